@@ -1,0 +1,83 @@
+import type { PlatformSpec } from '../spec/generated/platform-spec.js';
+import type { CustomAttribute } from '../spec/generated/pair-spec.js';
+import type { DestinationUser } from '../spec/generated/engagement-spec.js';
+
+/**
+ * The one interface every target implements: the SQLite sandbox now, Dataverse, Salesforce and native-importer
+ * packages later. It is asynchronous and batched, and answers with one result per record, so that a target can
+ * accept part of a batch and reject the rest.
+ */
+export interface Destination {
+  /** A short description for reports, never containing secrets, e.g. `sqlite:engagement/sandbox.db`. */
+  readonly label: string;
+
+  /** Prepares the target for a pair: the sandbox creates tables; a live target reads and checks metadata. */
+  open(setup: DestinationSetup): Promise<SetupProblem[]>;
+
+  /** Creates or updates records by source key; a record that already holds exactly these values is `unchanged`. */
+  upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]>;
+
+  /** Sets lookups on records that already exist (the second pass that breaks self-references and cycles). */
+  patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]>;
+
+  /** Reads records by destination id, with the attributes named (all when omitted). */
+  read(object: string, ids: readonly string[], attributes?: readonly string[]): Promise<Map<string, DestinationRecord>>;
+
+  /** Deletes records by destination id (rollback of what a run created). */
+  remove(object: string, ids: readonly string[]): Promise<RecordResult[]>;
+
+  /** Puts back attribute values a run overwrote (rollback of what a run updated). */
+  restore(object: string, records: readonly { id: string; values: DestinationRecord }[]): Promise<RecordResult[]>;
+
+  /** How many records the object holds. */
+  count(object: string): Promise<number>;
+
+  /** Resolves users for owner mapping: email (lower-case) to id and active flag. */
+  users(): Promise<Map<string, { id: string; active: boolean; name: string }>>;
+
+  close(): Promise<void>;
+}
+
+export interface DestinationSetup {
+  destination: PlatformSpec;
+  /** Objects the pair loads into, so that only those are prepared. */
+  objects: readonly string[];
+  /** Attributes the pair and the engagement add to the destination. */
+  customAttributes: readonly CustomAttribute[];
+  /** Users the engagement knows; the sandbox seeds its user table with them. */
+  users: readonly DestinationUser[];
+  /** The destination edition in force, for edition limits. */
+  edition?: string;
+}
+
+export interface SetupProblem {
+  object?: string;
+  attribute?: string;
+  message: string;
+}
+
+/** Attribute values as they are written: strings, numbers, booleans or null. Lookups hold destination ids. */
+export type DestinationRecord = Record<string, string | number | boolean | null>;
+
+export interface OutgoingRecord {
+  /** The source key (one or more columns joined), stored with the record for upserts. */
+  sourceKey: string;
+  values: DestinationRecord;
+}
+
+export interface RecordPatch {
+  id: string;
+  values: DestinationRecord;
+}
+
+export type RecordStatus = 'created' | 'updated' | 'unchanged' | 'failed' | 'deleted' | 'restored';
+
+export interface RecordResult {
+  sourceKey?: string;
+  id?: string;
+  status: RecordStatus;
+  /** For `updated`: the values the write replaced, so rollback can restore them. */
+  previous?: DestinationRecord;
+  /** For `failed`: the rule the record broke, in one sentence. */
+  error?: string;
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { bundledPairsDir, loadCatalog } from '../spec/catalog.js';
+import type { EngagementSpec } from '../spec/generated/engagement-spec.js';
+import type { PairSpec } from '../spec/generated/pair-spec.js';
+import type { PlatformIndex } from '../spec/platform-index.js';
+import type { SpecDocument } from '../spec/spec-document.js';
+import { closestNames } from '../util/suggest.js';
+
+export const ENGAGEMENT_FILE = 'migration.yaml';
+
+/** An engagement with everything it refers to resolved: its pair, both platforms and absolute paths. */
+export interface Engagement {
+  file: string;
+  dir: string;
+  spec: EngagementSpec;
+  pair: PairSpec;
+  source: PlatformIndex;
+  destination: PlatformIndex;
+  /** Absolute path of the source export folder. */
+  exportDir: string;
+  target: { kind: 'sqlite' | 'dataverse' | 'salesforce' | 'package'; location: string };
+}
+
+export interface EngagementLoad {
+  engagement?: Engagement;
+  diagnostics: Diagnostic[];
+  documents: Map<string, SpecDocument>;
+}
+
+/** The engagement file in `dir`, or `dir` itself when it names a file. */
+export function engagementFile(pathOrDir: string): string {
+  return pathOrDir.endsWith('.yaml') || pathOrDir.endsWith('.yml') ? resolve(pathOrDir) : resolve(pathOrDir, ENGAGEMENT_FILE);
+}
+
+/**
+ * Reads `migration.yaml` with the bundled specs, checks it, and resolves what it names. Problems come back as
+ * diagnostics with pointers, like any spec's.
+ */
+export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad> {
+  const file = engagementFile(pathOrDir);
+  if (!existsSync(file)) {
+    return { diagnostics: [{ code: 'spec/missing-property', severity: 'error', message: `No ${ENGAGEMENT_FILE} here; run \`crm-migrate init\` first.`, file }], documents: new Map() };
+  }
+  const catalog = await loadCatalog([file, bundledPairsDir()]);
+  const documents = new Map(catalog.files.map((f) => [f.document.file, f.document]));
+  const own = catalog.files.find((f) => f.document.file === file);
+  const diagnostics = [...(own?.diagnostics ?? [])];
+  if (!own || own.kind !== 'engagement' || hasErrors(diagnostics)) return { diagnostics, documents };
+
+  const spec = own.spec as EngagementSpec;
+  const pair = catalog.pairs.get(spec.pair);
+  if (!pair) {
+    const hint = closestNames(spec.pair, catalog.pairs.keys())[0];
+    diagnostics.push({ code: 'spec/unknown-platform', severity: 'error', message: `Pair "${spec.pair}" does not exist.${hint === undefined ? '' : ` Did you mean "${hint}"?`}`, file, pointer: '/pair' });
+    return { diagnostics, documents };
+  }
+  if (hasErrors(pair.diagnostics)) {
+    diagnostics.push(...pair.diagnostics);
+    return { diagnostics, documents };
+  }
+  const source = catalog.platforms.get(pair.spec.source)?.index;
+  const destination = catalog.platforms.get(pair.spec.destination)?.index;
+  if (!source || !destination) return { diagnostics, documents };
+
+  const dir = dirname(file);
+  const [kind, ...rest] = spec.target.split(':');
+  const location = rest.join(':');
+  const exportDir = isAbsolute(spec.source) ? spec.source : join(dir, spec.source);
+  if (!existsSync(exportDir)) {
+    diagnostics.push({ code: 'spec/invalid-value', severity: 'error', message: `The source export folder "${spec.source}" does not exist.`, file, pointer: '/source' });
+  }
+  const target = {
+    kind: kind as Engagement['target']['kind'],
+    location: kind === 'sqlite' || kind === 'package' ? (isAbsolute(location) ? location : join(dir, location)) : location,
+  };
+  return { engagement: { file, dir, spec, pair: pair.spec, source, destination, exportDir, target }, diagnostics, documents };
+}

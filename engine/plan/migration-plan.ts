@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import type { Engagement } from '../engagement/engagement.js';
+import type { CustomAttribute, Load, StageRow, TransformStep } from '../spec/generated/pair-spec.js';
+import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
+import { importOrder, type Dependency } from './import-order.js';
+
+/** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
+export interface PlannedLoad {
+  id: string;
+  /** The object row of the pair this load belongs to. */
+  rowId: string;
+  sourceObject: string;
+  file: string;
+  /** Export file name as the export names it, for reports (`contacts.csv:12`). */
+  fileName: string;
+  object: string;
+  keyColumns: string[];
+  filter?: { column: string; values: ReadonlySet<string> };
+  fields: PlannedField[];
+  lookups: PlannedLookup[];
+  owner?: Load['owner'];
+  attachment?: Load['attachment'];
+  /** Loads that other loads look up by name or email, so their names and emails are indexed while they load. */
+  indexBy: ('name' | 'email')[];
+  nameColumn?: string;
+  emailColumn?: string;
+}
+
+export interface PlannedField {
+  to: string;
+  columns: string[];
+  value?: string | number | boolean;
+  steps: TransformStep[];
+}
+
+export interface PlannedLookup {
+  to: string;
+  column: string;
+  targets: string[];
+  by: 'key' | 'name' | 'email';
+  onMissing: 'blank' | 'hold' | 'skip';
+  /** Set in the second pass, after every load has run (self-references, broken cycles). */
+  deferred: boolean;
+}
+
+export interface MigrationPlan {
+  pairId: string;
+  loads: PlannedLoad[];
+  deferred: Dependency[];
+  stageTables: Map<string, StageRow[]>;
+  customAttributes: CustomAttribute[];
+  /** Destination objects written, dependencies first. */
+  objects: string[];
+}
+
+/** Turns the pair spec and the engagement's decisions into the ordered work of a run. */
+export function compilePlan(engagement: Engagement): MigrationPlan {
+  const { pair, source, destination } = engagement;
+  const located = loadsOf(pair);
+  const byId = new Map(located.map((l) => [l.load.id, l]));
+  const { order, deferred } = importOrder(
+    located.map((l) => l.load.id),
+    pairDependencies(pair, destination),
+  );
+  const deferredKeys = new Set(deferred.map((d) => `${d.to}|${d.via}`));
+
+  const indexNeeds = new Map<string, Set<'name' | 'email'>>();
+  for (const { load } of located) {
+    for (const lookup of load.lookups ?? []) {
+      if (lookup.by === 'key') continue;
+      for (const target of asList(lookup.load)) {
+        const set = indexNeeds.get(target) ?? new Set();
+        set.add(lookup.by);
+        indexNeeds.set(target, set);
+      }
+    }
+  }
+
+  const loads = order.map((id): PlannedLoad => {
+    const { load, rowIndex } = byId.get(id) as (typeof located)[number];
+    const object = source.object(load.from);
+    const fileName = object?.file ?? `${load.from}.csv`;
+    const emailColumn = object?.fields.find((f) => f.type === 'email')?.name;
+    return {
+      id,
+      rowId: pair.objects[rowIndex]?.id ?? id,
+      sourceObject: load.from,
+      file: join(engagement.exportDir, fileName),
+      fileName,
+      object: load.to,
+      keyColumns: asList(load.key ?? object?.key ?? []),
+      ...(load.where ? { filter: { column: load.where.column, values: new Set(load.where.in.map((v) => v.toLowerCase())) } } : {}),
+      fields: (load.fields ?? []).map((f) => ({
+        to: f.to,
+        columns: asList(f.from),
+        ...(f.value === undefined ? {} : { value: f.value }),
+        steps: f.transform === undefined ? [] : asList(f.transform),
+      })),
+      lookups: (load.lookups ?? []).map((l) => ({
+        to: l.to,
+        column: l.from,
+        targets: asList(l.load),
+        by: l.by,
+        onMissing: l.onMissing ?? 'blank',
+        deferred: deferredKeys.has(`${id}|${id}.${l.to}`),
+      })),
+      ...(load.owner ? { owner: load.owner } : {}),
+      ...(load.attachment ? { attachment: load.attachment } : {}),
+      indexBy: [...(indexNeeds.get(id) ?? [])],
+      ...(object?.primaryName === undefined ? {} : { nameColumn: object.primaryName }),
+      ...(emailColumn === undefined ? {} : { emailColumn }),
+    };
+  });
+
+  return {
+    pairId: pair.id,
+    loads,
+    deferred,
+    stageTables: stageTables(engagement),
+    customAttributes: [...(pair.customAttributes ?? [])],
+    objects: [...new Set(loads.map((l) => l.object))],
+  };
+}
+
+/** The pair's default stage tables, with the engagement's rows replacing defaults for the same source stage. */
+function stageTables(engagement: Engagement): Map<string, StageRow[]> {
+  const overrides = new Map((engagement.spec.stageTable ?? []).map((r) => [r.source.trim().toLowerCase(), r]));
+  const tables = new Map<string, StageRow[]>();
+  for (const table of engagement.pair.stageTables ?? []) {
+    const rows = table.rows.map((row) => {
+      const o = overrides.get(row.source.trim().toLowerCase());
+      return o ? { source: row.source, stage: o.stage, probability: o.probability, outcome: o.outcome } : row;
+    });
+    const known = new Set(rows.map((r) => r.source.trim().toLowerCase()));
+    for (const [key, o] of overrides) if (!known.has(key)) rows.push({ source: o.source, stage: o.stage, probability: o.probability, outcome: o.outcome });
+    tables.set(table.id, rows);
+  }
+  return tables;
+}

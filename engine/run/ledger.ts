@@ -1,0 +1,177 @@
+import Database from 'better-sqlite3';
+import type { DestinationRecord } from '../destinations/destination.js';
+
+export type RunKind = 'full' | 'delta' | 'rollback';
+export type RunStatus = 'running' | 'completed' | 'rolled-back';
+
+export interface RunInfo {
+  id: number;
+  kind: RunKind;
+  status: RunStatus;
+  target: string;
+  pair: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface LedgerEntry {
+  seq: number;
+  load: string;
+  object: string;
+  sourceKey: string;
+  destId: string;
+  action: 'created' | 'updated' | 'patched';
+  previous: DestinationRecord | null;
+}
+
+/** What a batch was about to change, written before the destination is touched so that a crash can be accounted for. */
+export interface Intent {
+  load: string;
+  object: string;
+  batch: number;
+  /** Source key to the values the record held before, or null when it did not exist. */
+  before: Record<string, DestinationRecord | null>;
+}
+
+/**
+ * The engagement's memory, a SQLite file beside migration.yaml: runs, the per-run ledger of every destination row
+ * created or updated (with previous values), the source-key to destination-id map, the name and email indexes
+ * lookups use, and write-ahead intents. Everything a run needs to remember lives here rather than in process memory,
+ * so memory does not grow with the number of rows.
+ */
+export class Ledger {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = DELETE');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, target TEXT NOT NULL,
+        pair TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
+      CREATE TABLE IF NOT EXISTS ledger(seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL, load TEXT NOT NULL,
+        object TEXT NOT NULL, source_key TEXT NOT NULL, dest_id TEXT NOT NULL, action TEXT NOT NULL, previous TEXT);
+      CREATE INDEX IF NOT EXISTS ledger_run ON ledger(run_id, seq);
+      CREATE TABLE IF NOT EXISTS keymap(load TEXT NOT NULL, source_key TEXT NOT NULL, object TEXT NOT NULL, dest_id TEXT NOT NULL,
+        PRIMARY KEY(load, source_key)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS names(load TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, source_key TEXT NOT NULL,
+        PRIMARY KEY(load, kind, value, source_key)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS intents(run_id INTEGER NOT NULL, load TEXT NOT NULL, object TEXT NOT NULL, batch INTEGER NOT NULL,
+        before TEXT NOT NULL, PRIMARY KEY(run_id, load, batch));
+    `);
+    this.stmts = {
+      keyOf: this.db.prepare<[string, string], { dest_id: string }>('SELECT dest_id FROM keymap WHERE load = ? AND source_key = ?'),
+      named: this.db.prepare<[string, string, string], { source_key: string }>('SELECT source_key FROM names WHERE load = ? AND kind = ? AND value = ? LIMIT 3'),
+      putKey: this.db.prepare('INSERT OR REPLACE INTO keymap(load, source_key, object, dest_id) VALUES (?, ?, ?, ?)'),
+      dropKey: this.db.prepare('DELETE FROM keymap WHERE load = ? AND source_key = ?'),
+      putName: this.db.prepare('INSERT OR IGNORE INTO names(load, kind, value, source_key) VALUES (?, ?, ?, ?)'),
+      entry: this.db.prepare('INSERT INTO ledger(run_id, load, object, source_key, dest_id, action, previous) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      putIntent: this.db.prepare('INSERT OR REPLACE INTO intents(run_id, load, object, batch, before) VALUES (?, ?, ?, ?, ?)'),
+      dropIntent: this.db.prepare('DELETE FROM intents WHERE run_id = ? AND load = ? AND batch = ?'),
+    };
+  }
+
+  startRun(kind: RunKind, target: string, pair: string, now: Date): RunInfo {
+    const startedAt = now.toISOString();
+    const info = this.db
+      .prepare('INSERT INTO runs(kind, status, target, pair, started_at) VALUES (?, ?, ?, ?, ?)')
+      .run(kind, 'running', target, pair, startedAt);
+    return { id: Number(info.lastInsertRowid), kind, status: 'running', target, pair, startedAt, finishedAt: null };
+  }
+
+  finishRun(runId: number, status: RunStatus, now: Date): void {
+    this.db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(status, now.toISOString(), runId);
+  }
+
+  runs(): RunInfo[] {
+    return this.db
+      .prepare<[], { id: number; kind: RunKind; status: RunStatus; target: string; pair: string; started_at: string; finished_at: string | null }>(
+        'SELECT * FROM runs ORDER BY id',
+      )
+      .all()
+      .map((r) => ({ id: r.id, kind: r.kind, status: r.status, target: r.target, pair: r.pair, startedAt: r.started_at, finishedAt: r.finished_at }));
+  }
+
+  /** A run that was interrupted (killed, crashed) and should be resumed rather than started anew. */
+  interruptedRun(kind: RunKind): RunInfo | undefined {
+    return this.runs().find((r) => r.status === 'running' && r.kind === kind);
+  }
+
+  destinationId(load: string, sourceKey: string): string | undefined {
+    return this.stmts.keyOf.get(load, sourceKey)?.dest_id;
+  }
+
+  /** Source keys of the load's rows whose name or email is `value` (at most 3: enough to tell unique from ambiguous). */
+  keysNamed(load: string, kind: 'name' | 'email', value: string): string[] {
+    return this.stmts.named.all(load, kind, value).map((r) => r.source_key);
+  }
+
+  indexName(load: string, kind: 'name' | 'email', value: string, sourceKey: string): void {
+    this.stmts.putName.run(load, kind, value, sourceKey);
+  }
+
+  writeIntent(runId: number, intent: Intent): void {
+    this.stmts.putIntent.run(runId, intent.load, intent.object, intent.batch, JSON.stringify(intent.before));
+  }
+
+  /** Intents left by a run that died between writing to the destination and recording the outcome. */
+  openIntents(runId: number): Intent[] {
+    return this.db
+      .prepare<[number], { load: string; object: string; batch: number; before: string }>('SELECT load, object, batch, before FROM intents WHERE run_id = ?')
+      .all(runId)
+      .map((r) => ({ load: r.load, object: r.object, batch: r.batch, before: JSON.parse(r.before) as Intent['before'] }));
+  }
+
+  /** Records a batch's outcome and clears its intent, atomically. */
+  commitBatch(
+    runId: number,
+    intent: Pick<Intent, 'load' | 'object' | 'batch'>,
+    outcomes: readonly { sourceKey: string; destId: string; action: 'created' | 'updated' | 'patched' | 'unchanged'; previous?: DestinationRecord | null }[],
+  ): void {
+    this.db.transaction(() => {
+      for (const o of outcomes) {
+        if (o.action !== 'patched') this.stmts.putKey.run(intent.load, o.sourceKey, intent.object, o.destId);
+        if (o.action !== 'unchanged') {
+          this.stmts.entry.run(runId, intent.load, intent.object, o.sourceKey, o.destId, o.action, o.previous ? JSON.stringify(o.previous) : null);
+        }
+      }
+      this.stmts.dropIntent.run(runId, intent.load, intent.batch);
+    })();
+  }
+
+  /** The run's entries, newest first: the order rollback undoes them in. */
+  entriesNewestFirst(runId: number): LedgerEntry[] {
+    return this.db
+      .prepare<[number], { seq: number; load: string; object: string; source_key: string; dest_id: string; action: LedgerEntry['action']; previous: string | null }>(
+        'SELECT seq, load, object, source_key, dest_id, action, previous FROM ledger WHERE run_id = ? ORDER BY seq DESC',
+      )
+      .all(runId)
+      .map((r) => ({ seq: r.seq, load: r.load, object: r.object, sourceKey: r.source_key, destId: r.dest_id, action: r.action, previous: r.previous === null ? null : (JSON.parse(r.previous) as DestinationRecord) }));
+  }
+
+  entryCount(runId: number): number {
+    return (this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM ledger WHERE run_id = ?').get(runId) as { n: number }).n;
+  }
+
+  /** After rollback deletes a created record, its key no longer maps to anything. */
+  forgetKey(load: string, sourceKey: string): void {
+    this.stmts.dropKey.run(load, sourceKey);
+  }
+
+  /** The whole source-key to destination-id map, for reports and verification. */
+  keymap(): { load: string; sourceKey: string; object: string; destId: string }[] {
+    return this.db
+      .prepare<[], { load: string; source_key: string; object: string; dest_id: string }>('SELECT load, source_key, object, dest_id FROM keymap ORDER BY load, source_key')
+      .all()
+      .map((r) => ({ load: r.load, sourceKey: r.source_key, object: r.object, destId: r.dest_id }));
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

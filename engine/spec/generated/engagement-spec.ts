@@ -1,0 +1,215 @@
+/* GENERATED from schemas/engagement.schema.json by npm run gen:types. Do not edit. */
+
+/**
+ * `proposed` until a person confirms it.
+ */
+export type Status = 'proposed' | 'confirmed';
+
+/**
+ * One customer migration (`migration.yaml`): which pair, where the export is, which target, and the customer's decisions layered over the pair spec.
+ */
+export interface EngagementSpec {
+  /**
+   * Id of the pair spec, e.g. `vtiger--dynamics-365-sales`.
+   */
+  pair: string;
+  /**
+   * Folder holding the source export, relative to this file.
+   */
+  source: string;
+  /**
+   * Where records go: `sqlite:PATH` (the sandbox), `dataverse:URL`, `salesforce:URL` or `package:DIR`. Paths are relative to this file.
+   */
+  target: string;
+  /**
+   * The destination edition, e.g. `Professional`; its limits are enforced.
+   */
+  edition?: string;
+  /**
+   * Destination users that owners are matched against (the sandbox's user table).
+   */
+  users?: DestinationUser[];
+  options?: EngagementOptions;
+  /**
+   * Decisions about the export's custom columns.
+   */
+  customFields?: CustomFieldDecision[];
+  /**
+   * The customer's stage table; replaces the pair's default rows of the same source stage.
+   */
+  stageTable?: StageDecision[];
+  /**
+   * Source owners mapped to destination users.
+   */
+  ownerMap?: OwnerDecision[];
+  /**
+   * Who confirmed which proposals, when, and a hash of exactly what they confirmed.
+   */
+  confirmations?: Confirmation[];
+}
+/**
+ * A user of the destination.
+ */
+export interface DestinationUser {
+  /**
+   * The user's email, which owners are matched by.
+   */
+  email: string;
+  /**
+   * Full name.
+   */
+  name: string;
+  /**
+   * False for a disabled user, who cannot own records.
+   */
+  active?: boolean;
+}
+/**
+ * Run options.
+ */
+export interface EngagementOptions {
+  /**
+   * Records sent to the destination per batch.
+   */
+  batchSize?: number;
+  /**
+   * Share of skipped rows (0 to 1) above which `apply` exits 1.
+   */
+  failThreshold?: number;
+  /**
+   * Email of the user who receives records whose owner has no active user, when the pair allows it.
+   */
+  fallbackOwner?: string;
+  /**
+   * ISO code of the currency money values are in.
+   */
+  currency?: string;
+  /**
+   * Exchange rates applied to money columns in another currency.
+   */
+  rates?: ExchangeRate[];
+}
+/**
+ * How many units of the engagement currency one unit of `code` is worth.
+ */
+export interface ExchangeRate {
+  /**
+   * ISO currency code.
+   */
+  code: string;
+  /**
+   * The rate.
+   */
+  rate: number;
+}
+/**
+ * What happens to one custom column of the export.
+ */
+export interface CustomFieldDecision {
+  /**
+   * The source object holding the column.
+   */
+  object: string;
+  /**
+   * The column header.
+   */
+  column: string;
+  /**
+   * `map` to an existing attribute, `create` a custom attribute, or `skip` the column.
+   */
+  action: 'map' | 'create' | 'skip';
+  /**
+   * The destination attribute.
+   */
+  to?: string;
+  /**
+   * Inferred data type.
+   */
+  type?: string;
+  /**
+   * Length for a created text attribute.
+   */
+  maxLength?: number;
+  /**
+   * The proposer's confidence, 0 to 1.
+   */
+  confidence?: number;
+  /**
+   * The proposer's reason in one line.
+   */
+  reason?: string;
+  status: Status;
+}
+/**
+ * One source stage and where it lands.
+ */
+export interface StageDecision {
+  /**
+   * The stage as the source exports it.
+   */
+  source: string;
+  /**
+   * The destination stage.
+   */
+  stage: string;
+  /**
+   * Win probability in percent.
+   */
+  probability: number;
+  /**
+   * `Open`, `Won` or `Lost`.
+   */
+  outcome: 'Open' | 'Won' | 'Lost';
+  /**
+   * The proposer's confidence, 0 to 1.
+   */
+  confidence?: number;
+  /**
+   * The proposer's reason in one line.
+   */
+  reason?: string;
+  status: Status;
+}
+/**
+ * One source owner and the destination user who takes over their records.
+ */
+export interface OwnerDecision {
+  /**
+   * The owner as the source exports it (email or user name).
+   */
+  source: string;
+  /**
+   * Email of the destination user; empty to hold the records in the owner queue.
+   */
+  user?: string;
+  /**
+   * The proposer's confidence, 0 to 1.
+   */
+  confidence?: number;
+  /**
+   * The proposer's reason in one line.
+   */
+  reason?: string;
+  status: Status;
+}
+/**
+ * A record of one confirmation.
+ */
+export interface Confirmation {
+  /**
+   * Who confirmed.
+   */
+  by: string;
+  /**
+   * When, as an ISO date-time.
+   */
+  at: string;
+  /**
+   * SHA-256 of the confirmed decisions; a later edit no longer matches.
+   */
+  hash: string;
+  /**
+   * Which decisions were confirmed: `customFields`, `stageTable` or `ownerMap`.
+   */
+  scope: 'customFields' | 'stageTable' | 'ownerMap';
+}

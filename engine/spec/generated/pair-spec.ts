@@ -1,0 +1,485 @@
+/* GENERATED from schemas/pair.schema.json by npm run gen:types. Do not edit. */
+
+/**
+ * A kebab-case identifier.
+ */
+export type Slug = string;
+/**
+ * A transform by name, or a call with arguments.
+ */
+export type TransformStep = string | TransformCall;
+
+/**
+ * How one source CRM moves into one destination CRM: object mappings, field mappings, lookups, stage tables, ordering and the narrative of the pair page.
+ */
+export interface PairSpec {
+  /**
+   * The pair's identifier, `<source>--<destination>`; also the file name.
+   */
+  id: string;
+  /**
+   * Id of the source platform spec.
+   */
+  source: string;
+  /**
+   * Id of the destination platform spec.
+   */
+  destination: string;
+  /**
+   * The one-sentence headline of the pair page.
+   */
+  summary: string;
+  /**
+   * The overview paragraph of the pair page.
+   */
+  overview: string;
+  whySwitch?: WhySwitch;
+  /**
+   * Object rows of the mapping table, in the order the page shows them.
+   *
+   * @minItems 1
+   */
+  objects: [ObjectRow, ...ObjectRow[]];
+  /**
+   * Default stage tables: source pipeline stages to destination stages.
+   */
+  stageTables?: StageTable[];
+  /**
+   * Destination attributes the pair itself needs that the destination does not have out of the box; the plan lists them as schema changes.
+   */
+  customAttributes?: CustomAttribute[];
+  /**
+   * Ordering constraints beyond what lookups imply.
+   */
+  ordering?: OrderingConstraint[];
+  /**
+   * What deliberately does not migrate, and why.
+   */
+  exclusions?: Exclusion[];
+  /**
+   * Problems specific to this pair that neither platform has alone.
+   */
+  challenges: Challenge[];
+  /**
+   * The migration approach, phase by phase.
+   *
+   * @minItems 1
+   */
+  approach: [Phase, ...Phase[]];
+  /**
+   * Questions buyers ask during scoping, with answers.
+   */
+  faq?: FaqEntry[];
+}
+/**
+ * Why teams make this switch.
+ */
+export interface WhySwitch {
+  /**
+   * What pushes teams away from the source.
+   */
+  leaving: string[];
+  /**
+   * What pulls teams to the destination.
+   */
+  choosing: string[];
+}
+/**
+ * One row of the object mapping table.
+ */
+export interface ObjectRow {
+  id: Slug;
+  /**
+   * The source side as the page names it, e.g. `Activity: Call`.
+   */
+  source: string;
+  /**
+   * The destination side as the page names it, e.g. `Task (TaskSubtype = Call)`.
+   */
+  destination: string;
+  /**
+   * `1:1` when the object lands whole; `lossy` when something is transformed away.
+   */
+  mapping: '1:1' | 'lossy';
+  /**
+   * The compatibility label: `fully-supported`, or `mapping-required` when a person must decide part of the map.
+   */
+  compatibility: 'fully-supported' | 'mapping-required';
+  /**
+   * What the row moves: `records` (rows of an export file), `stages` (a stage table), `pipeline` (pipelines as processes), `custom-fields`, `owners` (users matched by email), `field` (one field of another row's records), `tags`.
+   */
+  kind?: 'records' | 'stages' | 'pipeline' | 'custom-fields' | 'owners' | 'field' | 'tags';
+  /**
+   * How the object lands, in a paragraph.
+   */
+  narrative: string;
+  /**
+   * For a lossy row: what does not survive the move.
+   */
+  losses?: string[];
+  /**
+   * For `records` and `tags` rows: the loads that move the rows.
+   */
+  loads?: Load[];
+  /**
+   * For `stages` and `pipeline` rows: the id of the stage table.
+   */
+  stageTable?: string;
+  field?: FieldRef;
+}
+/**
+ * Moves the rows of one source object into one destination object.
+ */
+export interface Load {
+  id: Slug;
+  /**
+   * The source platform object whose export rows are read.
+   */
+  from: string;
+  /**
+   * The destination object that receives them.
+   */
+  to: string;
+  where?: RowFilter;
+  /**
+   * Source column that identifies a row, or several columns that do together (line items); defaults to the source object's key. The destination stores it for upserts.
+   */
+  key?: string | [string, ...string[]];
+  /**
+   * Field mappings.
+   */
+  fields: FieldMapping[];
+  /**
+   * References resolved to destination records.
+   */
+  lookups?: Lookup[];
+  owner?: OwnerMapping;
+  attachment?: AttachmentMapping;
+}
+/**
+ * Keeps only the source rows whose column has one of the given values.
+ */
+export interface RowFilter {
+  /**
+   * The source column tested.
+   */
+  column: string;
+  /**
+   * Values that keep a row (compared case-insensitively).
+   *
+   * @minItems 1
+   */
+  in: [string, ...string[]];
+}
+/**
+ * One destination attribute filled from source columns or a constant.
+ */
+export interface FieldMapping {
+  /**
+   * Source column, or several columns whose values the transforms combine.
+   */
+  from?: string | [string, ...string[]];
+  /**
+   * A constant written to every row instead of a source value.
+   */
+  value?: string | number | boolean;
+  /**
+   * The destination attribute.
+   */
+  to: string;
+  /**
+   * Named transforms applied in order.
+   */
+  transform?: TransformStep | TransformStep[];
+  /**
+   * Why the mapping is the way it is.
+   */
+  note?: string;
+}
+/**
+ * A transform with arguments.
+ */
+export interface TransformCall {
+  /**
+   * The transform's name; `crm-migrate validate` lists the known ones when it is wrong.
+   */
+  name: string;
+  /**
+   * `stage`: the stage table's id.
+   */
+  table?: string;
+  /**
+   * `stage`: which part of the stage row to produce.
+   */
+  output?: 'stage' | 'probability' | 'outcome';
+  /**
+   * `split-name` and `split-address`: which part to keep.
+   */
+  part?: string;
+  /**
+   * `default`: the value used when the input is empty; `prefix`: the text prepended.
+   */
+  value?: string | number | boolean;
+  /**
+   * `join` and `tags`: the separator between values.
+   */
+  separator?: string;
+  /**
+   * `map`: source value to destination value.
+   */
+  values?: ValuePair[];
+}
+/**
+ * One source value and what it becomes.
+ */
+export interface ValuePair {
+  /**
+   * Source value (compared case-insensitively).
+   */
+  from: string;
+  /**
+   * Destination value.
+   */
+  to: string | number | boolean;
+}
+/**
+ * A reference in the source resolved to a destination record created by another load.
+ */
+export interface Lookup {
+  /**
+   * The destination lookup attribute.
+   */
+  to: string;
+  /**
+   * The source column holding the reference.
+   */
+  from: string;
+  /**
+   * Id of the load whose records the reference points at; several for a reference that may point at any of them (tried in order).
+   */
+  load: string | [string, ...string[]];
+  /**
+   * How the reference is matched: the source `key`, the record's `name` (ambiguity reported), or `email`.
+   */
+  by: 'key' | 'name' | 'email';
+  /**
+   * When nothing matches: leave the lookup `blank`, `hold` the row in a queue for the admin, or `skip` it with a reason.
+   */
+  onMissing?: 'blank' | 'hold' | 'skip';
+  /**
+   * Why the lookup is resolved this way.
+   */
+  note?: string;
+}
+/**
+ * Resolves the source owner to a destination user.
+ */
+export interface OwnerMapping {
+  /**
+   * The source column holding the owner.
+   */
+  from: string;
+  /**
+   * The destination owner attribute.
+   */
+  to: string;
+  /**
+   * Match the owner by `email` or by user `name`.
+   */
+  by: 'email' | 'name';
+  /**
+   * When no active user matches: `hold` the row in the owner queue, or give it the engagement's `fallback` owner.
+   */
+  onMissing?: 'hold' | 'fallback';
+}
+/**
+ * Carries a file referenced from the row into the destination record.
+ */
+export interface AttachmentMapping {
+  /**
+   * The source column holding the file's path inside the export.
+   */
+  from: string;
+  /**
+   * Destination attribute receiving the base64 content.
+   */
+  content: string;
+  /**
+   * Destination attribute receiving the file name.
+   */
+  fileName?: string;
+  /**
+   * Destination attribute receiving the MIME type.
+   */
+  mimeType?: string;
+  /**
+   * Destination attribute receiving the size in bytes.
+   */
+  size?: string;
+}
+/**
+ * For a `field` row: the field mapping it describes.
+ */
+export interface FieldRef {
+  /**
+   * Id of the load holding the mapping.
+   */
+  load: string;
+  /**
+   * The destination attribute of the mapping.
+   */
+  to: string;
+}
+/**
+ * A default mapping of source pipeline stages to destination stages; the engagement's confirmed table overrides it.
+ */
+export interface StageTable {
+  id: Slug;
+  /**
+   * The source pipeline the table is for, when there are several.
+   */
+  pipeline?: string;
+  /**
+   * One row per source stage, in pipeline order.
+   *
+   * @minItems 1
+   */
+  rows: [StageRow, ...StageRow[]];
+}
+/**
+ * One source stage and where it lands.
+ */
+export interface StageRow {
+  /**
+   * The stage label as the source exports it.
+   */
+  source: string;
+  /**
+   * The destination stage value; must be one the destination allows.
+   */
+  stage: string;
+  /**
+   * Win probability in percent.
+   */
+  probability: number;
+  /**
+   * Whether a deal in this stage is `Open`, `Won` or `Lost`.
+   */
+  outcome: 'Open' | 'Won' | 'Lost';
+}
+/**
+ * A destination attribute the pair creates before loading.
+ */
+export interface CustomAttribute {
+  /**
+   * The destination object that gets the attribute.
+   */
+  object: string;
+  /**
+   * The attribute's name, following the destination's custom field convention.
+   */
+  name: string;
+  /**
+   * Display label.
+   */
+  label: string;
+  /**
+   * Data type, as in platform specs.
+   */
+  type:
+    | 'text'
+    | 'longtext'
+    | 'integer'
+    | 'decimal'
+    | 'money'
+    | 'percent'
+    | 'date'
+    | 'datetime'
+    | 'boolean'
+    | 'email'
+    | 'phone'
+    | 'url'
+    | 'picklist'
+    | 'multipicklist';
+  /**
+   * Maximum length of text values.
+   */
+  maxLength?: number;
+  /**
+   * Allowed values of a picklist.
+   */
+  options?: string[];
+}
+/**
+ * One load must finish before another starts.
+ */
+export interface OrderingConstraint {
+  /**
+   * Id of the load that goes first.
+   */
+  before: string;
+  /**
+   * Id of the load that goes later.
+   */
+  after: string;
+  /**
+   * Why.
+   */
+  reason: string;
+}
+/**
+ * Something that does not migrate.
+ */
+export interface Exclusion {
+  /**
+   * What is left behind.
+   */
+  what: string;
+  /**
+   * Why, and what the customer does instead.
+   */
+  reason: string;
+}
+/**
+ * A pair-specific challenge.
+ */
+export interface Challenge {
+  /**
+   * The challenge in one line.
+   */
+  title: string;
+  /**
+   * What goes wrong and how the migration handles it.
+   */
+  detail: string;
+}
+/**
+ * One phase of the migration approach.
+ */
+export interface Phase {
+  /**
+   * Phase name.
+   */
+  title: string;
+  /**
+   * What happens in the phase.
+   */
+  detail: string;
+  /**
+   * True for a phase the customer may skip.
+   */
+  optional?: boolean;
+}
+/**
+ * A question and its answer.
+ */
+export interface FaqEntry {
+  /**
+   * The question as a buyer asks it.
+   */
+  question: string;
+  /**
+   * The answer.
+   */
+  answer: string;
+}

@@ -1,0 +1,439 @@
+/* GENERATED from schemas/platform.schema.json by npm run gen:types. Do not edit. */
+
+/**
+ * The category that ties a source automation kind to its destination equivalent.
+ */
+export type AutomationCategory =
+  | 'record-triggered'
+  | 'scheduled'
+  | 'assignment'
+  | 'email-sequence'
+  | 'approval'
+  | 'validation'
+  | 'integration'
+  | 'scoring'
+  | 'script'
+  | 'portal';
+/**
+ * The field's data type, common to every platform.
+ */
+export type FieldType =
+  | 'id'
+  | 'text'
+  | 'longtext'
+  | 'integer'
+  | 'decimal'
+  | 'money'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'boolean'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'picklist'
+  | 'multipicklist'
+  | 'lookup'
+  | 'owner'
+  | 'state'
+  | 'status'
+  | 'file';
+
+/**
+ * What crm-migrate knows about one CRM: its objects and fields, how it exports, its API limits, gotchas and automation kinds. Shared by every pair that uses the platform.
+ */
+export interface PlatformSpec {
+  /**
+   * Stable kebab-case identifier that pair specs use to name this platform, e.g. `vtiger`.
+   */
+  id: string;
+  /**
+   * The product name as customers know it, e.g. `Vtiger All-In-One CRM`.
+   */
+  name: string;
+  /**
+   * A shorter name for tight spaces such as table headers, e.g. `Vtiger`.
+   */
+  shortName?: string;
+  /**
+   * Whether the platform is migrated from (`source`), into (`destination`), or both.
+   *
+   * @minItems 1
+   */
+  roles: ['source' | 'destination', ...('source' | 'destination')[]];
+  /**
+   * One paragraph describing the platform for the platform page.
+   */
+  summary: string;
+  /**
+   * Where the object and field facts came from (repositories, documentation pages), so a reviewer can check them.
+   */
+  provenance?: string[];
+  /**
+   * What the platform does well, one sentence each.
+   */
+  strengths?: string[];
+  /**
+   * Where the platform falls short, one sentence each.
+   */
+  weaknesses?: string[];
+  /**
+   * Platform problems that bite during a migration.
+   */
+  gotchas?: Gotcha[];
+  api?: ApiProfile;
+  /**
+   * Commercial editions and the limits that matter to a migration.
+   */
+  editions?: Edition[];
+  export?: ExportFormat;
+  rules?: DestinationRules;
+  /**
+   * Automation kinds the platform offers. They never move as data; the automation inventory lists them for rebuilding.
+   */
+  automations?: AutomationKind[];
+  /**
+   * For a destination: which of its tools replaces each category of source automation.
+   */
+  automationEquivalents?: AutomationEquivalent[];
+  /**
+   * The platform's objects (tables, modules) and their fields.
+   *
+   * @minItems 1
+   */
+  objects: [PlatformObject, ...PlatformObject[]];
+}
+/**
+ * A platform problem that affects migrations.
+ */
+export interface Gotcha {
+  /**
+   * Stable kebab-case identifier of the gotcha.
+   */
+  id: string;
+  /**
+   * The gotcha in one line.
+   */
+  title: string;
+  /**
+   * What happens and what the migration does about it.
+   */
+  detail: string;
+}
+/**
+ * How the platform can be reached programmatically and the limits that apply.
+ */
+export interface ApiProfile {
+  /**
+   * True when the vendor publishes an API that a migration can rely on.
+   */
+  documented: boolean;
+  /**
+   * True when the API has a bulk mode suited to large volumes.
+   */
+  bulk: boolean;
+  /**
+   * One sentence on the API constraints, shown in the complexity section.
+   */
+  summary: string;
+  /**
+   * Documented numeric limits.
+   */
+  limits?: ApiLimit[];
+}
+/**
+ * One documented numeric limit.
+ */
+export interface ApiLimit {
+  /**
+   * What is limited, e.g. `requests per user`.
+   */
+  name: string;
+  /**
+   * The limit's number.
+   */
+  value: number;
+  /**
+   * Unit of the value, e.g. `requests`, `seconds`, `records`.
+   */
+  unit: string;
+  /**
+   * The window the limit applies to, e.g. `5 minutes` or `24 hours`.
+   */
+  window?: string;
+  /**
+   * Anything else a migration engineer should know about this limit.
+   */
+  note?: string;
+}
+/**
+ * A commercial edition of the platform.
+ */
+export interface Edition {
+  /**
+   * Edition name, e.g. `Professional`.
+   */
+  name: string;
+  /**
+   * List price per user per month.
+   */
+  pricePerUserMonth?: number;
+  /**
+   * ISO currency code of the price.
+   */
+  currency?: string;
+  /**
+   * How many custom tables the edition allows; the sandbox enforces it.
+   */
+  customTableLimit?: number;
+  /**
+   * Other limits or conditions of the edition.
+   */
+  note?: string;
+}
+/**
+ * How a source platform writes its data export: the shape the engine reads and the sample generator writes.
+ */
+export interface ExportFormat {
+  /**
+   * How an admin obtains the export.
+   */
+  method: string;
+  /**
+   * True when crm-migrate documents the export's standard files and headers itself because the vendor publishes none.
+   */
+  standardTemplate?: boolean;
+  /**
+   * Character encoding of the files.
+   */
+  encoding?: string;
+  /**
+   * Field delimiter.
+   */
+  delimiter?: string;
+  /**
+   * Date format in the export, in tokens `YYYY MM DD`, e.g. `MM/DD/YYYY`.
+   */
+  dateFormat: string;
+  /**
+   * Date-time format in the export, in tokens `YYYY MM DD HH mm ss` plus a literal `T` or `Z`.
+   */
+  dateTimeFormat: string;
+  /**
+   * Decimal separator of money and numbers.
+   */
+  decimalSeparator?: string;
+  /**
+   * Thousands separator of money and numbers; empty when none.
+   */
+  thousandsSeparator?: string;
+  /**
+   * Symbol that may prefix money values.
+   */
+  currencySymbol?: string;
+  /**
+   * How a row refers to another record: by its `id`, by the record's `name`, as Vtiger's `module-label` (`Accounts::::Acme`), or as an 18-character `salesforce-id`.
+   */
+  references: 'id' | 'name' | 'module-label' | 'salesforce-id';
+  /**
+   * How owners are written: the user's `email`, display `user-name`, or the user's record `id` (then `userObject` names the exported user table that turns ids into emails).
+   */
+  owners: 'email' | 'user-name' | 'id';
+  /**
+   * Separator between values of multi-value fields.
+   */
+  multiValueSeparator?: string;
+  /**
+   * How attachment files accompany the export.
+   */
+  attachments?: string;
+  /**
+   * Other quirks of the export.
+   */
+  notes?: string[];
+  /**
+   * When owners are written as ids: the source object (an exported user table) that maps each user id to an email.
+   */
+  userObject?: string;
+}
+/**
+ * Rules a destination enforces on writes; the sandbox enforces the same ones.
+ */
+export interface DestinationRules {
+  /**
+   * Earliest date the destination accepts, ISO `YYYY-MM-DD`.
+   */
+  dateMin?: string;
+  /**
+   * Latest date the destination accepts, ISO `YYYY-MM-DD`.
+   */
+  dateMax?: string;
+  /**
+   * True when records cannot be assigned to an inactive user.
+   */
+  activeOwnersOnly?: boolean;
+  /**
+   * How a new custom field is named: `{name}` is replaced, e.g. `new_{name}` or `{name}__c`.
+   */
+  customFieldPattern?: string;
+  /**
+   * The object holding users, which owners are resolved against.
+   */
+  userObject?: string;
+  /**
+   * The user object's email field.
+   */
+  userEmailField?: string;
+}
+/**
+ * A kind of automation a platform offers.
+ */
+export interface AutomationKind {
+  /**
+   * Stable kebab-case identifier.
+   */
+  id: string;
+  /**
+   * The platform's own name for it.
+   */
+  name: string;
+  category: AutomationCategory;
+  /**
+   * What it does and what an inventory should capture about each instance.
+   */
+  description: string;
+}
+/**
+ * The destination tool that replaces one category of automation.
+ */
+export interface AutomationEquivalent {
+  category: AutomationCategory;
+  /**
+   * The destination tool, e.g. `Power Automate cloud flow`.
+   */
+  equivalent: string;
+  /**
+   * How to rebuild with it.
+   */
+  note?: string;
+}
+/**
+ * One object (table, module, export file) of the platform.
+ */
+export interface PlatformObject {
+  /**
+   * Destination: the logical or API name (`account`, `Opportunity`). Source: a stable identifier of the exported object (`company`).
+   */
+  name: string;
+  /**
+   * Display name.
+   */
+  label: string;
+  /**
+   * Source only: the export file holding this object's rows.
+   */
+  file?: string;
+  /**
+   * The field holding the record's own id: a source's id column, a destination's primary id attribute.
+   */
+  key?: string;
+  /**
+   * The field that names a record; lookups `by: name` match on it.
+   */
+  primaryName?: string;
+  /**
+   * Source only: the column with the last-modified time, used by delta runs.
+   */
+  modifiedField?: string;
+  /**
+   * Dataverse only: the Web API entity set name, e.g. `accounts`.
+   */
+  entitySet?: string;
+  /**
+   * True for activity objects (calls, tasks, meetings, emails) that keep their original timestamps.
+   */
+  activity?: boolean;
+  /**
+   * True for a custom table; counted against an edition's custom table limit.
+   */
+  custom?: boolean;
+  /**
+   * Anything a migration engineer should know about the object.
+   */
+  note?: string;
+  /**
+   * The object's fields: for a source, the standard export headers; for a destination, its attributes.
+   */
+  fields: PlatformField[];
+}
+/**
+ * One field of a platform object.
+ */
+export interface PlatformField {
+  /**
+   * Destination: the attribute's logical or API name. Source: the header exactly as the export writes it.
+   */
+  name: string;
+  /**
+   * Display label when it differs from the name.
+   */
+  label?: string;
+  /**
+   * Source only: the field's internal name, when the header is a label.
+   */
+  apiName?: string;
+  type: FieldType;
+  /**
+   * A record cannot be created without a value.
+   */
+  required?: boolean;
+  /**
+   * The platform fills the field when a create leaves it empty, so it is not enforced as required.
+   */
+  defaulted?: boolean;
+  /**
+   * False when the API does not accept values for the field.
+   */
+  writable?: boolean;
+  /**
+   * Maximum length in characters of text values.
+   */
+  maxLength?: number;
+  /**
+   * Smallest accepted number.
+   */
+  min?: number;
+  /**
+   * Largest accepted number.
+   */
+  max?: number;
+  /**
+   * Allowed values of a picklist, status or state field.
+   */
+  options?: FieldOption[];
+  /**
+   * Objects a lookup field may point at.
+   */
+  targets?: string[];
+  /**
+   * Where a fact came from or had to be inferred.
+   */
+  note?: string;
+}
+/**
+ * One allowed value of a picklist.
+ */
+export interface FieldOption {
+  /**
+   * Stored value: an integer option value (Dataverse) or the picklist string (Salesforce, sources).
+   */
+  value: string | number;
+  /**
+   * Display label.
+   */
+  label: string;
+  /**
+   * For a Dataverse status value: the state value it belongs to.
+   */
+  state?: number;
+}

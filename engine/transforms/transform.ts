@@ -1,0 +1,39 @@
+import type { ExportFormat } from '../spec/generated/platform-spec.js';
+import type { StageRow, TransformCall } from '../spec/generated/pair-spec.js';
+
+/** A value as it travels from a CSV cell to a destination attribute. */
+export type Value = string | number | boolean | null;
+
+/** What a transform may read besides its input: facts of the source platform and of the pair. */
+export interface TransformContext {
+  /** How the source platform writes dates, numbers and multi-value fields. */
+  format: ExportFormat;
+  /** The stage tables in force (pair defaults overlaid with the engagement's confirmed table), by id. */
+  stageTables: ReadonlyMap<string, readonly StageRow[]>;
+  /** Separator the destination uses between multi-select values. */
+  multiValueSeparator?: string;
+}
+
+export interface TransformArgument {
+  name: keyof Omit<TransformCall, 'name'>;
+  required: boolean;
+  /** Allowed values, for arguments that are a choice. */
+  values?: readonly string[];
+}
+
+/**
+ * A named, pure transform. `apply` gets one value (or one per `from` column) and returns the new value, or throws a
+ * TransformError whose message becomes the reason the row is skipped.
+ */
+export interface TransformDefinition {
+  name: string;
+  description: string;
+  args: readonly TransformArgument[];
+  /** True when the transform combines several `from` columns and receives them as an array. */
+  multiInput?: boolean;
+  apply(input: Value | readonly Value[], call: TransformCall, context: TransformContext): Value;
+}
+
+export class TransformError extends Error {
+  override readonly name = 'TransformError';
+}

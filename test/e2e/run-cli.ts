@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Runs the built CLI the way a user does, without colours, from `cwd` (the repository root by default). */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'run.js'), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
+}
+
+/** One text a golden file can hold: the command, its exit code and both streams. */
+export function transcript(args: readonly string[], result: CliResult): string {
+  return [`$ crm-migrate ${args.join(' ')}`, `exit ${result.exitCode}`, '--- stdout', result.stdout.trimEnd(), '--- stderr', result.stderr.trimEnd(), ''].join('\n');
+}
