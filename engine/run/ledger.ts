@@ -24,6 +24,15 @@ export interface LedgerEntry {
   previous: DestinationRecord | null;
 }
 
+export interface BatchOutcome {
+  sourceKey: string;
+  destId: string;
+  action: 'created' | 'updated' | 'patched' | 'unchanged';
+  previous?: DestinationRecord | null;
+  /** Name and email under which later loads may look the record up. */
+  names?: { kind: 'name' | 'email'; value: string }[];
+}
+
 /** What a batch was about to change, written before the destination is touched so that a crash can be accounted for. */
 export interface Intent {
   load: string;
@@ -102,6 +111,11 @@ export class Ledger {
     return this.stmts.keyOf.get(load, sourceKey)?.dest_id;
   }
 
+  /** True when the load has ever written a record; a first load skips reading previous values. */
+  hasKeys(load: string): boolean {
+    return this.db.prepare('SELECT 1 FROM keymap WHERE load = ? LIMIT 1').get(load) !== undefined;
+  }
+
   /** Source keys of the load's rows whose name or email is `value` (at most 3: enough to tell unique from ambiguous). */
   keysNamed(load: string, kind: 'name' | 'email', value: string): string[] {
     return this.stmts.named.all(load, kind, value).map((r) => r.source_key);
@@ -127,10 +141,11 @@ export class Ledger {
   commitBatch(
     runId: number,
     intent: Pick<Intent, 'load' | 'object' | 'batch'>,
-    outcomes: readonly { sourceKey: string; destId: string; action: 'created' | 'updated' | 'patched' | 'unchanged'; previous?: DestinationRecord | null }[],
+    outcomes: readonly BatchOutcome[],
   ): void {
     this.db.transaction(() => {
       for (const o of outcomes) {
+        for (const n of o.names ?? []) this.stmts.putName.run(intent.load, n.kind, n.value, o.sourceKey);
         if (o.action !== 'patched') this.stmts.putKey.run(intent.load, o.sourceKey, intent.object, o.destId);
         if (o.action !== 'unchanged') {
           this.stmts.entry.run(runId, intent.load, intent.object, o.sourceKey, o.destId, o.action, o.previous ? JSON.stringify(o.previous) : null);

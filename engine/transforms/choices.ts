@@ -1,6 +1,5 @@
-import type { TransformDefinition } from './transform.js';
-import { TransformError } from './transform.js';
-import { foldCase, show, singleInput, text } from './define.js';
+import { TransformError, type TransformDefinition } from './transform.js';
+import { foldCase, list, show, singleInput, text } from './define.js';
 
 const TRUE_WORDS = ['yes', 'true', '1', 'on', 'y', 'checked'];
 const FALSE_WORDS = ['no', 'false', '0', 'off', 'n', 'unchecked'];
@@ -14,13 +13,16 @@ const boolean = singleInput({
     if (TRUE_WORDS.includes(word)) return true;
     if (FALSE_WORDS.includes(word)) return false;
     // Other languages' words ("oui", "ja") are a `map` in the pair, not guesses here.
-    throw new TransformError(`${show(value)} is not a yes/no value; expected one of ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}`);
+    throw new TransformError(
+      `${show(value)} is not a yes/no value; expected one of ${[...TRUE_WORDS, ...FALSE_WORDS].join(', ')}`,
+    );
   },
 });
 
 const map = singleInput({
   name: 'map',
-  description: 'Replaces the value through the `values` table (matched case-insensitively); an unmatched value is an error.',
+  description:
+    'Replaces the value through the `values` table (matched case-insensitively); an unmatched value is an error.',
   args: [{ name: 'values', required: true }],
   apply(value, call) {
     const key = foldCase(text(value));
@@ -31,22 +33,19 @@ const map = singleInput({
   },
 });
 
-/** Lists known values in an error, briefly enough for the skip report to stay readable. */
-export function list(values: readonly string[], max = 10): string {
-  const shown = values.slice(0, max).map((v) => JSON.stringify(v));
-  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ') || '(none)';
-}
-
 /** Vtiger writes ` |##| `; most others `;` or `,`. Tried together only when the platform does not say. */
 const FALLBACK_SEPARATORS = /\s*\|##\|\s*|[;,]/;
 
 const tags = singleInput({
   name: 'tags',
-  description: "A multi-value column split on the source's separator and re-joined with the destination's (default `;`).",
+  description:
+    "A multi-value column split on the source's separator and re-joined with the destination's (default `;`).",
   args: [{ name: 'separator', required: false }],
   apply(value, call, context) {
     const source = context.format.multiValueSeparator;
-    const pieces = text(value).split(source !== undefined && source !== '' ? source.trim() || source : FALLBACK_SEPARATORS);
+    const pieces = text(value).split(
+      source !== undefined && source !== '' ? source.trim() || source : FALLBACK_SEPARATORS,
+    );
     const separator = call.separator ?? context.multiValueSeparator ?? ';';
     const seen = new Set<string>();
     const kept: string[] = [];

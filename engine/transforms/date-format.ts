@@ -15,7 +15,7 @@ export interface DateParts {
   offset?: number;
 }
 
-/** Either the parts, `undefined` when the value does not have the format's shape, or why a well-shaped value is no date. */
+/** The parts; `undefined` when the value lacks the format's shape; or why a well-shaped value names no real time. */
 export type ParseResult = DateParts | { problem: string } | undefined;
 
 type Token = 'YYYY' | 'MM' | 'DD' | 'HH' | 'mm' | 'ss';
@@ -40,7 +40,7 @@ function compile(format: string): Compiled {
   const cached = compiled.get(format);
   if (cached) return cached;
   const items: (Token | { literal: string })[] = [];
-  for (let i = 0; i < format.length; ) {
+  for (let i = 0; i < format.length;) {
     const token = TOKENS.find((t) => format.startsWith(t, i));
     if (token) {
       items.push(token);
@@ -57,9 +57,9 @@ function compile(format: string): Compiled {
   items.forEach((item, index) => {
     if (typeof item === 'string') {
       fields.push(FIELD[item]);
-      // Exports written through spreadsheets drop leading zeros (3/5/2024). That is only unambiguous when a literal
-      // or the end follows the token; packed formats such as YYYYMMDD keep their fixed widths.
-      const packed = typeof items[index + 1] === 'string';
+      // Exports written through spreadsheets drop leading zeros (3/5/2024). That is only unambiguous between literals;
+      // in packed formats such as YYYYMMDD every token keeps its fixed width.
+      const packed = typeof items[index + 1] === 'string' || typeof items[index - 1] === 'string';
       source += item === 'YYYY' ? '(\\d{4})' : packed ? '(\\d{2})' : '(\\d{1,2})';
     } else {
       source += item.literal.replace(/\s+|[^\s]/g, (c) => (/\s/.test(c) ? '\\s+' : escapeChar(c)));
@@ -86,10 +86,9 @@ export function parseWithFormat(value: string, format: string): ParseResult {
   return checkParts(parts);
 }
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-/** Parses ISO 8601 as exports and APIs write it: a date, optionally a time, fractional seconds, and `Z` or an offset. */
+/** ISO 8601 as exports and APIs write it: a date, optionally a time with fractional seconds and `Z` or an offset. */
 export function parseIso(value: string): ParseResult {
   const match = ISO.exec(value.trim());
   if (!match) return undefined;
@@ -110,10 +109,7 @@ export function parseIso(value: string): ParseResult {
   return checkParts(parts);
 }
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -129,7 +125,8 @@ function checkParts(parts: DateParts): DateParts | { problem: string } {
   if (hour > 23) return { problem: `hour ${hour} does not exist` };
   if (minute > 59) return { problem: `minute ${minute} does not exist` };
   if (second > 59) return { problem: `second ${second} does not exist` };
-  if (parts.offset !== undefined && Math.abs(parts.offset) > 18 * 60) return { problem: 'the UTC offset is out of range' };
+  if (parts.offset !== undefined && Math.abs(parts.offset) > 18 * 60)
+    return { problem: 'the UTC offset is out of range' };
   return parts;
 }
 

@@ -28,6 +28,12 @@ export function show(value: Value): string {
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
+/** Lists known values in an error, briefly enough for the skip report to stay readable. */
+export function list(values: readonly string[], max = 10): string {
+  const shown = values.slice(0, max).map((v) => JSON.stringify(v));
+  return values.length > max ? `${shown.join(', ')} and ${values.length - max} more` : shown.join(', ') || '(none)';
+}
+
 /** Case and accent-composition insensitive key for matching source words against tables. */
 export function foldCase(text: string): string {
   return text.normalize('NFC').trim().toLowerCase();

@@ -20,10 +20,9 @@ export interface NameParts {
 
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq', 'dds', 'cpa', 'mba']);
-const PARTICLES = new Set([
-  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'st', 'st.', 'ter', 'ten',
-  'dos', 'das', 'bin', 'ibn', 'al', 'el',
-]);
+const PARTICLES = new Set(
+  'van von der den de del della di da du la le st st. ter ten dos das bin ibn al el'.split(' '),
+);
 
 const bare = (word: string): string => foldCase(word).replace(/\./g, '');
 
@@ -32,7 +31,10 @@ export function splitName(fullName: string): NameParts {
   const honorific = /^(\S+)\s+/.exec(words);
   if (honorific?.[1] !== undefined && HONORIFICS.has(bare(honorific[1]))) words = words.slice(honorific[0].length);
 
-  const segments = words.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const segments = words
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   let suffix: string | undefined;
   const lastSegment = segments.at(-1);
   if (segments.length > 1 && lastSegment !== undefined && isSuffix(lastSegment)) {
@@ -57,6 +59,7 @@ export function splitName(fullName: string): NameParts {
 
 function isSuffix(word: string): boolean {
   const key = bare(word);
+  // A lower-case "v" is an initial or the Dutch "v." for van, not the numeral.
   return SUFFIXES.has(key) && (key !== 'v' || word === 'V');
 }
 

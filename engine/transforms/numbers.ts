@@ -34,7 +34,7 @@ export function parseNumber(raw: string, format: ExportFormat, options: NumberOp
     .sort((a, b) => b.length - a.length);
 
   // Peel signs, brackets and currency marks off both ends in whatever order the export wrote them: -$5, $-5, ($5).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const before = rest;
     const sign = /^[-+−]/.exec(rest);
@@ -62,7 +62,7 @@ export function parseNumber(raw: string, format: ExportFormat, options: NumberOp
   const plain = rest.replace(thousandsClass(thousands), '').replace(decimal, '.');
   const result = Number(plain);
   if (!Number.isFinite(result)) fail();
-  // -0 would print as 0 anyway, but it compares oddly in tests and diffs.
+  // Negating zero gives -0, which equality checks downstream (change detection, tests) tell apart from 0.
   return negative && result !== 0 ? -result : result;
 }
 
@@ -105,7 +105,12 @@ function numeric(name: string, description: string, options: NumberOptions, whol
 }
 
 export const NUMBER_TRANSFORMS: readonly TransformDefinition[] = [
-  numeric('money', "An amount in the source's number format, currency marks stripped, to a number.", { allowPercent: false }, false),
+  numeric(
+    'money',
+    "An amount in the source's number format, currency marks stripped, to a number.",
+    { allowPercent: false },
+    false,
+  ),
   numeric('number', "A number in the source's number format to a number.", { allowPercent: true }, false),
   numeric('integer', "A whole number in the source's number format to a number.", { allowPercent: true }, true),
 ];

@@ -81,7 +81,8 @@ export function checkTransformCall(step: TransformStep): string | undefined {
       continue;
     }
     if (arg.values && !arg.values.includes(String(given))) {
-      return `"${String(given)}" is not a valid ${arg.name} for transform "${call.name}"; expected ${oneOf(arg.values)}.`;
+      const expected = oneOf(arg.values);
+      return `"${String(given)}" is not a valid ${arg.name} for transform "${call.name}"; expected ${expected}.`;
     }
   }
   return checkSpecifics(call);

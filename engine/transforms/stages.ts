@@ -1,7 +1,6 @@
 import type { StageRow } from '../spec/generated/pair-spec.js';
 import { TransformError, type TransformDefinition } from './transform.js';
-import { show, singleInput, text } from './define.js';
-import { list } from './choices.js';
+import { list, show, singleInput, text } from './define.js';
 
 /** Exports pad and re-case stage labels ("Closed  Won", "closed won"); whitespace is dropped entirely to match. */
 const stageKey = (label: string): string => label.normalize('NFC').toLowerCase().replace(/\s+/g, '');
@@ -15,7 +14,8 @@ export function findStage(rows: readonly StageRow[], label: string): StageRow | 
 
 const stage = singleInput({
   name: 'stage',
-  description: 'Looks the source stage up in stage table `table` and gives its `output`: stage (default), probability or outcome.',
+  description:
+    'Looks the source stage up in stage table `table` and gives its `output`: stage (default), probability or outcome.',
   args: [
     { name: 'table', required: true },
     { name: 'output', required: false, values: STAGE_OUTPUTS },

@@ -33,7 +33,10 @@ export function toTitleCase(input: string): string {
       .replace(/(^|[\s\-/(["])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
       // One letter and an apostrophe is a name prefix ("O'Brien", "D'Angelo"); after a longer stem it is an
       // elision or a possessive ("don't", "Smith's") and the next letter stays small.
-      .replace(/(^|[\s-])(\p{L})(['’])(\p{Ll})/gu, (_, pre: string, a: string, q: string, b: string) => pre + a + q + b.toUpperCase())
+      .replace(
+        /(^|[\s-])(\p{L})(['’])(\p{Ll})/gu,
+        (_, pre: string, a: string, q: string, b: string) => pre + a + q + b.toUpperCase(),
+      )
   );
 }
 

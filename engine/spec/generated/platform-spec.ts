@@ -255,6 +255,10 @@ export interface ExportFormat {
    * When owners are written as ids: the source object (an exported user table) that maps each user id to an email.
    */
   userObject?: string;
+  /**
+   * Values the export writes for "no value" (e.g. Vtiger's `--None--`); the engine reads them as empty.
+   */
+  nullValues?: string[];
 }
 /**
  * Rules a destination enforces on writes; the sandbox enforces the same ones.

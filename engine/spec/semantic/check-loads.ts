@@ -113,7 +113,8 @@ function checkFieldMapping(
     }
     const problem = checkTransformCall(call);
     if (problem !== undefined) ctx.reporter.report('spec/transform-argument', stepPointer, problem);
-    if (call.name === 'stage') checkStageCall(ctx, call, stepPointer, field);
+    // Only a stage lookup that is the last step writes its output to the attribute; a later step (a map) rewrites it.
+    if (call.name === 'stage' && s === steps.length - 1) checkStageCall(ctx, call, stepPointer, field);
   });
 }
 

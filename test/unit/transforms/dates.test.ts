@@ -37,7 +37,11 @@ describe('date', () => {
   });
 
   it.each<[PlatformName, Value, string]>([
-    ['uk', '31/02/2024', '"31/02/2024" is not a valid date in the format DD/MM/YYYY: day 31 does not exist in February 2024'],
+    [
+      'uk',
+      '31/02/2024',
+      '"31/02/2024" is not a valid date in the format DD/MM/YYYY: day 31 does not exist in February 2024',
+    ],
     ['us', '02/29/2023', 'day 29 does not exist in February 2023'],
     ['us', '02/29/1900', 'day 29 does not exist in February 1900'],
     ['us', '13/01/2024', 'month 13 does not exist'],
@@ -82,7 +86,11 @@ describe('datetime', () => {
     ['us', '03/05/2024 25:00', 'hour 25 does not exist'],
     ['vtiger', '2024-03-05 10:60:00', 'minute 60 does not exist'],
     ['salesforce', '2024-03-05T10:00:61.000Z', 'second 61 does not exist'],
-    ['salesforce', 'yesterday at noon', 'is not a date in the format YYYY-MM-DDTHH:mm:ss.000Z (or ISO 8601 YYYY-MM-DDTHH:mm:ssZ)'],
+    [
+      'salesforce',
+      'yesterday at noon',
+      'is not a date in the format YYYY-MM-DDTHH:mm:ss.000Z (or ISO 8601 YYYY-MM-DDTHH:mm:ssZ)',
+    ],
     ['uk', '05/03/2024 14:30', 'is not a date in the format DD/MM/YYYY HH:mm:ss'],
   ])('%s: given %j, throws a TransformError saying %j', (platform, input, message) => {
     expect(failure('datetime', input, platform).message).toContain(message);

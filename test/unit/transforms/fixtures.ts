@@ -7,7 +7,13 @@ const base = { method: 'CSV export', references: 'name', owners: 'email' } as co
 
 /** The export formats of the platforms the pairs cover, as their platform specs declare them. */
 export const FORMATS = {
-  us: { ...base, dateFormat: 'MM/DD/YYYY', dateTimeFormat: 'MM/DD/YYYY HH:mm', currencySymbol: '$', multiValueSeparator: ';' },
+  us: {
+    ...base,
+    dateFormat: 'MM/DD/YYYY',
+    dateTimeFormat: 'MM/DD/YYYY HH:mm',
+    currencySymbol: '$',
+    multiValueSeparator: ';',
+  },
   uk: { ...base, dateFormat: 'DD/MM/YYYY', dateTimeFormat: 'DD/MM/YYYY HH:mm:ss', currencySymbol: '£' },
   vtiger: {
     ...base,
@@ -31,8 +37,20 @@ export const FORMATS = {
     thousandsSeparator: '.',
     currencySymbol: '€',
   },
-  french: { ...base, dateFormat: 'DD/MM/YYYY', dateTimeFormat: 'DD/MM/YYYY HH:mm', decimalSeparator: ',', thousandsSeparator: ' ' },
-  swiss: { ...base, dateFormat: 'DD.MM.YYYY', dateTimeFormat: 'DD.MM.YYYY HH:mm', thousandsSeparator: "'", currencySymbol: 'CHF' },
+  french: {
+    ...base,
+    dateFormat: 'DD/MM/YYYY',
+    dateTimeFormat: 'DD/MM/YYYY HH:mm',
+    decimalSeparator: ',',
+    thousandsSeparator: ' ',
+  },
+  swiss: {
+    ...base,
+    dateFormat: 'DD.MM.YYYY',
+    dateTimeFormat: 'DD.MM.YYYY HH:mm',
+    thousandsSeparator: "'",
+    currencySymbol: 'CHF',
+  },
   compact: { ...base, dateFormat: 'YYYYMMDD', dateTimeFormat: 'YYYYMMDDHHmmss', thousandsSeparator: '' },
 } satisfies Record<string, ExportFormat>;
 

@@ -1,0 +1,46 @@
+import type { Outcome } from '../base-command.js';
+import { EngagementCommand } from '../engagement-command.js';
+import { EXIT } from '../exit-codes.js';
+import { Progress } from '../progress.js';
+import { applyRun } from '../../engine/run/apply-run.js';
+import { openDestination } from '../../engine/destinations/open-destination.js';
+import type { RunReport } from '../../engine/reports/reconciliation.js';
+import { table } from '../printers/table.js';
+
+export default class Apply extends EngagementCommand<RunReport> {
+  static override summary = 'Run the migration into the target, with a ledger, reconciliation and exceptions.';
+  static override description =
+    'Rows load in dependency order, upserted by source key, so running again changes nothing that is already there. An interrupted run is resumed. Exit 1 when skipped and refused rows pass the engagement\'s failThreshold.';
+  static override examples = ['<%= config.bin %> apply', '<%= config.bin %> apply --project acme --json'];
+
+  protected async execute(): Promise<Outcome<RunReport>> {
+    const { flags } = await this.parse(Apply);
+    const engagement = await this.engagement(flags.project);
+    const destination = openDestination(engagement);
+    const progress = new Progress(this.interactive);
+    let report: RunReport;
+    try {
+      report = await applyRun(engagement, destination, {
+        onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.load}: ${e.rows.toLocaleString('en-US')} rows`),
+      });
+    } finally {
+      progress.done();
+      await destination.close();
+    }
+    if (report.blockers.length > 0) {
+      return { data: report, text: ['Nothing was loaded:', ...report.blockers.map((b) => `  ${b}`)].join('\n'), exitCode: EXIT.refused };
+    }
+    const t = report.totals;
+    const text = [
+      `Run ${report.runId}${report.resumed ? ' (resumed)' : ''}: ${t.sourceRows} source rows, ${t.loaded} loaded, ${t.skipped} skipped, ${t.held} held, ${t.failed} refused.`,
+      '',
+      table(
+        ['load', 'object', 'rows', 'created', 'updated', 'unchanged', 'skipped', 'held', 'failed'],
+        report.loads.map((l) => [l.load, l.object, l.sourceRows, l.created, l.updated, l.unchanged, l.skipped, l.held, l.failed].map(String)),
+      ),
+      '',
+      `Reports in ${engagement.dir}: ${report.files.markdown}${report.files.exceptions === undefined ? '' : `, ${report.files.exceptions}`}${report.files.queues.map((q) => `, ${q}`).join('')}`,
+    ].join('\n');
+    return { data: report, text, exitCode: report.failureRate > report.threshold ? EXIT.failed : EXIT.ok };
+  }
+}

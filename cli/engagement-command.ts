@@ -1,0 +1,22 @@
+import { Flags } from '@oclif/core';
+import { BaseCommand, UserError } from './base-command.js';
+import { EXIT } from './exit-codes.js';
+import { loadEngagement, type Engagement } from '../engine/engagement/engagement.js';
+import { hasErrors } from '../engine/diagnostics/diagnostic.js';
+import { position } from './printers/positioned.js';
+import { formatLine } from './printers/diagnostics.js';
+
+/** A command that works inside an engagement folder (or on the one `--project` names). */
+export abstract class EngagementCommand<T> extends BaseCommand<T> {
+  static override baseFlags = {
+    ...BaseCommand.baseFlags,
+    project: Flags.string({ description: 'The engagement folder or its migration.yaml (default: the current folder).', default: '.' }),
+  };
+
+  protected async engagement(project: string): Promise<Engagement> {
+    const { engagement, diagnostics, documents } = await loadEngagement(project);
+    if (engagement && !hasErrors(diagnostics)) return engagement;
+    const lines = position(diagnostics, documents).map(formatLine);
+    throw new UserError(`The engagement cannot be used:\n${lines.join('\n')}`, EXIT.invalid);
+  }
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import type { Engagement } from '../engagement/engagement.js';
+import type { CustomAttribute } from '../spec/generated/pair-spec.js';
+import { openCsv } from '../run/csv-rows.js';
+import { RowFilter } from '../run/row-filter.js';
+import { compilePlan } from './migration-plan.js';
+
+export interface PlanPhase {
+  phase: number;
+  load: string;
+  row: string;
+  file: string;
+  object: string;
+  /** Rows of the file this load takes; undefined when the file is missing. */
+  sourceRows?: number;
+  /** Loads whose records this one points at. */
+  dependsOn: string[];
+  /** Lookups set in the second pass, after every load. */
+  deferred: string[];
+}
+
+export interface PlanSummary {
+  pair: string;
+  target: string;
+  phases: PlanPhase[];
+  /** Attributes the destination must have before loading: the admin creates them (the sandbox does it itself). */
+  schemaChanges: CustomAttribute[];
+  /** Problems that stop the run before it starts (missing export files). */
+  blockers: string[];
+}
+
+/** The run laid out before it happens: phases in dependency order, rows per phase, and schema changes to make first. */
+export async function summarizePlan(engagement: Engagement): Promise<PlanSummary> {
+  const plan = compilePlan(engagement);
+  const blockers: string[] = [];
+  const phases: PlanPhase[] = [];
+  for (const [i, load] of plan.loads.entries()) {
+    const dependsOn = [...new Set(load.lookups.filter((l) => !l.deferred).flatMap((l) => l.targets))].filter((t) => t !== load.id);
+    const deferred = load.lookups.filter((l) => l.deferred).map((l) => `${l.to} ← ${l.targets.join(' | ')}`);
+    let sourceRows: number | undefined;
+    if (existsSync(load.file)) {
+      sourceRows = await countRows(load);
+    } else {
+      blockers.push(`${load.fileName} is missing from the export (needed by ${load.id}).`);
+    }
+    phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
+  }
+  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, blockers };
+}
+
+async function countRows(load: ReturnType<typeof compilePlan>['loads'][number]): Promise<number> {
+  const csv = await openCsv(load.file);
+  const filter = new RowFilter(load, csv.headers);
+  let n = 0;
+  for await (const row of csv.rows) if (filter.belongsHere(row.cells)) n += 1;
+  return n;
+}

@@ -1,0 +1,39 @@
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { stringify, type Stringifier } from 'csv-stringify';
+
+/**
+ * A CSV written row by row as the run goes (exceptions, queues), so a run with millions of problem rows keeps a flat
+ * memory profile. The file is created on the first row only: no problems, no file.
+ */
+export class RowReportWriter<T extends Record<string, string | number>> {
+  private stringifier: Stringifier | undefined;
+  private out: WriteStream | undefined;
+  rows = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly columns: readonly (keyof T & string)[],
+  ) {}
+
+  write(row: T): void {
+    if (this.stringifier === undefined) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.out = createWriteStream(this.path);
+      this.stringifier = stringify({ header: true, columns: [...this.columns] });
+      this.stringifier.pipe(this.out);
+    }
+    this.rows += 1;
+    this.stringifier.write(row);
+  }
+
+  async close(): Promise<void> {
+    const { stringifier, out } = this;
+    if (stringifier === undefined || out === undefined) return;
+    await new Promise<void>((resolve, reject) => {
+      out.on('finish', resolve);
+      out.on('error', reject);
+      stringifier.end();
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Destination, DestinationRecord } from '../destinations/destination.js';
+import type { Engagement } from '../engagement/engagement.js';
+import { compilePlan, type MigrationPlan } from '../plan/migration-plan.js';
+import type { LoadReconciliation, RunReport } from '../reports/reconciliation.js';
+import { renderReconciliationMarkdown } from '../reports/reconciliation-markdown.js';
+import { RowReportWriter } from '../reports/row-report-writer.js';
+import { Ledger } from './ledger.js';
+import { runLoad, type ExceptionRow, type LoadRunContext, type QueueRow } from './load-runner.js';
+import { LookupResolver } from './lookup-resolver.js';
+import { OwnerResolver } from './owner-resolver.js';
+import { nullCells } from './reference.js';
+import { runSecondPass } from './second-pass.js';
+import { readSourceUsers } from './source-users.js';
+
+export const LEDGER_FILE = 'ledger.db';
+
+export interface ApplyOptions {
+  now?: () => Date;
+  /** Called as rows go by, for progress displays. */
+  onProgress?: (event: { load: string; rows: number; loadIndex: number; loads: number }) => void;
+}
+
+/**
+ * One full run of an engagement: every load in dependency order, then the second pass for deferred lookups, then the
+ * reconciliation. An interrupted run is resumed rather than started again, so its ledger stays whole.
+ */
+export async function applyRun(engagement: Engagement, destination: Destination, options: ApplyOptions = {}): Promise<RunReport> {
+  const now = options.now ?? (() => new Date());
+  const plan = compilePlan(engagement);
+  const spec = engagement.spec;
+  const problems = await destination.open({
+    destination: engagement.destination.spec,
+    objects: plan.objects,
+    customAttributes: plan.customAttributes,
+    users: spec.users ?? [],
+    ...(spec.edition === undefined ? {} : { edition: spec.edition }),
+  });
+  const threshold = spec.options?.failThreshold ?? 0.05;
+  const startedAt = now().toISOString();
+  if (problems.length > 0) {
+    return emptyReport(engagement, destination.label, startedAt, threshold, problems.map((p) => p.message));
+  }
+
+  const ledger = new Ledger(join(engagement.dir, LEDGER_FILE));
+  try {
+    const interrupted = ledger.interruptedRun('full');
+    const run = interrupted ?? ledger.startRun('full', destination.label, engagement.pair.id, now());
+    const intents = new Map<string, DestinationRecord | null>();
+    for (const intent of ledger.openIntents(run.id)) {
+      for (const [key, before] of Object.entries(intent.before)) intents.set(`${intent.load}\u0000${key}`, before);
+    }
+    const runDir = join(engagement.dir, 'runs', String(run.id));
+    mkdirSync(runDir, { recursive: true });
+    const exceptions = new RowReportWriter<ExceptionRow>(join(runDir, 'exceptions.csv'), ['file', 'line', 'load', 'object', 'source_key', 'status', 'reason', 'column', 'value']);
+    const queueColumns = ['file', 'line', 'load', 'source_key', 'column', 'value', 'reason', 'resolution'] as const;
+    const queues = {
+      orphans: new RowReportWriter<QueueRow>(join(runDir, 'queues', 'orphans.csv'), queueColumns),
+      owners: new RowReportWriter<QueueRow>(join(runDir, 'queues', 'owners.csv'), queueColumns),
+    };
+    const ctx: LoadRunContext = {
+      runId: run.id,
+      destination,
+      ledger,
+      batchSize: spec.options?.batchSize ?? 500,
+      interrupted: intents,
+      exceptions,
+      queues,
+      ...(engagement.source.spec.export?.delimiter === undefined ? {} : { delimiter: engagement.source.spec.export.delimiter }),
+      mapper: await mapperContext(engagement, plan, ledger, destination),
+    };
+
+    const reconciliation: LoadReconciliation[] = [];
+    for (const [index, load] of plan.loads.entries()) {
+      const counts = emptyCounts(load.id, load.rowId, load.object, load.fileName);
+      ctx.onRows = (id, rows) => options.onProgress?.({ load: id, rows, loadIndex: index, loads: plan.loads.length });
+      await runLoad(ctx, load, counts);
+      reconciliation.push(counts);
+    }
+    for (const load of plan.loads) await runSecondPass(ctx, load);
+    await exceptions.close();
+    await Promise.all(Object.values(queues).map((q) => q.close()));
+
+    const totalsByObject = new Map<string, number>();
+    for (const object of plan.objects) totalsByObject.set(object, await destination.count(object));
+    for (const counts of reconciliation) counts.destinationCount = totalsByObject.get(counts.object) ?? 0;
+
+    ledger.finishRun(run.id, 'completed', now());
+    const report = buildReport(engagement, destination.label, run.id, run.startedAt, now().toISOString(), interrupted !== undefined, reconciliation, threshold);
+    report.files = {
+      reconciliation: relative(engagement.dir, join(runDir, 'reconciliation.json')),
+      markdown: relative(engagement.dir, join(runDir, 'reconciliation.md')),
+      ...(exceptions.rows > 0 ? { exceptions: relative(engagement.dir, exceptions.path) } : {}),
+      queues: Object.values(queues).filter((q) => q.rows > 0).map((q) => relative(engagement.dir, q.path)),
+    };
+    writeFileSync(join(runDir, 'reconciliation.json'), JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(runDir, 'reconciliation.md'), renderReconciliationMarkdown(report));
+    return report;
+  } finally {
+    ledger.close();
+  }
+}
+
+async function mapperContext(engagement: Engagement, plan: MigrationPlan, ledger: Ledger, destination: Destination): Promise<LoadRunContext['mapper']> {
+  const format = engagement.source.spec.export;
+  const moduleNames = new Map(
+    plan.loads.map((l) => {
+      const object = engagement.source.object(l.sourceObject);
+      return [l.id, [l.sourceObject, object?.label ?? '', ...(object?.note?.match(/module ([A-Za-z]+)/)?.slice(1) ?? [])].filter((n) => n !== '')];
+    }),
+  );
+  const users = await destination.users();
+  const ownerMap = new Map((engagement.spec.ownerMap ?? []).filter((o) => o.user !== undefined && o.user !== '').map((o) => [o.source.trim().toLowerCase(), o.user as string]));
+  const sourceUsers = await readSourceUsers(engagement);
+  return {
+    format,
+    transforms: { ...(format === undefined ? { format: { method: '', dateFormat: 'YYYY-MM-DD', dateTimeFormat: 'YYYY-MM-DDTHH:mm:ss', references: 'id', owners: 'email' } } : { format }), stageTables: plan.stageTables },
+    lookups: new LookupResolver(ledger, moduleNames),
+    owners: new OwnerResolver(users, {
+      ownerMap,
+      ...(sourceUsers === undefined ? {} : { sourceUsers }),
+      ...(engagement.spec.options?.fallbackOwner === undefined ? {} : { fallbackOwner: engagement.spec.options.fallbackOwner }),
+    }),
+    exportDir: engagement.exportDir,
+    nullCells: nullCells(format),
+  };
+}
+
+function emptyCounts(load: string, row: string, object: string, file: string): LoadReconciliation {
+  return { load, row, object, file, sourceRows: 0, transformed: 0, created: 0, updated: 0, unchanged: 0, loaded: 0, skipped: 0, held: 0, failed: 0, lookupsBlanked: 0, reasons: [], destinationCount: 0 };
+}
+
+function buildReport(
+  engagement: Engagement,
+  target: string,
+  runId: number,
+  startedAt: string,
+  finishedAt: string,
+  resumed: boolean,
+  loads: LoadReconciliation[],
+  threshold: number,
+): RunReport {
+  const sum = (k: 'sourceRows' | 'loaded' | 'skipped' | 'held' | 'failed'): number => loads.reduce((n, l) => n + l[k], 0);
+  const totals = { sourceRows: sum('sourceRows'), loaded: sum('loaded'), skipped: sum('skipped'), held: sum('held'), failed: sum('failed') };
+  const failureRate = totals.sourceRows === 0 ? 0 : (totals.skipped + totals.failed) / totals.sourceRows;
+  return { runId, kind: 'full', pair: engagement.pair.id, target, startedAt, finishedAt, resumed, loads, blockers: [], totals, files: { reconciliation: '', markdown: '', queues: [] }, failureRate, threshold };
+}
+
+function emptyReport(engagement: Engagement, target: string, at: string, threshold: number, blockers: string[]): RunReport {
+  return { ...buildReport(engagement, target, 0, at, at, false, [], threshold), blockers };
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engagement } from '../engagement/engagement.js';
+import { openCsv } from './csv-rows.js';
+
+/**
+ * When an export writes owners as user ids (Salesforce-shaped exports), its user table turns each id into the email
+ * that destination users are matched by. The table is small (one row per user), so it is read into memory once.
+ */
+export async function readSourceUsers(engagement: Engagement): Promise<Map<string, string> | undefined> {
+  const format = engagement.source.spec.export;
+  if (format?.owners !== 'id' || format.userObject === undefined) return undefined;
+  const object = engagement.source.object(format.userObject);
+  if (!object?.file) return undefined;
+  const path = join(engagement.exportDir, object.file);
+  if (!existsSync(path)) return undefined;
+  const emailColumn = object.fields.find((f) => f.type === 'email')?.name;
+  const csv = await openCsv(path);
+  const keyIndex = csv.headers.indexOf(object.key ?? 'Id');
+  const emailIndex = emailColumn === undefined ? -1 : csv.headers.indexOf(emailColumn);
+  const users = new Map<string, string>();
+  if (keyIndex < 0 || emailIndex < 0) return users;
+  for await (const row of csv.rows) {
+    const id = row.cells[keyIndex]?.trim() ?? '';
+    const email = row.cells[emailIndex]?.trim() ?? '';
+    if (id !== '' && email !== '') users.set(id, email);
+  }
+  return users;
+}
