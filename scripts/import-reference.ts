@@ -55,6 +55,7 @@ const DV_FIXES: Record<string, Partial<Field>> = {
   'connection.name': { writable: false, note: 'read-only: Dataverse names the connection after record2id' },
   'connection.relatedconnectionid': { writable: false, note: 'read-only: Dataverse creates the reciprocal connection' },
   'connection.ismaster': { writable: false },
+  'listmember.name': { writable: false, note: 'no column of its own: a member row is named after the list and the member' },
   ...Object.fromEntries(['percentage', 'pricingmethodcode', 'quantitysellingcode', 'roundingpolicycode', 'roundingoptioncode',
     'roundingoptionamount'].map((c) => [`productpricelevel.${c}`, { defaulted: true, note: 'defaults to the Currency Amount pricing method without rounding' }])),
   'productpricelevel.productnumber': { defaulted: true, note: 'copied from the product' },
@@ -137,8 +138,10 @@ function dvField(table: string, name: string, f: DvField, e: DvEntity, known: Se
   const fix = DV_FIXES[`${table}.${name}`];
   Object.assign(out, fix);
   out.note = fix && 'note' in fix && !fix.note ? undefined : notes(...why, fix?.note);
-  // Required: System/ApplicationRequired columns the API accepts and nobody fills in, plus the primary name column.
-  const level = f.requiredLevel === 'SystemRequired' || f.requiredLevel === 'ApplicationRequired';
+  // Required: what the Web API itself rejects a create without (SystemRequired), plus the primary name column, which no
+  // migrated record should lack. ApplicationRequired is a form rule the API does not enforce, and party lists
+  // (phone call from/to) are written as activity parties, not as columns.
+  const level = f.requiredLevel === 'SystemRequired' && f.type !== 'PartyList';
   const primary = name === (e.primaryNameAttribute ?? DV_PROPS[table]?.[1]);
   if (out.writable !== false && !out.defaulted && (level || primary)) out.required = true;
   return out;

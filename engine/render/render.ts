@@ -12,11 +12,20 @@ export function renderTemplate(name: string, view: object, kind: 'markdown' | 'h
   hbs.registerHelper('md', (value: unknown) => escapeMarkdownCell(String(value ?? '')));
   hbs.registerHelper('percent', (value: unknown) => `${(Number(value) * 100).toFixed(1)}%`);
   hbs.registerHelper('number', (value: unknown) => Number(value).toLocaleString('en-US'));
+  hbs.registerHelper('inc', (value: unknown) => Number(value) + 1);
   const source = readFileSync(join(packageRoot(), 'templates', name), 'utf8');
   return hbs.compile(source, { strict: true, noEscape: kind === 'markdown' })(view);
 }
 
-/** Table cells: pipes would split the cell and newlines would end the row. */
+/**
+ * Table cells: pipes would split the cell, newlines would end the row, and emphasis, code, link and HTML characters
+ * would change what the text says. Underscores inside words (`Sales_Orders.csv`) are left alone: they never emphasise.
+ */
 export function escapeMarkdownCell(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\r?\n/g, ' ').replace(/([*_`<>[\]])/g, '\\$1');
+  return text
+    .replaceAll('\\', '\\\\')
+    .replaceAll('|', '\\|')
+    .replace(/\r?\n/g, ' ')
+    .replace(/([*`<>[\]])/g, '\\$1')
+    .replace(/(^|\W)_|_(?=\W|$)/g, (m) => m.replace('_', '\\_'));
 }

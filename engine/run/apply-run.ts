@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Destination, DestinationRecord } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
@@ -39,8 +39,9 @@ export async function applyRun(engagement: Engagement, destination: Destination,
   });
   const threshold = spec.options?.failThreshold ?? 0.05;
   const startedAt = now().toISOString();
-  if (problems.length > 0) {
-    return emptyReport(engagement, destination.label, startedAt, threshold, problems.map((p) => p.message));
+  const missing = plan.loads.filter((l) => !existsSync(l.file)).map((l) => `${l.fileName} is missing from the export (needed by ${l.id}).`);
+  if (problems.length > 0 || missing.length > 0) {
+    return emptyReport(engagement, destination.label, startedAt, threshold, [...problems.map((p) => p.message), ...new Set(missing)]);
   }
 
   const ledger = new Ledger(join(engagement.dir, LEDGER_FILE));

@@ -150,7 +150,15 @@ async function sendBatch(ctx: LoadRunContext, load: PlannedLoad, records: Outgoi
     for (const r of records) before[r.sourceKey] = null;
   }
   ctx.ledger.writeIntent(ctx.runId, { load: load.id, object: load.object, batch: batchNo, before });
-  return ctx.destination.upsert(load.object, records);
+  return ctx.destination.upsert(load.object, records.map((r) => ({ sourceKey: destinationKey(load.id, r.sourceKey), values: r.values })));
+}
+
+/**
+ * The key stored with a destination record. Two loads may read the same source rows into the same object (a
+ * campaign becomes a contact list and a lead list), so the key names the load as well as the source row.
+ */
+export function destinationKey(loadId: string, sourceKey: string): string {
+  return `${loadId}:${sourceKey}`;
 }
 
 /**

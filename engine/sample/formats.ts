@@ -1,0 +1,112 @@
+import type { ExportFormat } from '../spec/generated/platform-spec.js';
+
+/**
+ * Writes values the way a source platform's export writes them, from the `export` block of its spec: dates in
+ * `dateFormat`, date-times in `dateTimeFormat`, amounts with the currency symbol and separators. These are the
+ * inverses of the engine's `date`, `datetime` and `money` transforms.
+ */
+
+const TOKENS = ['YYYY', 'MM', 'DD', 'HH', 'mm', 'ss'] as const;
+type Token = (typeof TOKENS)[number];
+type Piece = Token | { literal: string };
+
+const compiled = new Map<string, Piece[]>();
+
+function compile(format: string): Piece[] {
+  const cached = compiled.get(format);
+  if (cached) return cached;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < format.length; ) {
+    const token = TOKENS.find((t) => format.startsWith(t, i));
+    if (token) {
+      pieces.push(token);
+      i += token.length;
+    } else {
+      const last = pieces.at(-1);
+      if (last !== undefined && typeof last !== 'string') last.literal += format.charAt(i);
+      else pieces.push({ literal: format.charAt(i) });
+      i += 1;
+    }
+  }
+  compiled.set(format, pieces);
+  return pieces;
+}
+
+export interface DateTimeParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Writes `parts` in a format made of the tokens YYYY MM DD HH mm ss and literals. Parts need not form a real date. */
+export function formatParts(parts: DateTimeParts, format: string): string {
+  let out = '';
+  for (const piece of compile(format)) {
+    if (typeof piece !== 'string') out += piece.literal;
+    else if (piece === 'YYYY') out += pad(parts.year, 4);
+    else if (piece === 'MM') out += pad(parts.month);
+    else if (piece === 'DD') out += pad(parts.day);
+    else if (piece === 'HH') out += pad(parts.hour);
+    else if (piece === 'mm') out += pad(parts.minute);
+    else out += pad(parts.second);
+  }
+  return out;
+}
+
+/** The UTC parts of an epoch time in milliseconds. */
+export function partsOf(epochMs: number): DateTimeParts {
+  const d = new Date(epochMs);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+export function formatDate(epochMs: number, format: ExportFormat): string {
+  return formatParts(partsOf(epochMs), format.dateFormat);
+}
+
+export function formatDateTime(epochMs: number, format: ExportFormat): string {
+  return formatParts(partsOf(epochMs), format.dateTimeFormat);
+}
+
+/** A value shaped like the platform's date format that names no real day: 31 February. */
+export function impossibleDate(format: ExportFormat, kind: 'date' | 'datetime', year: number): string {
+  const parts = { year, month: 2, day: 31, hour: 10, minute: 30, second: 0 };
+  return formatParts(parts, kind === 'date' ? format.dateFormat : format.dateTimeFormat);
+}
+
+function group(digits: string, separator: string): string {
+  if (separator === '' || digits.length <= 3) return digits;
+  let out = '';
+  for (let i = digits.length; i > 0; i -= 3) out = digits.slice(Math.max(0, i - 3), i) + (out === '' ? '' : separator + out);
+  return out;
+}
+
+/** An amount with the platform's currency symbol, thousands separator and decimal separator: `$12,500.00`. */
+export function formatMoney(amount: number, format: ExportFormat): string {
+  const [whole = '0', cents = '00'] = Math.abs(amount).toFixed(2).split('.');
+  const body = `${group(whole, format.thousandsSeparator ?? ',')}${format.decimalSeparator ?? '.'}${cents}`;
+  return `${amount < 0 ? '-' : ''}${format.currencySymbol ?? ''}${body}`;
+}
+
+/** A plain decimal in the platform's decimal separator, without grouping: `1234.5`. */
+export function formatDecimal(value: number, format: ExportFormat, places: number): string {
+  const text = places === 0 ? String(Math.round(value)) : value.toFixed(places);
+  return text.replace('.', format.decimalSeparator ?? '.');
+}
+
+/** The ISO code a currency symbol stands for, for `Currency` columns next to amounts. */
+export function currencyCode(format: ExportFormat): string {
+  const symbol = format.currencySymbol ?? '';
+  return ({ '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', kr: 'SEK', CHF: 'CHF' } as Record<string, string>)[symbol] ?? 'USD';
+}

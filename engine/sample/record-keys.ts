@@ -1,0 +1,99 @@
+import type { ExportFormat, PlatformObject } from '../spec/generated/platform-spec.js';
+
+/**
+ * Record keys in the style the source platform exports them, a pure function of the object and the row index, so a
+ * reference to row j of another object is written without reading that object's file.
+ *
+ * - `salesforce-id`: 18-character ids, a 3-character key prefix naming the object plus the case-safe suffix.
+ * - `module-label`: per-module auto-numbers (`ACC12`, `CON7`), the row key Vtiger-style exports carry.
+ * - `id` and `name`: numbers from one sequence shared by every object, so a key never names two records even when a
+ *   polymorphic reference (`Related To CRM ID`) is tried against several objects.
+ */
+
+/** Standard Salesforce key prefixes, by API object name. Unknown objects get custom-object prefixes (`a0A`…). */
+const SALESFORCE_PREFIXES: Record<string, string> = {
+  account: '001', note: '002', contact: '003', user: '005', opportunity: '006', activity: '007', case: '500',
+  contract: '800', order: '801', campaign: '701', campaignmember: '00v', lead: '00Q', task: '00T', event: '00U',
+  attachment: '00P', contentversion: '068', contentdocument: '069', accountcontactrelation: '07k', product2: '01t',
+  pricebook2: '01s', pricebookentry: '01u', opportunitylineitem: '00k', quote: '0Q0', recordtype: '012',
+  profile: '00e', userrole: '00E', group: '00G', queue: '00G', individual: '0PK', asset: '02i', emailmessage: '02s',
+};
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** The 3-character suffix that makes a 15-character Salesforce id unique without regard to case. */
+export function salesforceSuffix(id15: string): string {
+  let suffix = '';
+  for (let block = 0; block < 3; block += 1) {
+    let bits = 0;
+    for (let i = 0; i < 5; i += 1) {
+      const c = id15.charAt(block * 5 + i);
+      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
+    }
+    suffix += SUFFIX.charAt(bits);
+  }
+  return suffix;
+}
+
+function base62(n: number, width: number): string {
+  let out = '';
+  for (let rest = n; out.length < width; rest = Math.floor(rest / 62)) out = BASE62.charAt(rest % 62) + out;
+  return out;
+}
+
+/** The API name an exported object stands for: its file's base name (`Account.csv`), else its name. */
+function apiName(object: PlatformObject): string {
+  const base = (object.file ?? object.name).replace(/\.[^.]+$/, '');
+  return base.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
+export function salesforcePrefix(object: PlatformObject, ordinal: number): string {
+  return SALESFORCE_PREFIXES[apiName(object)] ?? SALESFORCE_PREFIXES[object.name.replace(/[^A-Za-z0-9]/g, '').toLowerCase()] ?? `a0${BASE62.charAt(10 + (ordinal % 26))}`;
+}
+
+/** A prefix for a lookup column to an object the sample does not write (`RecordTypeId` → `012`). */
+export function salesforcePrefixForColumn(column: string): string | undefined {
+  return SALESFORCE_PREFIXES[column.replace(/Id$/, '').toLowerCase()];
+}
+
+export function salesforceId(prefix: string, index: number): string {
+  const id15 = `${prefix}5g0000${base62(index + 0x1d4a3f, 6)}`;
+  return id15 + salesforceSuffix(id15);
+}
+
+/** Writes keys for one object. `ordinal` is the object's position in the platform spec; `objects` their count. */
+export class KeyStyle {
+  private readonly prefix: string;
+
+  constructor(
+    private readonly format: ExportFormat,
+    object: PlatformObject,
+    private readonly ordinal: number,
+    private readonly objects: number,
+    usedPrefixes: Set<string>,
+  ) {
+    this.prefix = format.references === 'salesforce-id' ? salesforcePrefix(object, ordinal) : autoNumberPrefix(object, usedPrefixes);
+  }
+
+  key(index: number): string {
+    if (this.format.references === 'salesforce-id') return salesforceId(this.prefix, index);
+    if (this.format.references === 'module-label') return `${this.prefix}${index + 1}`;
+    return String(10_000 + index * this.objects + this.ordinal);
+  }
+}
+
+function autoNumberPrefix(object: PlatformObject, used: Set<string>): string {
+  const letters = object.name.replace(/[^A-Za-z]/g, '').toUpperCase() || 'REC';
+  for (let length = 3; length <= letters.length; length += 1) {
+    const candidate = letters.slice(0, length);
+    if (!used.has(candidate)) {
+      used.add(candidate);
+      return candidate;
+    }
+  }
+  let n = 2;
+  while (used.has(`${letters}${n}X`)) n += 1;
+  used.add(`${letters}${n}X`);
+  return `${letters}${n}X`;
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import type { Engagement } from '../../../engine/engagement/engagement.js';
+import { compilePlan, type PlannedLoad } from '../../../engine/plan/migration-plan.js';
+import { parseReference } from '../../../engine/run/reference.js';
+
+/**
+ * Checks the sandbox against the source export with logic of its own rather than the engine's row mapper, so that a
+ * mapping bug cannot hide behind itself. Each returned string is one violation.
+ */
+export function violations(engagement: Engagement): string[] {
+  const { loads } = plan(engagement);
+  const sandbox = new Database(join(engagement.dir, 'sandbox.db'), { readonly: true });
+  const ledger = new Database(join(engagement.dir, 'ledger.db'), { readonly: true });
+  const idOf = (load: string, key: string): string | undefined =>
+    ledger.prepare<[string, string], { dest_id: string }>('SELECT dest_id FROM keymap WHERE load = ? AND source_key = ?').get(load, key)?.dest_id;
+  const out: string[] = [];
+  try {
+    for (const load of loads) out.push(...checkLoad(engagement, load, sandbox, idOf));
+  } finally {
+    sandbox.close();
+    ledger.close();
+  }
+  return out;
+}
+
+const plans = new WeakMap<Engagement, ReturnType<typeof compilePlan>>();
+function plan(engagement: Engagement): ReturnType<typeof compilePlan> {
+  const cached = plans.get(engagement) ?? compilePlan(engagement);
+  plans.set(engagement, cached);
+  return cached;
+}
+
+function checkLoad(engagement: Engagement, load: PlannedLoad, sandbox: Database.Database, idOf: (load: string, key: string) => string | undefined): string[] {
+  const out: string[] = [];
+  const rows = parse(readFileSync(load.file), { columns: true, bom: true, relax_column_count: true }) as Record<string, string>[];
+  const object = engagement.destination.object(load.object);
+  const keyColumn = object?.key ?? 'id';
+  const format = engagement.source.spec.export;
+  const nulls = new Set(format?.nullValues ?? []);
+  const cell = (row: Record<string, string>, column: string): string => {
+    const v = (row[column] ?? '').trim();
+    return nulls.has(v) ? '' : v;
+  };
+  // Lookups writing one attribute are fallbacks; only single lookups by key have one right answer to check here.
+  const single = load.lookups.filter((l) => l.by === 'key' && l.targets.length === 1 && load.lookups.filter((o) => o.to === l.to).length === 1);
+  const dated = load.fields.filter((f) => f.columns.length === 1 && f.steps.some((s) => s === 'date' || s === 'datetime'));
+  const staged = load.fields.filter((f) => {
+    const last = f.steps.at(-1);
+    return f.columns.length === 1 && typeof last === 'object' && last.name === 'stage' && (last.output ?? 'stage') === 'stage';
+  });
+  const owner = load.owner?.by === 'email' && format?.owners === 'email' ? load.owner : undefined;
+  const userObject = engagement.destination.spec.rules?.userObject;
+  const emailField = engagement.destination.spec.rules?.userEmailField;
+  const userKey = engagement.destination.object(userObject ?? '')?.key;
+
+  for (const row of rows) {
+    if (load.filter && !load.filter.values.has(cell(row, load.filter.column).toLowerCase())) continue;
+    const key = load.keyColumns.map((c) => cell(row, c)).join('|');
+    const id = idOf(load.id, key);
+    if (id === undefined) continue;
+    const record = sandbox.prepare(`SELECT * FROM "${load.object}" WHERE "${keyColumn}" = ?`).get(id) as Record<string, unknown> | undefined;
+    if (!record) {
+      out.push(`${load.id} ${key}: in the key map but not in ${load.object}`);
+      continue;
+    }
+    for (const lookup of single) {
+      const ref = parseReference(cell(row, lookup.column), format).value;
+      if (ref === '') continue;
+      const expected = idOf(lookup.targets[0] as string, ref);
+      const actual = record[lookup.to] ?? null;
+      if (expected !== undefined && actual !== expected) out.push(`${load.id} ${key}: ${lookup.to} is ${String(actual)}, expected ${expected} (${lookup.column} = ${ref})`);
+      if (expected === undefined && actual !== null) out.push(`${load.id} ${key}: ${lookup.to} is ${String(actual)} though ${lookup.column} = ${ref} matches nothing`);
+    }
+    for (const field of dated) {
+      if (cell(row, field.columns[0] as string) !== '' && (record[field.to] === null || record[field.to] === undefined)) {
+        out.push(`${load.id} ${key}: ${field.to} is empty though ${field.columns[0]} has a value`);
+      }
+    }
+    for (const field of staged) {
+      const last = field.steps.at(-1) as { table?: string };
+      const source = cell(row, field.columns[0] as string).replace(/\s+/g, '').toLowerCase();
+      const stage = plan(engagement).stageTables.get(last.table ?? '')?.find((r) => r.source.replace(/\s+/g, '').toLowerCase() === source)?.stage;
+      if (stage === undefined) continue;
+      const option = engagement.destination.field(load.object, field.to)?.options?.find((o) => o.label === stage);
+      const allowed = [stage, ...(option === undefined ? [] : [option.value])].map(String);
+      if (!allowed.includes(String(record[field.to]))) out.push(`${load.id} ${key}: ${field.to} is ${String(record[field.to])}, expected stage ${stage}`);
+    }
+    if (owner && userObject && emailField && userKey) {
+      const email = cell(row, owner.from).toLowerCase();
+      const user = sandbox.prepare(`SELECT "${userKey}" AS id FROM "${userObject}" WHERE lower("${emailField}") = ?`).get(email) as { id: string } | undefined;
+      if (user === undefined || record[owner.to] !== user.id) out.push(`${load.id} ${key}: ${owner.to} is ${String(record[owner.to])}, not the user with email ${email}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runCli } from '../run-cli.js';
+import { tableChecksums } from './sandbox-checks.js';
+
+const PAIRS = [
+  'smart-crm-online--dynamics-365-sales',
+  'smart-crm-online--salesforce-sales-cloud',
+  'leadsmart-channel-cloud--dynamics-365-sales',
+  'opencrm--dynamics-365-sales',
+  'vtiger--dynamics-365-sales',
+];
+
+/** An engagement on `exportDir` whose batches are tiny, so that a run lasts long enough to be killed in the middle. */
+function engagement(root: string, name: string, pair: string, exportDir: string): string {
+  const project = join(root, name);
+  expect(runCli(['init', project, '--pair', pair, '--source', exportDir]).exitCode).toBe(0);
+  const file = join(project, 'migration.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('batchSize: 500', 'batchSize: 4'));
+  return project;
+}
+
+function ledgerEntries(project: string): number {
+  try {
+    const db = new Database(join(project, 'ledger.db'), { readonly: true, timeout: 50 });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM ledger').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+/** Starts `apply`, waits until the ledger holds `entries` records, then kills the process outright. */
+async function killHalfway(project: string, entries: number): Promise<number> {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'run.js'), 'apply', '--project', project, '--json'], { stdio: 'ignore' });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let seen = 0;
+  while (child.exitCode === null) {
+    seen = ledgerEntries(project);
+    if (seen >= entries) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill('SIGKILL');
+  await exited;
+  return seen;
+}
+
+describe.each(PAIRS)('an apply of %s killed halfway', (pair) => {
+  it('given a second apply, ends with exactly the sandbox of an uninterrupted run, and rolls back to empty', async () => {
+    const root = mkdtempSync(join(tmpdir(), `resume-${pair}-`));
+    const exportDir = join(root, 'export');
+    expect(runCli(['sample', '--pair', pair, '--out', exportDir]).exitCode).toBe(0);
+
+    const straight = engagement(root, 'straight', pair, exportDir);
+    expect(runCli(['apply', '--project', straight]).exitCode).toBeLessThan(2);
+    const total = ledgerEntries(straight);
+
+    const killed = engagement(root, 'killed', pair, exportDir);
+    const seen = await killHalfway(killed, Math.floor(total / 2));
+    expect(seen).toBeGreaterThan(0);
+    expect(seen).toBeLessThan(total);
+
+    const resumed = runCli(['apply', '--project', killed, '--json']);
+    expect((JSON.parse(resumed.stdout) as { resumed: boolean }).resumed).toBe(true);
+    expect(tableChecksums(join(killed, 'sandbox.db'))).toEqual(tableChecksums(join(straight, 'sandbox.db')));
+    expect(ledgerEntries(killed)).toBe(total);
+
+    // Everything the killed-and-resumed run created is in its ledger: rolling it back leaves only the seeded users.
+    expect(runCli(['rollback', '--project', killed]).exitCode).toBe(0);
+    const db = new Database(join(killed, 'sandbox.db'), { readonly: true });
+    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('systemuser', 'User')").all();
+    const left = tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]).filter(([, n]) => n !== 0);
+    db.close();
+    expect(left).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.js';
+
+describe('the bundled pairs', () => {
+  it('given every spec under pairs/, validate finds no error and exits 0', () => {
+    const result = runCli(['validate']);
+    expect(result.stdout).toMatch(/^11 files checked: 0 errors, \d+ warnings?\.$/m);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('given pairs --json, lists the five pairs with their 1:1 counts computed from the specs', () => {
+    const result = runCli(['pairs', '--json']);
+    expect(result.exitCode).toBe(0);
+    const pairs = JSON.parse(result.stdout) as { id: string; objects: number; oneToOne: number }[];
+    expect(pairs.map((p) => [p.id, `${p.oneToOne} of ${p.objects}`])).toEqual([
+      ['leadsmart-channel-cloud--dynamics-365-sales', '7 of 8'],
+      ['opencrm--dynamics-365-sales', '9 of 11'],
+      ['smart-crm-online--dynamics-365-sales', '7 of 9'],
+      ['smart-crm-online--salesforce-sales-cloud', '9 of 12'],
+      ['vtiger--dynamics-365-sales', '10 of 10'],
+    ]);
+  });
+
+  it('given one pair id, shows its mapping table', () => {
+    const result = runCli(['pairs', 'vtiger--dynamics-365-sales']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('10 of 10 objects map 1:1');
+    expect(result.stdout).toMatch(/Help Desk Ticket\s+Case/);
+  });
+
+  it('given a misspelt pair id, exits 2 and suggests the right one', () => {
+    const result = runCli(['pairs', 'vtiger--dynamics-365-sale']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('Did you mean "vtiger--dynamics-365-sales"?');
+  });
+});
