@@ -193,6 +193,9 @@ function mappedRole(ctx: RoleContext, field: PlatformField, mapped: Mapped, fact
     semantic ??= d.semantic === 'decimal' && field.type === 'percent' ? 'percent' : d.semantic;
   }
   const blankable = mapped.domains.every((d) => d.blankable);
+  // Values the export writes for "nothing" (`--None--`) read as empty, so a mapped column never gets one.
+  const nulls = new Set((ctx.format.nullValues ?? []).map((v) => v.toLowerCase()));
+  values = values?.filter((v) => !nulls.has(v.toLowerCase()));
   if (values !== undefined && values.length > 0) {
     const table = mapped.domains.find((d) => d.stageTable)?.stageTable;
     return { kind: 'choice', values, blankable, ...(table?.pipeline === undefined ? {} : { pipeline: table.pipeline }) };
@@ -205,7 +208,8 @@ function mappedRole(ctx: RoleContext, field: PlatformField, mapped: Mapped, fact
     const destType = mapped.dest.map((d) => d.type).find((t) => SHAPED.includes(t as Semantic)) as Semantic | undefined;
     const textual = field.type === 'text' || field.type === 'longtext' || field.type === undefined;
     semantic = textual && destType !== undefined ? destType : fromField;
-    if (field.options?.length && semantic === 'word') return { kind: 'choice', values: field.options.map((o) => String(o.value)), blankable };
+    const options = (field.options ?? []).map((o) => String(o.value)).filter((v) => !nulls.has(v.toLowerCase()));
+    if (options.length > 0 && semantic === 'word') return { kind: 'choice', values: options, blankable };
   }
   if (semantic === 'paragraph' && mapped.domains.some((d) => d.html)) semantic = 'html';
   if (semantic === 'word' && facts.stageTables.length > 0 && /\bpipeline\b/.test(headerWords(field.name))) semantic = 'pipeline';

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify';
  * full, so memory stays flat however many rows are written.
  */
 export async function writeCsv(path: string, delimiter: string, records: AsyncIterable<string[]> | Iterable<string[]>): Promise<void> {
-  await pipeline(Readable.from(records, { objectMode: true, highWaterMark: 64 }), stringify({ delimiter, record_delimiter: 'unix', eof: true }), createWriteStream(path, { encoding: 'utf8' }));
+  await pipeline(Readable.from(records, { objectMode: true, highWaterMark: 256 }), stringify({ delimiter, record_delimiter: 'unix', eof: true }), createWriteStream(path, { highWaterMark: 1 << 20 }));
 }
 
 /** Physical lines a record takes: one, plus one for every line break inside its quoted fields. */

@@ -36,14 +36,20 @@ function usesApiNames(spec: PlatformSpec): boolean {
   return (spec.objects ?? []).some((o) => (o.fields ?? []).some((f) => f.name.endsWith('__c')));
 }
 
-/** Three custom columns for the `ordinal`-th written object, never clashing with a standard header. */
-export function customColumnsFor(spec: PlatformSpec, object: string, file: string, ordinal: number, taken: readonly string[]): CustomColumn[] {
+/**
+ * Three custom columns for the `ordinal`-th written object, never clashing with a standard header. An object
+ * without a long text field gets the long text one first, so every file has somewhere to carry multi-line values.
+ */
+export function customColumnsFor(spec: PlatformSpec, object: string, file: string, ordinal: number, fields: readonly PlatformField[]): CustomColumn[] {
   const api = usesApiNames(spec);
+  const taken = fields.map((f) => f.name);
+  const longText = TEMPLATES.find((t) => t.type === 'longtext') as Template;
+  const order = [...(fields.some((f) => f.type === 'longtext') ? [] : [longText]), ...TEMPLATES.map((_, i) => TEMPLATES[(ordinal * 3 + i) % TEMPLATES.length] as Template)];
   const out: CustomColumn[] = [];
-  for (let i = 0; out.length < 3 && i < TEMPLATES.length; i += 1) {
-    const template = TEMPLATES[(ordinal * 3 + i) % TEMPLATES.length] as Template;
+  for (const template of order) {
+    if (out.length === 3) break;
     const column = api ? `${template.label.replace(/[^A-Za-z0-9]+/g, '_')}__c` : template.label;
-    if (taken.some((t) => t.toLowerCase() === column.toLowerCase())) continue;
+    if ([...taken, ...out.map((c) => c.column)].some((t) => t.toLowerCase() === column.toLowerCase())) continue;
     out.push({ object, file, column, type: template.type, ...(template.options ? { options: [...template.options] } : {}) });
   }
   return out;

@@ -6,7 +6,18 @@ import type { Semantic } from './types.js';
  * nothing about. Headers are split into lower-case words first: `BillingPostalCode`, `Postal Code` and
  * `postal_code` all read `billing postal code` / `postal code`.
  */
+const wordsCache = new Map<string, string>();
+
 export function headerWords(header: string): string {
+  let words = wordsCache.get(header);
+  if (words === undefined) {
+    words = splitWords(header);
+    if (wordsCache.size < 10_000) wordsCache.set(header, words);
+  }
+  return words;
+}
+
+function splitWords(header: string): string {
   return header
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -106,8 +117,19 @@ export function personPart(field: PlatformField): 'first' | 'last' | undefined {
 }
 
 /** Which moment of a record's life a date column shows, from its header. */
-export function moment(header: string): 'created' | 'modified' | 'start' | 'end' | 'due' | 'birth' | 'other' {
-  const words = headerWords(header);
+type Moment = 'created' | 'modified' | 'start' | 'end' | 'due' | 'birth' | 'other';
+const moments = new Map<string, Moment>();
+
+export function moment(header: string): Moment {
+  let found = moments.get(header);
+  if (found === undefined) {
+    found = momentOf(headerWords(header));
+    if (moments.size < 10_000) moments.set(header, found);
+  }
+  return found;
+}
+
+function momentOf(words: string): Moment {
   if (has(words, /\bbirth/)) return 'birth';
   if (has(words, /\b(modified|updated|last activity|changed)\b/)) return 'modified';
   if (has(words, /\b(created|creation|uploaded|added)\b/)) return 'created';

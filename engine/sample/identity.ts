@@ -3,7 +3,7 @@ import type { PlantBook } from './problems.js';
 import { hashString, mix, Rng } from './rng.js';
 import { SAMPLE_USERS } from './owners.js';
 import { companyName, dealName, personName } from './unique-names.js';
-import { COMPANY_STEMS, FILE_STEMS, MISSING_COMPANY_NAME, SENTENCES, SUBJECT_FORMS, SUBJECT_TOPICS, WORDS } from './vocabulary-business.js';
+import { COMPANY_STEMS, FILE_STEMS, MISSING_COMPANY_NAME, SENTENCES, SUBJECT_FORMS, SUBJECT_TOPICS, SUBJECTS_BY_KIND, WORDS } from './vocabulary-business.js';
 import { asciiSlug } from './vocabulary-people.js';
 import type { ObjectPlan, RefTarget } from './types.js';
 
@@ -82,9 +82,13 @@ export class Identities {
         name = `${rng.pick(FILE_STEMS)}-${index + 1}.${type?.ext ?? 'txt'}`;
         break;
       }
-      case 'subject':
-        name = `${rng.pick(SUBJECT_FORMS).replace('{t}', rng.pick(SUBJECT_TOPICS))}${unique}`;
+      case 'subject': {
+        const where = plan.groups[index % plan.groups.length]?.whereValue?.toLowerCase() ?? '';
+        const kind = /call|email|meeting|event|task/.exec(where)?.[0];
+        const forms = (kind === undefined ? undefined : SUBJECTS_BY_KIND[kind]) ?? SUBJECT_FORMS;
+        name = `${rng.pick(forms).replace('{t}', rng.pick(SUBJECT_TOPICS))}${unique}`;
         break;
+      }
       case 'paragraph':
         name = `${rng.pick(SENTENCES)} ${rng.pick(SENTENCES)}${unique}`;
         break;

@@ -10,7 +10,7 @@ import { writeManifest, type SampleManifest, type SampleProblem } from './manife
 import { buildPlans } from './object-plans.js';
 import { selectObjects } from './object-roles.js';
 import { destinationUsers } from './owners.js';
-import { planPlants, type PlantBook } from './problems.js';
+import { planPlants } from './problems.js';
 import { RowFactory } from './row-factory.js';
 import type { ObjectPlan } from './types.js';
 
@@ -82,12 +82,11 @@ async function writeObject(plan: ObjectPlan, factory: RowFactory, format: Export
   const hasFiles = plan.groups.some((g) => [...g.roles.values()].some((r) => r.kind === 'attachment'));
   const keyAt = plan.keyColumns[0] === undefined ? -1 : plan.headers.indexOf(plan.keyColumns[0]);
 
-  function record(index: number, line: number, cells: string[], planted: ReturnType<RowFactory['row']>['planted']): void {
+  function record(line: number, cells: string[], planted: ReturnType<RowFactory['row']>['planted']): void {
     for (const { plant, value } of planted) {
       const key = keyAt >= 0 ? cells[keyAt] : undefined;
       problems.push({ kind: plant.kind, object: plan.name, file: plan.file, line, ...(key ? { key } : {}), column: plant.column, value, outcome: plant.outcome, detail: plant.detail });
     }
-    void index;
   }
 
   function* rows(): Generator<string[]> {
@@ -95,7 +94,7 @@ async function writeObject(plan: ObjectPlan, factory: RowFactory, format: Export
     let line = 2;
     for (let index = 0; index < plan.count; index += 1) {
       const row = factory.row(index);
-      if (row.planted.length > 0) record(index, line, row.cells, row.planted);
+      if (row.planted.length > 0) record(line, row.cells, row.planted);
       line += linesOf(row.cells);
       yield row.cells;
     }
@@ -110,7 +109,7 @@ async function writeObject(plan: ObjectPlan, factory: RowFactory, format: Export
         await writeAttachment(outDir, file.path, file.bytes);
         attachments += 1;
       }
-      if (row.planted.length > 0) record(index, line, row.cells, row.planted);
+      if (row.planted.length > 0) record(line, row.cells, row.planted);
       line += linesOf(row.cells);
       yield row.cells;
     }

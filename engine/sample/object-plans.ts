@@ -71,7 +71,7 @@ export function buildPlans(input: PlanInput, selection: Selection, notes: string
     const ctx = { pair, destination: input.destination, format, object, loadsById: selection.loadsById, known, personLike, keyColumns, identity, labels, moduleName, notes };
     const { groups, whereColumn } = buildGroups(ctx, mine);
     const file = object.file ?? `${name}.csv`;
-    const custom = written && selected.role !== 'user' ? customColumnsFor(source.spec, name, file, writtenOrdinal, fields.map((f) => f.name)) : [];
+    const custom = written && selected.role !== 'user' ? customColumnsFor(source.spec, name, file, writtenOrdinal, fields) : [];
     if (written && selected.role !== 'user') writtenOrdinal += 1;
     for (const group of groups) for (const c of custom) group.roles.set(c.column, customRole(c));
     return {
@@ -112,8 +112,13 @@ function nameKindOf(selected: SelectedObject, field: PlatformField | undefined, 
   return 'generic';
 }
 
-/** The column other objects match this one's email on: the one a load maps through `email`, else the first email field. */
+/**
+ * The column other objects match this one's email on: the first email field, as the engine's planner indexes it;
+ * failing that, a text column a load maps through `email`.
+ */
 function emailColumnOf(selected: SelectedObject, fields: PlatformField[]): string | undefined {
+  const typed = fields.find((f) => f.type === 'email')?.name;
+  if (typed !== undefined) return typed;
   for (const load of selected.loads) {
     for (const mapping of load.fields ?? []) {
       const steps = asList(mapping.transform).map((s) => (typeof s === 'string' ? s : s.name));
@@ -121,5 +126,5 @@ function emailColumnOf(selected: SelectedObject, fields: PlatformField[]): strin
       if (steps.includes('email') && from.length === 1 && fields.some((f) => f.name === from[0])) return from[0];
     }
   }
-  return fields.find((f) => f.type === 'email')?.name;
+  return undefined;
 }

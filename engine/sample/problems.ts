@@ -1,6 +1,5 @@
-import type { Load } from '../spec/generated/pair-spec.js';
-import { destinationField } from '../spec/pair-model.js';
 import type { PairSpec } from '../spec/generated/pair-spec.js';
+import { destinationField } from '../spec/pair-model.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
 import { hashString, mix, Rng } from './rng.js';
 import type { ObjectPlan, RowGroup } from './types.js';
@@ -133,27 +132,22 @@ function place(plan: ObjectPlan, wish: Wish, rng: Rng, used: Set<number>, ctx: P
   return undefined;
 }
 
-function loadsUsing(group: RowGroup, column: string, pick: (load: Load) => boolean): Load[] {
-  return group.loads.filter(pick).filter((l) => l.owner?.from === column || (l.lookups ?? []).some((k) => k.from === column));
-}
-
 function outcomeOf(kind: ProblemKind, column: string, group: RowGroup, ctx: PlantContext): Outcome {
   if (kind === 'malformed-date') return 'skipped';
   if (kind === 'unknown-owner' || kind === 'inactive-owner') {
-    const loads = loadsUsing(group, column, (l) => l.owner?.from === column);
+    const loads = group.loads.filter((l) => l.owner?.from === column);
     return loads.every((l) => l.owner?.onMissing === 'fallback') ? 'loaded' : 'held';
   }
   if (kind === 'unknown-company' || kind === 'missing-company') {
     const lookups = group.loads.flatMap((l) => (l.lookups ?? []).filter((k) => k.from === column).map((k) => ({ load: l, lookup: k })));
-    if (kind === 'missing-company') {
-      const required = lookups.some(({ load, lookup }) => {
-        const field = destinationField(ctx.destination, ctx.pair.customAttributes, load.to, lookup.to);
-        return field?.required === true && field.defaulted !== true;
-      });
-      return required ? 'skipped' : 'loaded';
-    }
+    // A blank reference is no reference: the lookup stays empty, which only fails where the attribute is required.
+    const required = lookups.some(({ load, lookup }) => {
+      const field = destinationField(ctx.destination, ctx.pair.customAttributes, load.to, lookup.to);
+      return field?.required === true && field.defaulted !== true;
+    });
+    if (kind === 'missing-company') return required ? 'skipped' : 'loaded';
     const modes = lookups.map(({ lookup }) => lookup.onMissing ?? 'blank');
-    return modes.includes('skip') ? 'skipped' : modes.includes('hold') ? 'held' : 'loaded';
+    return modes.includes('skip') ? 'skipped' : modes.includes('hold') ? 'held' : required ? 'skipped' : 'loaded';
   }
   return 'loaded';
 }

@@ -23,6 +23,8 @@ export interface RowContext {
   /** A random active user, written the way the platform writes owners, for `Created By`-style text columns. */
   user: string;
   pipeline?: string;
+  /** The row's `where` value (Call, Task…), which shapes subjects. */
+  kind?: string;
   attachment?: { path: string; name: string; type: FileType; size: number };
 }
 

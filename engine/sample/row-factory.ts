@@ -22,6 +22,12 @@ const ROW = hashString('row');
 /** Columns describing the row's attachment are never left blank when there is one. */
 const FILE_FACTS = new Set(['file-name', 'mime', 'extension', 'file-size']);
 
+interface Layout {
+  roles: (ColumnRole | undefined)[];
+  references: number[];
+  hasAttachment: boolean;
+}
+
 interface Pick {
   target: RefTarget;
   index?: number;
@@ -53,9 +59,11 @@ export class RowFactory {
     const owner = ownerValue(this.format, rng.pick(ACTIVE_USERS), (u) => this.userKey(u));
     const ctx = rowContext(rng, this.format, identity, this.currency, owner);
     const plants = this.plants.at(plan.name, index) ?? [];
+    if (group.whereValue !== undefined) ctx.kind = group.whereValue;
     if (group.stageTables.length > 0) ctx.pipeline = rng.pick(group.stageTables).pipeline ?? 'Sales Pipeline';
+    const layout = this.layout(group);
     const files: GeneratedRow['files'] = [];
-    if ([...group.roles.values()].some((r) => r.kind === 'attachment') && (plan.role === 'attachment' || rng.chance(0.35))) {
+    if (layout.hasAttachment && (plan.role === 'attachment' || rng.chance(0.35))) {
       const name = plan.nameKind === 'file' ? identity.name : `${rng.pick(FILE_STEMS)}-${index + 1}.${rng.pick(['pdf', 'txt', 'csv', 'png'])}`;
       const type = fileTypeOf(name);
       const bytes = fileContent(type, name, index);
@@ -68,11 +76,12 @@ export class RowFactory {
     const picks = new Map<string, Pick>();
     // References first: a display column such as `Company` can come before the `Company ID` it repeats.
     const refs = new Map<string, string>();
-    for (const header of plan.headers) {
-      const role = group.roles.get(header);
-      if (role?.kind === 'reference') refs.set(header, this.reference(header, role, rng, chosen, picks));
+    for (const at of layout.references) {
+      const header = plan.headers[at] as string;
+      refs.set(header, this.reference(header, layout.roles[at] as Extract<ColumnRole, { kind: 'reference' }>, rng, chosen, picks));
     }
-    const cells = plan.headers.map((header) => this.cell(header, group.roles.get(header), ctx, refs, picks, owner));
+    const cells = new Array<string>(plan.headers.length);
+    for (let at = 0; at < cells.length; at += 1) cells[at] = this.cell(plan.headers[at] as string, layout.roles[at], ctx, refs, picks, owner);
 
     if (group.stageLink) {
       const { stage, table, probability } = group.stageLink;
@@ -92,6 +101,23 @@ export class RowFactory {
       planted.push({ plant, value });
     }
     return { cells, files, planted };
+  }
+
+  private readonly layouts = new Map<RowGroup, Layout>();
+
+  /** A group's roles in header order, worked out once rather than per row. */
+  private layout(group: RowGroup): Layout {
+    let layout = this.layouts.get(group);
+    if (layout === undefined) {
+      const roles = this.plan.headers.map((h) => group.roles.get(h));
+      layout = {
+        roles,
+        references: roles.flatMap((r, i) => (r?.kind === 'reference' ? [i] : [])),
+        hasAttachment: roles.some((r) => r?.kind === 'attachment'),
+      };
+      this.layouts.set(group, layout);
+    }
+    return layout;
   }
 
   private userActive(email: string): boolean {

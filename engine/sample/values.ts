@@ -5,7 +5,7 @@ import { epochFor, type RowContext } from './row-context.js';
 import type { ValueShape } from './types.js';
 import { companyName, dealName, personName } from './unique-names.js';
 import {
-  COMPANY_STEMS, FILE_STEMS, INDUSTRIES, MEETING_PLACES, SENTENCES, SIGN_OFFS, SUBJECT_FORMS, SUBJECT_TOPICS, TAGS, WORDS,
+  COMPANY_STEMS, FILE_STEMS, INDUSTRIES, MEETING_PLACES, SENTENCES, SIGN_OFFS, SUBJECT_FORMS, SUBJECT_TOPICS, SUBJECTS_BY_KIND, TAGS, WORDS,
 } from './vocabulary-business.js';
 import { asciiSlug, DEPARTMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES } from './vocabulary-people.js';
 
@@ -102,8 +102,10 @@ function raw(shape: ValueShape, header: string, ctx: RowContext): string {
       return rng.pick(place.postcode);
     case 'country':
       return place.country;
-    case 'subject':
-      return rng.pick(SUBJECT_FORMS).replace('{t}', rng.pick(SUBJECT_TOPICS));
+    case 'subject': {
+      const kind = /call|email|meeting|event|task/.exec((ctx.kind ?? '').toLowerCase())?.[0];
+      return rng.pick((kind === undefined ? undefined : SUBJECTS_BY_KIND[kind]) ?? SUBJECT_FORMS).replace('{t}', rng.pick(SUBJECT_TOPICS));
+    }
     case 'paragraph':
       return paragraph(ctx, shape.maxLength);
     case 'html':

@@ -43,6 +43,15 @@ export const SUBJECT_FORMS = [
   'Prepare notes for {t}', 'Demo and Q&A — {t}',
 ] as const;
 
+/** Subject forms for activity rows whose type (the `where` value) names what they are. */
+export const SUBJECTS_BY_KIND: Record<string, readonly string[]> = {
+  call: ['Call about {t}', 'Follow-up call re {t}', 'Left voicemail about {t}', 'Discovery call: {t}'],
+  email: ['Re: {t}', 'Fwd: {t}', 'Proposal attached — {t}', 'Quick question on {t}'],
+  meeting: ['Meeting: {t}', 'Workshop on {t}', 'Lunch meeting — {t}', 'Quarterly review: {t}'],
+  event: ['Meeting: {t}', 'Site visit — {t}', 'Webinar: {t}'],
+  task: ['Send proposal re {t}', 'Prepare notes for {t}', 'Check in on {t}', 'Update forecast after {t}'],
+};
+
 export const SENTENCES = [
   'Customer asked for a revised quote before the end of the month.',
   'Spoke with the finance team; budget is approved for the first phase.',

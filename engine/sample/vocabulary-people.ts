@@ -70,7 +70,24 @@ export const PLACES: readonly Place[] = [
 /** Letters folded to ASCII for email addresses and file names: `Łukasz Ærøe` → `lukasz`, `aeroe`. */
 const FOLD: Record<string, string> = { ł: 'l', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ı: 'i', œ: 'oe', þ: 'th', ð: 'd' };
 
+const slugs = new Map<string, Map<string, string>>();
+
+/** Cached: the inputs are vocabulary words, so the cache stays small. */
 export function asciiSlug(text: string, separator = ''): string {
+  let cache = slugs.get(separator);
+  if (cache === undefined) {
+    cache = new Map();
+    slugs.set(separator, cache);
+  }
+  let slug = cache.get(text);
+  if (slug === undefined) {
+    slug = fold(text, separator);
+    if (cache.size < 50_000) cache.set(text, slug);
+  }
+  return slug;
+}
+
+function fold(text: string, separator: string): string {
   const folded = text
     .toLowerCase()
     .replace(/[łøæßđıœþð]/g, (c) => FOLD[c] ?? c)

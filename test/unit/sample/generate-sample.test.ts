@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type SampleManifest } from '../../../engine/sample/index.js';
-import { generate, readCsv, snapshot, validPairs } from './sample-helpers.js';
+import { generate, readCsv, removeGenerated, snapshot, validPairs } from './sample-helpers.js';
 
 const pairs = await validPairs();
+afterAll(removeGenerated);
 
 describe('generateSample on the bundled specs', () => {
   it('given the bundled pairs, returns at least one that validates to generate from', () => {

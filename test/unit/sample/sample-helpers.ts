@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -29,8 +29,16 @@ export async function validPairs(): Promise<BundledPair[]> {
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+const created: string[] = [];
+
+/** Removes every folder `generate` made; call from `afterAll`. */
+export async function removeGenerated(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 export async function generate(pair: BundledPair, options: { seed?: number; scale?: number } = {}): Promise<{ dir: string; manifest: SampleManifest }> {
   const dir = await mkdtemp(join(tmpdir(), `sample-${pair.id}-`));
+  created.push(dir);
   const manifest = await generateSample({ pair: pair.pair, source: pair.source, destination: pair.destination, outDir: dir, ...options });
   return { dir, manifest };
 }

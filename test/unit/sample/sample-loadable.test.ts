@@ -1,12 +1,13 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SampleManifest } from '../../../engine/sample/index.js';
 import type { Load, Lookup } from '../../../engine/spec/generated/pair-spec.js';
 import { asList, destinationField } from '../../../engine/spec/pair-model.js';
 import { applyTransforms } from '../../../engine/transforms/registry.js';
-import { generate, readCsv, validPairs, type BundledPair, type ParsedRecord } from './sample-helpers.js';
+import { generate, readCsv, removeGenerated, validPairs, type BundledPair, type ParsedRecord } from './sample-helpers.js';
 
 const pairs = await validPairs();
+afterAll(removeGenerated);
 
 /** The rows a load reads: all of them, or those whose `where` column holds one of its values. */
 function readBy(load: Load, records: ParsedRecord[]): ParsedRecord[] {
@@ -116,10 +117,8 @@ describe('generated samples load through the pair', () => {
       const object = pair.source.object(objectName);
       const fields = object?.fields ?? [];
       if (lookup.by === 'key') return r.cells[asList(target.key ?? object?.key)[0] ?? ''];
-      if (lookup.by === 'email') {
-        const mapped = target.fields.find((m) => asList(m.transform).includes('email') && typeof m.from === 'string')?.from as string | undefined;
-        return r.cells[mapped ?? fields.find((f) => f.type === 'email')?.name ?? ''];
-      }
+      // As the engine's planner indexes them: the first email field, and the primary name column.
+      if (lookup.by === 'email') return r.cells[fields.find((f) => f.type === 'email')?.name ?? ''];
       const first = fields.find((f) => /^first ?name$/i.test(f.name))?.name;
       const last = fields.find((f) => /^last ?name$/i.test(f.name))?.name;
       if (first && last && (object?.primaryName === first || object?.primaryName === last)) return `${r.cells[first]} ${r.cells[last]}`;

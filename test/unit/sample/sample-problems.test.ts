@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SampleManifest, SampleProblem } from '../../../engine/sample/index.js';
 import { parseIso, parseWithFormat } from '../../../engine/transforms/date-format.js';
-import { generate, readCsv, validPairs, type BundledPair, type ParsedRecord } from './sample-helpers.js';
+import { generate, readCsv, removeGenerated, validPairs, type BundledPair, type ParsedRecord } from './sample-helpers.js';
 
 const pairs = await validPairs();
+afterAll(removeGenerated);
 
 /** The destination user an owner cell stands for, through the user table when owners are exported as ids. */
 function ownerEmail(pair: BundledPair, dir: string, manifest: SampleManifest, value: string): string | undefined {

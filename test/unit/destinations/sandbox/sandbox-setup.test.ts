@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../../../engine/destinations/sandbox/index.js';
@@ -56,11 +56,15 @@ describe('sandbox open', () => {
     expect(columns(temp.file('sandbox.db'), 'contact')).toEqual([]);
   });
 
-  it('given the file, reports the rollback journal rather than WAL', async () => {
-    await sandbox().open(setup(DATAVERSE, ['account']));
-    const db = new Sqlite(temp.file('sandbox.db'));
-    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
-    db.close();
+  it('given a closed sandbox, leaves one plain SQLite file that another connection reads, without -wal or -shm files', async () => {
+    const box = sandbox();
+    await box.open(setup(DATAVERSE, ['account']));
+    await box.upsert('account', [{ sourceKey: 'A1', values: { name: 'Acme' } }]);
+    await box.close();
+    expect(readdirSync(temp.dir).sort()).toEqual(['sandbox.db']);
+    expect(dump(temp.file('sandbox.db'), 'account')).toEqual([
+      expect.objectContaining({ _source_key: 'A1', name: 'Acme' }),
+    ]);
   });
 
   it('given a custom attribute added on a later open, adds the column with ALTER TABLE and keeps the rows', async () => {
