@@ -41,7 +41,7 @@ function apply(exportDir: string, name: string): { ms: number; rssKiB: number } 
   const init = spawnSync(process.execPath, [join(repo, 'bin', 'run.js'), 'init', project, '--pair', PAIR, '--source', exportDir, '--force'], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`bench: init failed: ${init.stderr}`);
   const file = join(project, 'migration.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('batchSize: 500', 'batchSize: 5000').replace('failThreshold: 0.05', 'failThreshold: 1'));
+  writeFileSync(file, readFileSync(file, 'utf8').replace('failThreshold: 0.05', 'failThreshold: 1'));
   const rssFile = join(project, 'rss.txt');
   const run = time(() =>
     spawnSync(process.execPath, [join(repo, 'bench', 'measure.mjs'), 'apply', '--project', project, '--json'], {

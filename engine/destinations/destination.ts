@@ -11,6 +11,9 @@ export interface Destination {
   /** A short description for reports, never containing secrets, e.g. `sqlite:engagement/sandbox.db`. */
   readonly label: string;
 
+  /** Records per batch that suit the target (its API's limit, or what amortises a commit), unless the engagement says. */
+  readonly preferredBatchSize: number;
+
   /** Prepares the target for a pair: the sandbox creates tables; a live target reads and checks metadata. */
   open(setup: DestinationSetup): Promise<SetupProblem[]>;
 

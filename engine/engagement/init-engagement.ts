@@ -40,7 +40,7 @@ export async function initEngagement(dir: string, options: { pair: string; sourc
     source: relative(folder, sourceDir) || '.',
     target: 'sqlite:sandbox.db',
     users: sampleUsers(sourceDir),
-    options: { batchSize: 500, failThreshold: 0.05 },
+    options: { failThreshold: 0.05 },
   };
   mkdirSync(folder, { recursive: true });
   const schema = relative(folder, join(packageRoot(), 'schemas', 'engagement.schema.json'));

@@ -22,7 +22,8 @@ export interface PlannedLoad {
   attachment?: Load['attachment'];
   /** Loads that other loads look up by name or email, so their names and emails are indexed while they load. */
   indexBy: ('name' | 'email')[];
-  nameColumn?: string;
+  /** Columns whose values, joined by spaces, name a record for lookups by name. */
+  nameColumns: string[];
   emailColumn?: string;
 }
 
@@ -107,7 +108,7 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       ...(load.owner ? { owner: load.owner } : {}),
       ...(load.attachment ? { attachment: load.attachment } : {}),
       indexBy: [...(indexNeeds.get(id) ?? [])],
-      ...(object?.primaryName === undefined ? {} : { nameColumn: object.primaryName }),
+      nameColumns: object?.nameColumns ?? (object?.primaryName === undefined ? [] : [object.primaryName]),
       ...(emailColumn === undefined ? {} : { emailColumn }),
     };
   });

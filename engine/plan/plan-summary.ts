@@ -35,7 +35,8 @@ export async function summarizePlan(engagement: Engagement): Promise<PlanSummary
   const blockers: string[] = [];
   const phases: PlanPhase[] = [];
   for (const [i, load] of plan.loads.entries()) {
-    const dependsOn = [...new Set(load.lookups.filter((l) => !l.deferred).flatMap((l) => l.targets))].filter((t) => t !== load.id);
+    const ordered = (engagement.pair.ordering ?? []).filter((o) => o.after === load.id).map((o) => o.before);
+    const dependsOn = [...new Set([...load.lookups.filter((l) => !l.deferred).flatMap((l) => l.targets), ...ordered])].filter((t) => t !== load.id);
     const deferred = load.lookups.filter((l) => l.deferred).map((l) => `${l.to} ← ${l.targets.join(' | ')}`);
     let sourceRows: number | undefined;
     if (existsSync(load.file)) {

@@ -79,8 +79,12 @@ export class RowMapper {
     const { load } = this.ctx;
     const out: { kind: 'name' | 'email'; value: string }[] = [];
     for (const kind of load.indexBy) {
-      const column = kind === 'name' ? load.nameColumn : load.emailColumn;
-      const value = column === undefined ? '' : this.cell(cells, this.column(column)).trim().toLowerCase();
+      const columns = kind === 'name' ? load.nameColumns : load.emailColumn === undefined ? [] : [load.emailColumn];
+      const value = columns
+        .map((c) => this.cell(cells, this.column(c)).trim())
+        .filter((v) => v !== '')
+        .join(' ')
+        .toLowerCase();
       if (value !== '') out.push({ kind, value });
     }
     return out;

@@ -25,6 +25,8 @@ import { readUsers, seedUsers, userColumns, type UserColumns } from './user-tabl
  */
 export class Sandbox implements Destination {
   readonly label: string;
+  /** Each batch is one transaction; large ones amortise the commit, and a batch's rows are held in memory at once. */
+  readonly preferredBatchSize = 5000;
   private db: Database | undefined;
   private transaction: Transaction<(work: () => unknown) => unknown> | undefined;
   private writers = new Map<string, TableWriter>();
@@ -137,6 +139,8 @@ export class Sandbox implements Destination {
   }
 
   async close(): Promise<void> {
+    // Back to a rollback journal, so the file left behind is one plain SQLite file that any tool can open, even read-only.
+    this.db?.pragma('journal_mode = DELETE');
     this.db?.close();
     this.db = undefined;
     this.transaction = undefined;

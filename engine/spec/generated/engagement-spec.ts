@@ -69,7 +69,7 @@ export interface DestinationUser {
  */
 export interface EngagementOptions {
   /**
-   * Records sent to the destination per batch.
+   * Records sent to the destination per batch; by default what the target prefers (5,000 for the sandbox).
    */
   batchSize?: number;
   /**

@@ -369,6 +369,12 @@ export interface PlatformObject {
    * The object's fields: for a source, the standard export headers; for a destination, its attributes.
    */
   fields: PlatformField[];
+  /**
+   * Source only: when references name a record by several columns joined with spaces (Vtiger writes contacts as `First Last`), those columns in order; lookups `by: name` match on the joined value instead of `primaryName`.
+   *
+   * @minItems 1
+   */
+  nameColumns?: [string, ...string[]];
 }
 /**
  * One field of a platform object.

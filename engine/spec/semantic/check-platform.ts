@@ -22,7 +22,7 @@ export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[
       if (fieldNames.has(field.name)) reporter.report('spec/duplicate-id', `${at}/fields/${j}/name`, `Field "${field.name}" of "${object.name}" is declared twice.`);
       fieldNames.add(field.name);
     });
-    for (const key of ['key', 'primaryName', 'modifiedField'] as const) {
+    for (const key of ["key", "primaryName", "modifiedField"] as const) {
       const name = object[key];
       if (typeof name === 'string' && !fieldNames.has(name)) {
         reporter.unknown('spec/unknown-column', `${at}/${key}`, 'Field', name, `object "${object.name}"`, fieldNames);

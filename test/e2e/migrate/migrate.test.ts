@@ -69,6 +69,13 @@ describe.each(PAIRS)('a sample %s migration into the sandbox', (pair) => {
     for (const p of plan.phases) for (const d of p.dependsOn) expect(phaseOf.get(d) ?? 0, `${d} before ${p.load}`).toBeLessThan(p.phase);
   });
 
+  it.runIf(pair.startsWith('vtiger'))('given plan, puts Products before Quotes and Sales Orders', () => {
+    const result = runCli(['plan', '--project', project]);
+    const phase = (load: string): number => Number(new RegExp(`^(\\d+)\\s+${load}\\s`, 'm').exec(result.stdout)?.[1] ?? NaN);
+    expect(phase('products')).toBeLessThan(phase('quotes'));
+    expect(phase('products')).toBeLessThan(phase('sales-orders'));
+  });
+
   it('given a second apply, loads nothing new', () => {
     const again = json<RunReport>(['apply', '--project', project]).data;
     for (const load of again.loads) {

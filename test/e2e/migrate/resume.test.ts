@@ -20,7 +20,7 @@ function engagement(root: string, name: string, pair: string, exportDir: string)
   const project = join(root, name);
   expect(runCli(['init', project, '--pair', pair, '--source', exportDir]).exitCode).toBe(0);
   const file = join(project, 'migration.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('batchSize: 500', 'batchSize: 4'));
+  writeFileSync(file, readFileSync(file, 'utf8').replace('failThreshold: 0.05', 'failThreshold: 0.05\n  batchSize: 4'));
   return project;
 }
 
