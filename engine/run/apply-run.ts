@@ -2,17 +2,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Destination, DestinationRecord } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
-import { compilePlan, type MigrationPlan } from '../plan/migration-plan.js';
+import { compilePlan } from '../plan/migration-plan.js';
 import type { LoadReconciliation, RunReport } from '../reports/reconciliation.js';
 import { renderReconciliationMarkdown } from '../reports/reconciliation-markdown.js';
 import { RowReportWriter } from '../reports/row-report-writer.js';
 import { Ledger } from './ledger.js';
 import { runLoad, type ExceptionRow, type LoadRunContext, type QueueRow } from './load-runner.js';
-import { LookupResolver } from './lookup-resolver.js';
-import { OwnerResolver } from './owner-resolver.js';
-import { nullCells } from './reference.js';
+import { inThreadSource, workerAvailable, workerSource } from './batch-source.js';
+import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
-import { readSourceUsers } from './source-users.js';
 
 export const LEDGER_FILE = 'ledger.db';
 
@@ -60,26 +58,27 @@ export async function applyRun(engagement: Engagement, destination: Destination,
       orphans: new RowReportWriter<QueueRow>(join(runDir, 'queues', 'orphans.csv'), queueColumns),
       owners: new RowReportWriter<QueueRow>(join(runDir, 'queues', 'owners.csv'), queueColumns),
     };
-    const ctx: LoadRunContext = {
-      runId: run.id,
-      destination,
-      ledger,
-      batchSize: spec.options?.batchSize ?? destination.preferredBatchSize,
-      interrupted: intents,
-      exceptions,
-      queues,
-      ...(engagement.source.spec.export?.delimiter === undefined ? {} : { delimiter: engagement.source.spec.export.delimiter }),
-      mapper: await mapperContext(engagement, plan, ledger, destination),
-    };
+    const batchSize = spec.options?.batchSize ?? destination.preferredBatchSize;
+    const delimiter = engagement.source.spec.export?.delimiter;
+    const users = await destination.users();
+    // Mapping runs in a worker thread when the compiled engine is in use, so it overlaps with writing.
+    const source = workerAvailable()
+      ? workerSource({ engagementFile: engagement.file, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], batchSize, ...(delimiter === undefined ? {} : { delimiter }) })
+      : inThreadSource(await mapperContext(engagement, plan, ledger, users), batchSize, delimiter);
+    const ctx: LoadRunContext = { runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues };
 
     const reconciliation: LoadReconciliation[] = [];
-    for (const [index, load] of plan.loads.entries()) {
-      const counts = emptyCounts(load.id, load.rowId, load.object, load.fileName);
-      ctx.onRows = (id, rows) => options.onProgress?.({ load: id, rows, loadIndex: index, loads: plan.loads.length });
-      await runLoad(ctx, load, counts);
-      reconciliation.push(counts);
+    try {
+      for (const [index, load] of plan.loads.entries()) {
+        const counts = emptyCounts(load.id, load.rowId, load.object, load.fileName);
+        ctx.onRows = (id, rows) => options.onProgress?.({ load: id, rows, loadIndex: index, loads: plan.loads.length });
+        await runLoad(ctx, load, counts);
+        reconciliation.push(counts);
+      }
+      for (const load of plan.loads) await runSecondPass(ctx, load);
+    } finally {
+      await source.close();
     }
-    for (const load of plan.loads) await runSecondPass(ctx, load);
     await exceptions.close();
     await Promise.all(Object.values(queues).map((q) => q.close()));
 
@@ -101,31 +100,6 @@ export async function applyRun(engagement: Engagement, destination: Destination,
   } finally {
     ledger.close();
   }
-}
-
-async function mapperContext(engagement: Engagement, plan: MigrationPlan, ledger: Ledger, destination: Destination): Promise<LoadRunContext['mapper']> {
-  const format = engagement.source.spec.export;
-  const moduleNames = new Map(
-    plan.loads.map((l) => {
-      const object = engagement.source.object(l.sourceObject);
-      return [l.id, [l.sourceObject, object?.label ?? '', ...(object?.note?.match(/module ([A-Za-z]+)/)?.slice(1) ?? [])].filter((n) => n !== '')];
-    }),
-  );
-  const users = await destination.users();
-  const ownerMap = new Map((engagement.spec.ownerMap ?? []).filter((o) => o.user !== undefined && o.user !== '').map((o) => [o.source.trim().toLowerCase(), o.user as string]));
-  const sourceUsers = await readSourceUsers(engagement);
-  return {
-    format,
-    transforms: { ...(format === undefined ? { format: { method: '', dateFormat: 'YYYY-MM-DD', dateTimeFormat: 'YYYY-MM-DDTHH:mm:ss', references: 'id', owners: 'email' } } : { format }), stageTables: plan.stageTables },
-    lookups: new LookupResolver(ledger, moduleNames),
-    owners: new OwnerResolver(users, {
-      ownerMap,
-      ...(sourceUsers === undefined ? {} : { sourceUsers }),
-      ...(engagement.spec.options?.fallbackOwner === undefined ? {} : { fallbackOwner: engagement.spec.options.fallbackOwner }),
-    }),
-    exportDir: engagement.exportDir,
-    nullCells: nullCells(format),
-  };
 }
 
 function emptyCounts(load: string, row: string, object: string, file: string): LoadReconciliation {

@@ -2,9 +2,10 @@ import type { Destination, DestinationRecord, OutgoingRecord, RecordResult } fro
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import { reasonCategory, type LoadReconciliation } from '../reports/reconciliation.js';
 import type { RowReportWriter } from '../reports/row-report-writer.js';
-import { openCsv } from './csv-rows.js';
+import type { BatchSource } from './batch-source.js';
 import type { BatchOutcome, Intent, Ledger } from './ledger.js';
-import { RowMapper, type RowMapperContext, type QueueName } from './row-mapper.js';
+import type { MappedRecord, RowProblem } from './mapped-batches.js';
+import type { QueueName } from './row-mapper.js';
 
 export interface ExceptionRow extends Record<string, string | number> {
   file: string;
@@ -34,105 +35,80 @@ export interface LoadRunContext {
   runId: number;
   destination: Destination;
   ledger: Ledger;
-  batchSize: number;
+  /** Where mapped rows come from (a worker thread, or this one). */
+  source: BatchSource;
   /** Intents an interrupted attempt of this run left, by `load\0sourceKey`: what each record was before. */
   interrupted: ReadonlyMap<string, DestinationRecord | null>;
   exceptions: RowReportWriter<ExceptionRow>;
   queues: Record<QueueName, RowReportWriter<QueueRow>>;
   onRows?: (load: string, rows: number) => void;
-  mapper: Omit<RowMapperContext, 'load' | 'headers'>;
-  delimiter?: string;
-}
-
-interface Pending {
-  record: OutgoingRecord;
-  line: number;
-  names: BatchOutcome['names'];
 }
 
 /**
- * Streams one load's file through the row mapper into the destination in batches. Before each batch it records an
- * intent (what the records held before); after it, the outcome, atomically in the ledger. A run killed between the
- * two is resumed from the intent, so no created or updated record escapes the ledger and rollback.
+ * Sends one load's mapped batches to the destination. Before each batch it records an intent (what the records held
+ * before); after it, the outcome, atomically in the ledger. A run killed between the two is resumed from the intent,
+ * so no created or updated record escapes the ledger and rollback.
  */
 export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: LoadReconciliation): Promise<void> {
-  const csv = await openCsv(load.file, ctx.delimiter === undefined ? {} : { delimiter: ctx.delimiter });
-  const mapper = new RowMapper({ ...ctx.mapper, load, headers: csv.headers });
-  const missing = mapper.missingColumns();
   const reasons = new Map<string, number>();
   const note = (reason: string): void => {
     const category = reasonCategory(reason);
     reasons.set(category, (reasons.get(category) ?? 0) + 1);
   };
   const hasKeys = ctx.ledger.hasKeys(load.id);
-  let batch: Pending[] = [];
   let batchNo = 0;
 
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
+  for await (const batch of ctx.source.batches(load, 'first')) {
+    counts.sourceRows += batch.sourceRows;
+    counts.transformed += batch.records.length;
+    counts.lookupsBlanked += batch.lookupsBlanked;
+    for (const problem of batch.problems) {
+      if (problem.status === 'incomplete') continue;
+      counts[problem.status] += 1;
+      note(problem.reason);
+      report(ctx, load, problem);
+    }
+    if (batch.records.length === 0) continue;
     batchNo += 1;
-    const results = await sendBatch(ctx, load, current.map((p) => p.record), batchNo, hasKeys);
+    const results = await sendBatch(ctx, load, batch.records, batchNo, hasKeys);
     const outcomes: BatchOutcome[] = [];
     results.forEach((result, i) => {
-      const pending = current[i] as Pending;
-      const outcome = classify(ctx, load, pending.record, result);
+      const record = batch.records[i] as MappedRecord;
+      const outcome = classify(ctx, load, record, result);
       if (outcome === undefined) {
+        const reason = result.error ?? 'rejected by the destination';
         counts.failed += 1;
-        note(result.error ?? 'rejected by the destination');
-        ctx.exceptions.write(exception(load, pending.line, pending.record.sourceKey, 'failed', result.error ?? 'rejected by the destination', '', ''));
+        note(reason);
+        ctx.exceptions.write(exception(load, record.line, record.sourceKey, 'failed', reason, '', ''));
         return;
       }
       counts[outcome.action === 'created' ? 'created' : outcome.action === 'updated' ? 'updated' : 'unchanged'] += 1;
-      outcomes.push({ ...outcome, names: pending.names });
+      outcomes.push({ ...outcome, names: record.names });
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows);
-  };
-
-  for await (const row of csv.rows) {
-    if (missing.length > 0) {
-      if (!mapper.belongsHere(row.cells)) continue;
-      counts.sourceRows += 1;
-      counts.skipped += 1;
-      const reason = `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`;
-      note(reason);
-      ctx.exceptions.write(exception(load, row.line, mapper.sourceKey(row.cells), 'skipped', reason, missing.join(', '), ''));
-      continue;
-    }
-    const outcome = mapper.map(row.cells);
-    if (outcome.kind === 'filtered') continue;
-    counts.sourceRows += 1;
-    if (outcome.kind === 'record') {
-      counts.transformed += 1;
-      counts.lookupsBlanked += outcome.blanked.length;
-      batch.push({ record: { sourceKey: outcome.sourceKey, values: outcome.values }, line: row.line, names: mapper.indexValues(row.cells) });
-      if (batch.length >= ctx.batchSize) await flush();
-      continue;
-    }
-    counts[outcome.kind] += 1;
-    note(outcome.reason);
-    ctx.exceptions.write(exception(load, row.line, outcome.sourceKey, outcome.kind, outcome.reason, outcome.column ?? '', outcome.value ?? ''));
-    if (outcome.kind === 'held' && outcome.queue !== undefined) {
-      ctx.queues[outcome.queue].write({
-        file: load.fileName,
-        line: row.line,
-        load: load.id,
-        source_key: outcome.sourceKey,
-        column: outcome.column ?? '',
-        value: outcome.value ?? '',
-        reason: outcome.reason,
-        resolution: '',
-      });
-    }
   }
-  await flush();
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
 }
 
-async function sendBatch(ctx: LoadRunContext, load: PlannedLoad, records: OutgoingRecord[], batchNo: number, hasKeys: boolean): Promise<RecordResult[]> {
+/** Writes a row that did not load to the exceptions file and, when a person must decide, to its queue. */
+export function report(ctx: Pick<LoadRunContext, 'exceptions' | 'queues'>, load: PlannedLoad, problem: RowProblem): void {
+  ctx.exceptions.write(exception(load, problem.line, problem.sourceKey, problem.status, problem.reason, problem.column, problem.value));
+  if (problem.queue === undefined) return;
+  ctx.queues[problem.queue].write({
+    file: load.fileName,
+    line: problem.line,
+    load: load.id,
+    source_key: problem.sourceKey,
+    column: problem.column,
+    value: problem.value,
+    reason: problem.reason,
+    resolution: '',
+  });
+}
+
+async function sendBatch(ctx: LoadRunContext, load: PlannedLoad, records: readonly OutgoingRecord[], batchNo: number, hasKeys: boolean): Promise<RecordResult[]> {
   const before: Intent['before'] = {};
   if (hasKeys) {
     const ids = new Map<string, string>();

@@ -1,0 +1,76 @@
+import { Worker } from 'node:worker_threads';
+import type { PlannedLoad } from '../plan/migration-plan.js';
+import { mapLoadRows, type MappedBatch, type Pass } from './mapped-batches.js';
+import type { MapperContext } from './mapper-context.js';
+import type { DestinationUserRef } from './owner-resolver.js';
+
+/** Where mapped batches come from: this thread, or a worker that maps while this thread writes. */
+export interface BatchSource {
+  batches(load: PlannedLoad, pass: Pass): AsyncIterable<MappedBatch>;
+  close(): Promise<void>;
+}
+
+export interface WorkerSetup {
+  engagementFile: string;
+  ledgerPath: string;
+  users: [string, DestinationUserRef][];
+  batchSize: number;
+  delimiter?: string;
+}
+
+export type WorkerMessage = { type: 'batch'; batch: MappedBatch } | { type: 'end' } | { type: 'error'; message: string; stack?: string };
+
+/** Maps on the calling thread: used where no compiled worker exists (tests running the TypeScript sources). */
+export function inThreadSource(context: MapperContext, batchSize: number, delimiter?: string): BatchSource {
+  return {
+    batches: (load, pass) => mapLoadRows(context, load, pass, batchSize, delimiter),
+    close: async () => {},
+  };
+}
+
+/** How many mapped batches the worker may have in flight: enough to keep both threads busy, few enough to bound memory. */
+const CREDITS = 2;
+
+/**
+ * Maps in a worker thread, one load at a time as the main thread asks, so parsing and transforming overlap with
+ * writing. The worker stops after `CREDITS` unacknowledged batches, so a slow destination never makes it run ahead.
+ */
+export function workerSource(setup: WorkerSetup): BatchSource {
+  const worker = new Worker(new URL('./map-worker.js', import.meta.url), { workerData: setup });
+  return {
+    async *batches(load, pass) {
+      const queue: WorkerMessage[] = [];
+      let wake: (() => void) | undefined;
+      const onMessage = (message: WorkerMessage): void => {
+        queue.push(message);
+        wake?.();
+      };
+      const onError = (error: Error): void => onMessage({ type: 'error', message: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }) });
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.postMessage({ type: 'map', load: load.id, pass, credits: CREDITS });
+      try {
+        for (;;) {
+          if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          const message = queue.shift() as WorkerMessage;
+          if (message.type === 'end') return;
+          if (message.type === 'error') throw Object.assign(new Error(message.message), { stack: message.stack });
+          yield message.batch;
+          worker.postMessage({ type: 'ack' });
+        }
+      } finally {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+      }
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+/** True when this module runs compiled, so that its worker script exists beside it. */
+export function workerAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}

@@ -1,0 +1,50 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadEngagement } from '../engagement/engagement.js';
+import { compilePlan } from '../plan/migration-plan.js';
+import type { WorkerMessage, WorkerSetup } from './batch-source.js';
+import { Ledger } from './ledger.js';
+import { mapLoadRows, type Pass } from './mapped-batches.js';
+import { mapperContext } from './mapper-context.js';
+
+// The mapping half of a run, in its own thread: it rebuilds the engagement from its file (specs are plain data and
+// cheap to load once), reads the ledger's indexes through its own connection, and maps loads on request.
+const setup = workerData as WorkerSetup;
+const port = parentPort;
+if (port === null) throw new Error('map-worker must run as a worker thread');
+
+const { engagement } = await loadEngagement(setup.engagementFile);
+if (engagement === undefined) throw new Error(`map-worker: ${setup.engagementFile} cannot be loaded`);
+const plan = compilePlan(engagement);
+const ledger = new Ledger(setup.ledgerPath);
+const context = await mapperContext(engagement, plan, ledger, new Map(setup.users));
+
+let credits = 0;
+let waiting: (() => void) | undefined;
+
+port.on('message', (message: { type: 'ack' } | { type: 'map'; load: string; pass: Pass; credits: number }) => {
+  if (message.type === 'ack') {
+    credits += 1;
+    waiting?.();
+    return;
+  }
+  credits = message.credits;
+  void mapLoad(message.load, message.pass);
+});
+
+async function mapLoad(loadId: string, pass: Pass): Promise<void> {
+  const send = (m: WorkerMessage): void => port?.postMessage(m);
+  try {
+    const load = plan.loads.find((l) => l.id === loadId);
+    if (!load) throw new Error(`map-worker: no load ${loadId}`);
+    for await (const batch of mapLoadRows(context, load, pass, setup.batchSize, setup.delimiter)) {
+      while (credits <= 0) await new Promise<void>((resolve) => (waiting = resolve));
+      waiting = undefined;
+      credits -= 1;
+      send({ type: 'batch', batch });
+    }
+    send({ type: 'end' });
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    send({ type: 'error', message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) });
+  }
+}

@@ -1,0 +1,76 @@
+import type { DestinationRecord } from '../destinations/destination.js';
+import type { PlannedLoad } from '../plan/migration-plan.js';
+import { openCsv } from './csv-rows.js';
+import { RowMapper, type QueueName, type RowMapperContext } from './row-mapper.js';
+
+export interface MappedRecord {
+  sourceKey: string;
+  values: DestinationRecord;
+  line: number;
+  names: { kind: 'name' | 'email'; value: string }[];
+}
+
+/** A row that does not become a record, with what the reports need to name it. */
+export interface RowProblem {
+  line: number;
+  sourceKey: string;
+  status: 'skipped' | 'held' | 'incomplete';
+  reason: string;
+  queue?: QueueName;
+  column: string;
+  value: string;
+}
+
+/** A slice of a load's file, mapped: the records to send, the rows that will not be, and how many rows it covered. */
+export interface MappedBatch {
+  records: MappedRecord[];
+  problems: RowProblem[];
+  sourceRows: number;
+  lookupsBlanked: number;
+}
+
+export type Pass = 'first' | 'second';
+
+/**
+ * Reads a load's file and maps it in batches. This is the CPU-heavy half of a run (parsing, transforms, lookups) and
+ * touches nothing but the file and the ledger's indexes, so it can run in a worker thread while the main thread
+ * writes the previous batch. In the second pass, records carry only the deferred lookups.
+ */
+export async function* mapLoadRows(context: Omit<RowMapperContext, 'load' | 'headers'>, load: PlannedLoad, pass: Pass, batchSize: number, delimiter?: string): AsyncGenerator<MappedBatch> {
+  const csv = await openCsv(load.file, delimiter === undefined ? {} : { delimiter });
+  const mapper = new RowMapper({ ...context, load, headers: csv.headers }, pass);
+  const missing = mapper.missingColumns();
+  if (pass === 'second' && missing.length > 0) return;
+  let batch: MappedBatch = { records: [], problems: [], sourceRows: 0, lookupsBlanked: 0 };
+  for await (const row of csv.rows) {
+    if (missing.length > 0) {
+      if (!mapper.belongsHere(row.cells)) continue;
+      batch.sourceRows += 1;
+      const reason = `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`;
+      batch.problems.push({ line: row.line, sourceKey: mapper.sourceKey(row.cells), status: 'skipped', reason, column: missing.join(', '), value: '' });
+    } else {
+      const outcome = mapper.map(row.cells);
+      if (outcome.kind === 'filtered') continue;
+      batch.sourceRows += 1;
+      if (outcome.kind === 'record') {
+        batch.lookupsBlanked += outcome.blanked.length;
+        batch.records.push({ sourceKey: outcome.sourceKey, values: outcome.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [] });
+      } else {
+        batch.problems.push({
+          line: row.line,
+          sourceKey: outcome.sourceKey,
+          status: pass === 'second' ? 'incomplete' : outcome.kind,
+          reason: outcome.reason,
+          ...(outcome.queue === undefined || pass === 'second' ? {} : { queue: outcome.queue }),
+          column: outcome.column ?? '',
+          value: outcome.value ?? '',
+        });
+      }
+    }
+    if (batch.records.length >= batchSize || batch.problems.length >= batchSize) {
+      yield batch;
+      batch = { records: [], problems: [], sourceRows: 0, lookupsBlanked: 0 };
+    }
+  }
+  if (batch.sourceRows > 0) yield batch;
+}
