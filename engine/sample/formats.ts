@@ -1,36 +1,11 @@
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
+import { formatPieces } from '../transforms/date-format.js';
 
 /**
  * Writes values the way a source platform's export writes them, from the `export` block of its spec: dates in
  * `dateFormat`, date-times in `dateTimeFormat`, amounts with the currency symbol and separators. These are the
  * inverses of the engine's `date`, `datetime` and `money` transforms.
  */
-
-const TOKENS = ['YYYY', 'MM', 'DD', 'HH', 'mm', 'ss'] as const;
-type Token = (typeof TOKENS)[number];
-type Piece = Token | { literal: string };
-
-const compiled = new Map<string, Piece[]>();
-
-function compile(format: string): Piece[] {
-  const cached = compiled.get(format);
-  if (cached) return cached;
-  const pieces: Piece[] = [];
-  for (let i = 0; i < format.length; ) {
-    const token = TOKENS.find((t) => format.startsWith(t, i));
-    if (token) {
-      pieces.push(token);
-      i += token.length;
-    } else {
-      const last = pieces.at(-1);
-      if (last !== undefined && typeof last !== 'string') last.literal += format.charAt(i);
-      else pieces.push({ literal: format.charAt(i) });
-      i += 1;
-    }
-  }
-  compiled.set(format, pieces);
-  return pieces;
-}
 
 export interface DateTimeParts {
   year: number;
@@ -46,7 +21,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 /** Writes `parts` in a format made of the tokens YYYY MM DD HH mm ss and literals. Parts need not form a real date. */
 export function formatParts(parts: DateTimeParts, format: string): string {
   let out = '';
-  for (const piece of compile(format)) {
+  for (const piece of formatPieces(format)) {
     if (typeof piece !== 'string') out += piece.literal;
     else if (piece === 'YYYY') out += pad(parts.year, 4);
     else if (piece === 'MM') out += pad(parts.month);

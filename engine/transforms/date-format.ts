@@ -18,8 +18,33 @@ export interface DateParts {
 /** The parts; `undefined` when the value lacks the format's shape; or why a well-shaped value names no real time. */
 export type ParseResult = DateParts | { problem: string } | undefined;
 
-type Token = 'YYYY' | 'MM' | 'DD' | 'HH' | 'mm' | 'ss';
+export type DateToken = 'YYYY' | 'MM' | 'DD' | 'HH' | 'mm' | 'ss';
+type Token = DateToken;
 const TOKENS: readonly Token[] = ['YYYY', 'MM', 'DD', 'HH', 'mm', 'ss'];
+export type FormatPiece = Token | { literal: string };
+
+const pieces = new Map<string, readonly FormatPiece[]>();
+
+/** A format split into its tokens and the literal text between them; shared by the parser and the sample writer. */
+export function formatPieces(format: string): readonly FormatPiece[] {
+  const cached = pieces.get(format);
+  if (cached) return cached;
+  const items: FormatPiece[] = [];
+  for (let i = 0; i < format.length; ) {
+    const token = TOKENS.find((t) => format.startsWith(t, i));
+    if (token) {
+      items.push(token);
+      i += token.length;
+    } else {
+      const last = items.at(-1);
+      if (last !== undefined && typeof last !== 'string') last.literal += format.charAt(i);
+      else items.push({ literal: format.charAt(i) });
+      i += 1;
+    }
+  }
+  pieces.set(format, items);
+  return items;
+}
 const FIELD: Record<Token, keyof DateParts> = {
   YYYY: 'year',
   MM: 'month',
@@ -39,19 +64,7 @@ const compiled = new Map<string, Compiled>();
 function compile(format: string): Compiled {
   const cached = compiled.get(format);
   if (cached) return cached;
-  const items: (Token | { literal: string })[] = [];
-  for (let i = 0; i < format.length;) {
-    const token = TOKENS.find((t) => format.startsWith(t, i));
-    if (token) {
-      items.push(token);
-      i += token.length;
-    } else {
-      const last = items.at(-1);
-      if (last !== undefined && typeof last !== 'string') last.literal += format.charAt(i);
-      else items.push({ literal: format.charAt(i) });
-      i += 1;
-    }
-  }
+  const items = formatPieces(format);
   const fields: (keyof DateParts)[] = [];
   let source = '';
   items.forEach((item, index) => {

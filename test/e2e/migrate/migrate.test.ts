@@ -5,24 +5,18 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import { BUNDLED_PAIRS } from './bundled-pairs.js';
 import { runCli } from '../run-cli.js';
 import { violations } from './expectations.js';
 import { brokenLookups, tableChecksums } from './sandbox-checks.js';
 
-const PAIRS = [
-  'smart-crm-online--dynamics-365-sales',
-  'smart-crm-online--salesforce-sales-cloud',
-  'leadsmart-channel-cloud--dynamics-365-sales',
-  'opencrm--dynamics-365-sales',
-  'vtiger--dynamics-365-sales',
-];
 
 function json<T>(args: string[]): { data: T; exitCode: number; stderr: string } {
   const result = runCli([...args, '--json']);
   return { data: JSON.parse(result.stdout || 'null') as T, exitCode: result.exitCode, stderr: result.stderr };
 }
 
-describe.each(PAIRS)('a sample %s migration into the sandbox', (pair) => {
+describe.each(BUNDLED_PAIRS)('a sample %s migration into the sandbox', (pair) => {
   const root = mkdtempSync(join(tmpdir(), `migrate-${pair}-`));
   const exportDir = join(root, 'export');
   const project = join(root, 'engagement');

@@ -4,16 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_PAIRS } from './bundled-pairs.js';
 import { repoRoot, runCli } from '../run-cli.js';
 import { tableChecksums } from './sandbox-checks.js';
 
-const PAIRS = [
-  'smart-crm-online--dynamics-365-sales',
-  'smart-crm-online--salesforce-sales-cloud',
-  'leadsmart-channel-cloud--dynamics-365-sales',
-  'opencrm--dynamics-365-sales',
-  'vtiger--dynamics-365-sales',
-];
 
 /** An engagement on `exportDir` whose batches are tiny, so that a run lasts long enough to be killed in the middle. */
 function engagement(root: string, name: string, pair: string, exportDir: string): string {
@@ -52,7 +46,7 @@ async function killHalfway(project: string, entries: number): Promise<number> {
   return seen;
 }
 
-describe.each(PAIRS)('an apply of %s killed halfway', (pair) => {
+describe.each(BUNDLED_PAIRS)('an apply of %s killed halfway', (pair) => {
   it('given a second apply, ends with exactly the sandbox of an uninterrupted run, and rolls back to empty', async () => {
     const root = mkdtempSync(join(tmpdir(), `resume-${pair}-`));
     const exportDir = join(root, 'export');

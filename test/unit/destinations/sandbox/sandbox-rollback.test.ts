@@ -1,51 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../engine/destinations/sandbox/index.js';
-import type { Destination, RecordResult } from '../../../../engine/destinations/destination.js';
-import { DATAVERSE, dump, setup, tempDir } from './fixtures.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DATAVERSE, dump } from './fixtures.js';
+import { useSandbox } from './harness.js';
 
-let temp: ReturnType<typeof tempDir>;
-let box: Destination;
-let users: Map<string, { id: string; active: boolean; name: string }>;
-
-async function openWith(spec: typeof DATAVERSE, objects: string[]): Promise<void> {
-  box = createSandbox(temp.file('sandbox.db'));
-  expect(await box.open(setup(spec, objects))).toEqual([]);
-  users = await box.users();
-}
-
-function userId(email: string): string {
-  const user = users.get(email);
-  if (user === undefined) throw new Error(`no user ${email}`);
-  return user.id;
-}
-
-async function one(
-  object: string,
-  sourceKey: string,
-  values: Record<string, string | number | boolean | null>,
-): Promise<RecordResult> {
-  const [result] = await box.upsert(object, [{ sourceKey, values }]);
-  return result as RecordResult;
-}
-
-beforeEach(() => {
-  temp = tempDir();
-});
-
-afterEach(async () => {
-  await box.close();
-  temp.remove();
-});
+const sb = useSandbox();
 
 describe('sandbox patch, remove and restore', () => {
-  beforeEach(() => openWith(DATAVERSE, ['account']));
+  beforeEach(() => sb.openWith(DATAVERSE, ['account']));
 
   it('given lookups to set on existing rows, returns updated with previous; a missing id or target reports it', async () => {
-    const [a, b] = await box.upsert('account', [
+    const [a, b] = await sb.box.upsert('account', [
       { sourceKey: 'A', values: { name: 'A' } },
       { sourceKey: 'B', values: { name: 'B' } },
     ]);
-    const [patched, same, nowhere, broken] = await box.patch('account', [
+    const [patched, same, nowhere, broken] = await sb.box.patch('account', [
       { id: b?.id as string, values: { parentaccountid: a?.id as string } },
       { id: a?.id as string, values: { parentaccountid: null } },
       { id: 'no-such-id', values: { parentaccountid: a?.id as string } },
@@ -58,13 +25,13 @@ describe('sandbox patch, remove and restore', () => {
   });
 
   it('given a run rolled back by removing what it created and restoring what it updated, returns the table to identical content', async () => {
-    await box.upsert('account', [
+    await sb.box.upsert('account', [
       { sourceKey: 'A1', values: { name: 'Acme', numberofemployees: 5, creditonhold: true } },
       { sourceKey: 'A2', values: { name: 'Beta', industrycode: 2 } },
     ]);
-    const before = dump(temp.file('sandbox.db'), 'account');
+    const before = dump(sb.temp.file('sandbox.db'), 'account');
 
-    const run = await box.upsert('account', [
+    const run = await sb.box.upsert('account', [
       {
         sourceKey: 'A1',
         values: { name: 'Acme Ltd', numberofemployees: 5, creditonhold: false, accountnumber: 'N-1' },
@@ -73,35 +40,35 @@ describe('sandbox patch, remove and restore', () => {
       { sourceKey: 'A3', values: { name: 'New', industrycode: 'Accounting' } },
     ]);
     const [a1, a2, a3] = run;
-    const patch = await box.patch('account', [
+    const patch = await sb.box.patch('account', [
       { id: a2?.id as string, values: { parentaccountid: a3?.id as string, industrycode: 1 } },
     ]);
     expect(run.map((r) => r.status)).toEqual(['updated', 'unchanged', 'created']);
-    expect(dump(temp.file('sandbox.db'), 'account')).not.toEqual(before);
+    expect(dump(sb.temp.file('sandbox.db'), 'account')).not.toEqual(before);
 
-    expect(await box.restore('account', [{ id: a2?.id as string, values: patch[0]?.previous ?? {} }])).toEqual([
+    expect(await sb.box.restore('account', [{ id: a2?.id as string, values: patch[0]?.previous ?? {} }])).toEqual([
       { id: a2?.id, sourceKey: 'A2', status: 'restored' },
     ]);
-    expect(await box.remove('account', [a3?.id as string])).toEqual([
+    expect(await sb.box.remove('account', [a3?.id as string])).toEqual([
       { id: a3?.id, sourceKey: 'A3', status: 'deleted' },
     ]);
-    await box.restore('account', [{ id: a1?.id as string, values: a1?.previous ?? {} }]);
+    await sb.box.restore('account', [{ id: a1?.id as string, values: a1?.previous ?? {} }]);
 
-    expect(dump(temp.file('sandbox.db'), 'account')).toEqual(before);
+    expect(dump(sb.temp.file('sandbox.db'), 'account')).toEqual(before);
   });
 
   it('given an id that does not exist, remove and restore report it', async () => {
-    expect(await box.remove('account', ['gone'])).toEqual([
+    expect(await sb.box.remove('account', ['gone'])).toEqual([
       { id: 'gone', status: 'failed', error: 'No account record has id "gone".' },
     ]);
-    expect((await box.restore('account', [{ id: 'gone', values: { name: 'X' } }]))[0]?.status).toBe('failed');
+    expect((await sb.box.restore('account', [{ id: 'gone', values: { name: 'X' } }]))[0]?.status).toBe('failed');
   });
 
   it('given a restore of an owner deactivated since, writes the old value back', async () => {
-    const grace = userId('grace@example.com');
-    const created = await one('account', 'A1', { name: 'Acme', ownerid: grace });
-    const former = userId('former@example.com');
-    expect(await box.restore('account', [{ id: created.id as string, values: { ownerid: former } }])).toEqual([
+    const grace = sb.userId('grace@example.com');
+    const created = await sb.one('account', 'A1', { name: 'Acme', ownerid: grace });
+    const former = sb.userId('former@example.com');
+    expect(await sb.box.restore('account', [{ id: created.id as string, values: { ownerid: former } }])).toEqual([
       { id: created.id, sourceKey: 'A1', status: 'restored' },
     ]);
   });
