@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import type { Engagement } from '../../../engine/engagement/engagement.js';
-import { compilePlan, type PlannedLoad } from '../../../engine/plan/migration-plan.js';
+import { compilePlan, type PlannedLoad, type PlannedLookup } from '../../../engine/plan/migration-plan.js';
 import { parseReference } from '../../../engine/run/reference.js';
 
 /**
@@ -26,6 +26,26 @@ export function violations(engagement: Engagement): string[] {
   return out;
 }
 
+const indexes = new Map<string, Map<string, string[]>>();
+
+/** Source keys of a load's rows by lower-case name or email, read straight from its file. */
+function index(engagement: Engagement, loadId: string, by: 'name' | 'email'): Map<string, string[]> {
+  const id = `${engagement.dir}|${loadId}|${by}`;
+  const cached = indexes.get(id);
+  if (cached) return cached;
+  const load = plan(engagement).loads.find((l) => l.id === loadId) as PlannedLoad;
+  const columns = by === 'name' ? load.nameColumns : load.emailColumn === undefined ? [] : [load.emailColumn];
+  const out = new Map<string, string[]>();
+  for (const row of parse(readFileSync(load.file), { columns: true, bom: true, relax_column_count: true }) as Record<string, string>[]) {
+    if (load.filter && !load.filter.values.has((row[load.filter.column] ?? '').trim().toLowerCase())) continue;
+    const value = columns.map((c) => (row[c] ?? '').trim()).filter((v) => v !== '').join(' ').toLowerCase();
+    if (value === '') continue;
+    out.set(value, [...(out.get(value) ?? []), load.keyColumns.map((c) => (row[c] ?? '').trim()).join('|')]);
+  }
+  indexes.set(id, out);
+  return out;
+}
+
 const plans = new WeakMap<Engagement, ReturnType<typeof compilePlan>>();
 function plan(engagement: Engagement): ReturnType<typeof compilePlan> {
   const cached = plans.get(engagement) ?? compilePlan(engagement);
@@ -44,8 +64,9 @@ function checkLoad(engagement: Engagement, load: PlannedLoad, sandbox: Database.
     const v = (row[column] ?? '').trim();
     return nulls.has(v) ? '' : v;
   };
-  // Lookups writing one attribute are fallbacks; only single lookups by key have one right answer to check here.
-  const single = load.lookups.filter((l) => l.by === 'key' && l.targets.length === 1 && load.lookups.filter((o) => o.to === l.to).length === 1);
+  // Lookups writing one attribute are fallbacks, tried in order; each group has one right answer.
+  const groups = new Map<string, PlannedLookup[]>();
+  for (const lookup of load.lookups) groups.set(lookup.to, [...(groups.get(lookup.to) ?? []), lookup]);
   const dated = load.fields.filter((f) => f.columns.length === 1 && f.steps.some((s) => s === 'date' || s === 'datetime'));
   const staged = load.fields.filter((f) => {
     const last = f.steps.at(-1);
@@ -66,13 +87,23 @@ function checkLoad(engagement: Engagement, load: PlannedLoad, sandbox: Database.
       out.push(`${load.id} ${key}: in the key map but not in ${load.object}`);
       continue;
     }
-    for (const lookup of single) {
-      const ref = parseReference(cell(row, lookup.column), format).value;
-      if (ref === '') continue;
-      const expected = idOf(lookup.targets[0] as string, ref);
-      const actual = record[lookup.to] ?? null;
-      if (expected !== undefined && actual !== expected) out.push(`${load.id} ${key}: ${lookup.to} is ${String(actual)}, expected ${expected} (${lookup.column} = ${ref})`);
-      if (expected === undefined && actual !== null) out.push(`${load.id} ${key}: ${lookup.to} is ${String(actual)} though ${lookup.column} = ${ref} matches nothing`);
+    for (const [to, lookups] of groups) {
+      let expected: string | undefined;
+      let reference = '';
+      for (const lookup of lookups) {
+        const ref = parseReference(cell(row, lookup.column), format).value;
+        if (ref === '') continue;
+        reference ||= `${lookup.column} = ${ref}`;
+        for (const target of lookup.targets) {
+          const keys = lookup.by === 'key' ? [ref] : (index(engagement, target, lookup.by).get(ref.toLowerCase()) ?? []);
+          expected = keys.length === 1 ? idOf(target, keys[0] as string) : undefined;
+          if (expected !== undefined) break;
+        }
+        if (expected !== undefined) break;
+      }
+      const actual = record[to] ?? null;
+      if (expected !== undefined && actual !== expected) out.push(`${load.id} ${key}: ${to} is ${String(actual)}, expected ${expected} (${reference})`);
+      if (expected === undefined && actual !== null) out.push(`${load.id} ${key}: ${to} is ${String(actual)} though ${reference || 'no reference'} matches nothing`);
     }
     for (const field of dated) {
       if (cell(row, field.columns[0] as string) !== '' && (record[field.to] === null || record[field.to] === undefined)) {
