@@ -54,7 +54,7 @@ export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad>
   const pair = catalog.pairs.get(spec.pair);
   if (!pair) {
     const hint = closestNames(spec.pair, catalog.pairs.keys())[0];
-    diagnostics.push({ code: 'spec/unknown-platform', severity: 'error', message: `Pair "${spec.pair}" does not exist.${hint === undefined ? '' : ` Did you mean "${hint}"?`}`, file, pointer: '/pair' });
+    diagnostics.push({ code: 'spec/invalid-value', severity: 'error', message: `Pair "${spec.pair}" does not exist.${hint === undefined ? '' : ` Did you mean "${hint}"?`}`, file, pointer: '/pair' });
     return { diagnostics, documents };
   }
   if (hasErrors(pair.diagnostics)) {

@@ -178,7 +178,7 @@ export class RowMapper {
   private cleanCell(cells: readonly string[], column: string): string {
     const raw = this.cell(cells, this.column(column));
     // A plain field mapping reading a Vtiger reference column wants the record's name, not `Products::::Widget`.
-    return parseReference(raw, this.ctx.format).value === raw.trim() ? raw : parseReference(raw, this.ctx.format).value;
+    return this.ctx.format?.references === 'module-label' ? parseReference(raw, this.ctx.format).value : raw;
   }
 
   /**

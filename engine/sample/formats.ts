@@ -1,5 +1,5 @@
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
-import { formatPieces } from '../transforms/date-format.js';
+import { formatPieces, type DateParts } from '../transforms/date-format.js';
 
 /**
  * Writes values the way a source platform's export writes them, from the `export` block of its spec: dates in
@@ -7,14 +7,8 @@ import { formatPieces } from '../transforms/date-format.js';
  * inverses of the engine's `date`, `datetime` and `money` transforms.
  */
 
-export interface DateTimeParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+/** The parts of a date-time the writer fills, the same ones the parser reads back. */
+export type DateTimeParts = Omit<DateParts, 'offset'>;
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
