@@ -27,6 +27,10 @@ export default class Apply extends EngagementCommand<RunReport> {
       progress.done();
       await destination.close();
     }
+    if (report.unconfirmed.length > 0) {
+      const lines = report.unconfirmed.map((u) => `  ${u.item} (${u.reason})`);
+      return { data: report, text: ['Nothing was moved: these proposals need a person to confirm them (crm-migrate confirm):', ...lines].join('\n'), exitCode: EXIT.refused };
+    }
     if (report.blockers.length > 0) {
       return { data: report, text: ['Nothing was loaded:', ...report.blockers.map((b) => `  ${b}`)].join('\n'), exitCode: EXIT.refused };
     }

@@ -118,9 +118,49 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     loads,
     deferred,
     stageTables: stageTables(engagement),
-    customAttributes: [...(pair.customAttributes ?? [])],
+    customAttributes: [...(pair.customAttributes ?? []), ...customFieldMappings(engagement, loads)],
     objects: [...new Set(loads.map((l) => l.object))],
   };
+}
+
+/** The transform that reads a custom column of an inferred type the way the source platform writes it. */
+const TRANSFORM_FOR_TYPE: Record<string, string> = {
+  date: 'date',
+  datetime: 'datetime',
+  money: 'money',
+  integer: 'integer',
+  decimal: 'number',
+  boolean: 'boolean',
+  email: 'email',
+  url: 'url',
+  phone: 'phone',
+};
+
+/**
+ * The engagement's custom-column decisions become field mappings on every load reading that source object, and a
+ * `create` decision also becomes a custom attribute the destination must have (the sandbox adds it; `plan` lists it
+ * for the admin). `apply` only gets here once every decision is confirmed.
+ */
+function customFieldMappings(engagement: Engagement, loads: PlannedLoad[]): CustomAttribute[] {
+  const created: CustomAttribute[] = [];
+  for (const decision of engagement.spec.customFields ?? []) {
+    if (decision.action === 'skip' || decision.to === undefined || decision.to === '') continue;
+    const transform = TRANSFORM_FOR_TYPE[decision.type ?? ''] ?? 'trim';
+    for (const load of loads.filter((l) => l.sourceObject === decision.object)) {
+      if (load.fields.some((f) => f.to === decision.to)) continue;
+      load.fields.push({ to: decision.to, columns: [decision.column], steps: [transform] });
+      if (decision.action === 'create' && !created.some((c) => c.object === load.object && c.name === decision.to)) {
+        created.push({
+          object: load.object,
+          name: decision.to,
+          label: decision.column,
+          type: (decision.type ?? 'text') as CustomAttribute['type'],
+          ...(decision.maxLength === undefined ? {} : { maxLength: decision.maxLength }),
+        });
+      }
+    }
+  }
+  return created;
 }
 
 /** The pair's default stage tables, with the engagement's rows replacing defaults for the same source stage. */

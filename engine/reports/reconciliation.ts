@@ -39,6 +39,8 @@ export interface RunReport {
   loads: LoadReconciliation[];
   /** Setup problems the destination reported (edition limits); when present, nothing was loaded. */
   blockers: string[];
+  /** Proposals not confirmed, or changed since; when present, nothing was loaded. */
+  unconfirmed: { scope: string; item: string; reason: string }[];
   totals: { sourceRows: number; loaded: number; skipped: number; held: number; failed: number };
   /** Where the run's files are, relative to the engagement folder. */
   files: { reconciliation: string; markdown: string; exceptions?: string; queues: string[] };

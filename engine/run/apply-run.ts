@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Destination, DestinationRecord } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
+import { unconfirmed } from '../engagement/confirmation.js';
 import type { LoadReconciliation, RunReport } from '../reports/reconciliation.js';
 import { renderReconciliationMarkdown } from '../reports/reconciliation-markdown.js';
 import { RowReportWriter } from '../reports/row-report-writer.js';
 import { Ledger } from './ledger.js';
-import { runLoad, type ExceptionRow, type LoadRunContext, type QueueRow } from './load-runner.js';
+import { runLoad, type ExceptionRow, type LoadRunContext } from './load-runner.js';
+import { QUEUES, QueueWriter, queuePath, readQueues } from './queue-resolutions.js';
 import { inThreadSource, workerAvailable, workerSource } from './batch-source.js';
 import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
@@ -26,8 +28,12 @@ export interface ApplyOptions {
  */
 export async function applyRun(engagement: Engagement, destination: Destination, options: ApplyOptions = {}): Promise<RunReport> {
   const now = options.now ?? (() => new Date());
-  const plan = compilePlan(engagement);
   const spec = engagement.spec;
+  const threshold = spec.options?.failThreshold ?? 0.05;
+  // Nothing moves while a person has not confirmed every proposal in force: checked before the target is touched.
+  const pending = unconfirmed(spec);
+  if (pending.length > 0) return { ...emptyReport(engagement, destination.label, now().toISOString(), threshold, []), unconfirmed: pending };
+  const plan = compilePlan(engagement);
   const problems = await destination.open({
     destination: engagement.destination.spec,
     objects: plan.objects,
@@ -35,7 +41,6 @@ export async function applyRun(engagement: Engagement, destination: Destination,
     users: spec.users ?? [],
     ...(spec.edition === undefined ? {} : { edition: spec.edition }),
   });
-  const threshold = spec.options?.failThreshold ?? 0.05;
   const startedAt = now().toISOString();
   const missing = plan.loads.filter((l) => !existsSync(l.file)).map((l) => `${l.fileName} is missing from the export (needed by ${l.id}).`);
   if (problems.length > 0 || missing.length > 0) {
@@ -53,18 +58,17 @@ export async function applyRun(engagement: Engagement, destination: Destination,
     const runDir = join(engagement.dir, 'runs', String(run.id));
     mkdirSync(runDir, { recursive: true });
     const exceptions = new RowReportWriter<ExceptionRow>(join(runDir, 'exceptions.csv'), ['file', 'line', 'load', 'object', 'source_key', 'status', 'reason', 'column', 'value']);
-    const queueColumns = ['file', 'line', 'load', 'source_key', 'column', 'value', 'reason', 'resolution'] as const;
-    const queues = {
-      orphans: new RowReportWriter<QueueRow>(join(runDir, 'queues', 'orphans.csv'), queueColumns),
-      owners: new RowReportWriter<QueueRow>(join(runDir, 'queues', 'owners.csv'), queueColumns),
-    };
+    // Queues live beside migration.yaml, not per run: the admin fills them in once and every later run reads them.
+    const { rows: previous, resolutions } = readQueues(engagement.dir);
+    for (const queue of QUEUES) rmSync(queuePath(engagement.dir, queue), { force: true });
+    const queues = { orphans: new QueueWriter(engagement.dir, 'orphans'), owners: new QueueWriter(engagement.dir, 'owners') };
     const batchSize = spec.options?.batchSize ?? destination.preferredBatchSize;
     const delimiter = engagement.source.spec.export?.delimiter;
     const users = await destination.users();
     // Mapping runs in a worker thread when the compiled engine is in use, so it overlaps with writing.
     const source = workerAvailable()
-      ? workerSource({ engagementFile: engagement.file, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], batchSize, ...(delimiter === undefined ? {} : { delimiter }) })
-      : inThreadSource(await mapperContext(engagement, plan, ledger, users), batchSize, delimiter);
+      ? workerSource({ engagementFile: engagement.file, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], batchSize, ...(delimiter === undefined ? {} : { delimiter }) })
+      : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions), batchSize, delimiter);
     const ctx: LoadRunContext = { runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues };
 
     const reconciliation: LoadReconciliation[] = [];
@@ -80,6 +84,7 @@ export async function applyRun(engagement: Engagement, destination: Destination,
       await source.close();
     }
     await exceptions.close();
+    for (const queue of QUEUES) queues[queue].keepResolved(previous.get(queue) ?? []);
     await Promise.all(Object.values(queues).map((q) => q.close()));
 
     const totalsByObject = new Map<string, number>();
@@ -119,7 +124,7 @@ function buildReport(
   const sum = (k: 'sourceRows' | 'loaded' | 'skipped' | 'held' | 'failed'): number => loads.reduce((n, l) => n + l[k], 0);
   const totals = { sourceRows: sum('sourceRows'), loaded: sum('loaded'), skipped: sum('skipped'), held: sum('held'), failed: sum('failed') };
   const failureRate = totals.sourceRows === 0 ? 0 : (totals.skipped + totals.failed) / totals.sourceRows;
-  return { runId, kind: 'full', pair: engagement.pair.id, target, startedAt, finishedAt, resumed, loads, blockers: [], totals, files: { reconciliation: '', markdown: '', queues: [] }, failureRate, threshold };
+  return { runId, kind: 'full', pair: engagement.pair.id, target, startedAt, finishedAt, resumed, loads, blockers: [], unconfirmed: [], totals, files: { reconciliation: '', markdown: '', queues: [] }, failureRate, threshold };
 }
 
 function emptyReport(engagement: Engagement, target: string, at: string, threshold: number, blockers: string[]): RunReport {

@@ -14,6 +14,7 @@ export interface WorkerSetup {
   engagementFile: string;
   ledgerPath: string;
   users: [string, DestinationUserRef][];
+  resolutions: [string, string][];
   batchSize: number;
   delimiter?: string;
 }

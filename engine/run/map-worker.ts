@@ -16,7 +16,7 @@ const { engagement } = await loadEngagement(setup.engagementFile);
 if (engagement === undefined) throw new Error(`map-worker: ${setup.engagementFile} cannot be loaded`);
 const plan = compilePlan(engagement);
 const ledger = new Ledger(setup.ledgerPath);
-const context = await mapperContext(engagement, plan, ledger, new Map(setup.users));
+const context = await mapperContext(engagement, plan, ledger, new Map(setup.users), new Map(setup.resolutions));
 
 let credits = 0;
 let waiting: (() => void) | undefined;

@@ -15,6 +15,7 @@ export async function mapperContext(
   plan: MigrationPlan,
   ledger: Ledger,
   users: ReadonlyMap<string, DestinationUserRef>,
+  resolutions: ReadonlyMap<string, string>,
 ): Promise<MapperContext> {
   const format = engagement.source.spec.export;
   // A Vtiger reference names its module (`Accounts::::Acme`); a load answers to its object's id and label.
@@ -43,5 +44,6 @@ export async function mapperContext(
     }),
     exportDir: engagement.exportDir,
     nullCells: nullCells(format),
+    resolutions,
   };
 }

@@ -9,6 +9,7 @@ import type { LookupResolver } from './lookup-resolver.js';
 import { parseReference } from './reference.js';
 import type { OwnerResolver } from './owner-resolver.js';
 import { RowFilter } from './row-filter.js';
+import { resolutionKey } from './queue-resolutions.js';
 
 export type QueueName = 'orphans' | 'owners';
 
@@ -26,6 +27,8 @@ export interface RowMapperContext {
   owners: OwnerResolver;
   exportDir: string;
   nullCells: ReadonlySet<string>;
+  /** The admin's answers from the queue files, by resolutionKey(load, sourceKey, column). */
+  resolutions: ReadonlyMap<string, string>;
 }
 
 const MIME: Record<string, string> = {
@@ -154,8 +157,10 @@ export class RowMapper {
     }
     const owner = this.ctx.load.owner;
     if (owner) {
+      const answer = this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, owner.from));
       const value = this.cell(cells, this.column(owner.from)).trim();
-      const resolved = this.ctx.owners.resolve(value, owner);
+      // The admin names the destination user by email, whatever the pair matches owners by.
+      const resolved = answer === undefined ? this.ctx.owners.resolve(value, owner) : this.ctx.owners.resolve(answer, { ...owner, by: 'email' });
       if ('id' in resolved) values[owner.to] = resolved.id;
       else return { kind: 'held', sourceKey, reason: resolved.problem, queue: 'owners', column: owner.from, value };
     }
@@ -194,7 +199,7 @@ export class RowMapper {
   ): RowOutcome | undefined {
     let failure: { lookup: PlannedLookup; value: string; problem: string } | undefined;
     for (const lookup of group.lookups) {
-      const raw = this.cell(cells, lookup.index);
+      const raw = this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, lookup.column)) ?? this.cell(cells, lookup.index);
       const resolution = this.ctx.lookups.resolve(lookup, parseReference(raw, this.ctx.format));
       if (resolution === undefined) continue;
       if ('id' in resolution) {

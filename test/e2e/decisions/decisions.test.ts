@@ -1,0 +1,113 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.js';
+import { tableChecksums } from '../migrate/sandbox-checks.js';
+
+const PAIR = 'opencrm--dynamics-365-sales';
+
+function sandboxRow(project: string, table: string, where: string, value: string): Record<string, unknown> | undefined {
+  const db = new Database(join(project, 'sandbox.db'), { readonly: true });
+  try {
+    return db.prepare(`SELECT * FROM "${table}" WHERE "${where}" = ?`).get(value) as Record<string, unknown> | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+function keymap(project: string, load: string, key: string): string | undefined {
+  const db = new Database(join(project, 'ledger.db'), { readonly: true });
+  try {
+    return (db.prepare('SELECT dest_id FROM keymap WHERE load = ? AND source_key = ?').get(load, key) as { dest_id: string } | undefined)?.dest_id;
+  } finally {
+    db.close();
+  }
+}
+
+describe('the confirmation gate', () => {
+  const root = mkdtempSync(join(tmpdir(), 'gate-'));
+  const project = join(root, 'engagement');
+  const yaml = join(project, 'migration.yaml');
+  let manifest: { customColumns: { object: string; column: string; type: string }[] };
+
+  beforeAll(() => {
+    expect(runCli(['sample', '--pair', PAIR, '--out', join(root, 'export')]).exitCode).toBe(0);
+    expect(runCli(['init', project, '--pair', PAIR, '--source', join(root, 'export')]).exitCode).toBe(0);
+    manifest = JSON.parse(readFileSync(join(root, 'export', 'crm-migrate-sample.json'), 'utf8')) as typeof manifest;
+  });
+
+  it('given an unconfirmed proposal, apply exits 3, names it and moves no record; after confirm it runs and fills the new field', () => {
+    const custom = manifest.customColumns.find((c) => c.object === 'organisation' && c.type === 'text') ?? manifest.customColumns.find((c) => c.object === 'organisation');
+    if (!custom) throw new Error('the sample planted no custom column on organisations');
+    const decision = ['customFields:', `  - object: ${custom.object}`, `    column: ${JSON.stringify(custom.column)}`, '    action: create', '    to: new_testcolumn', `    type: ${custom.type}`, '    status: proposed'].join('\n');
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}${decision}\n`);
+
+    const refused = runCli(['apply', '--project', project]);
+    expect(refused.exitCode).toBe(3);
+    expect(refused.stdout).toContain(`customFields: organisation.${custom.column} (not confirmed)`);
+    expect(existsSync(join(project, 'sandbox.db'))).toBe(false);
+
+    expect(runCli(['confirm', '--project', project, '--by', 'Dana Reyes']).exitCode).toBe(0);
+    expect(readFileSync(yaml, 'utf8')).toMatch(/confirmations:\n\s+- by: Dana Reyes\n\s+at: .+\n\s+hash: [0-9a-f]{64}\n\s+scope: customFields/);
+    expect(runCli(['apply', '--project', project]).exitCode).toBeLessThan(2);
+    const filled = new Database(join(project, 'sandbox.db'), { readonly: true });
+    const n = (filled.prepare('SELECT count(*) AS n FROM account WHERE new_testcolumn IS NOT NULL').get() as { n: number }).n;
+    filled.close();
+    expect(n).toBeGreaterThan(0);
+  });
+
+  it('given a confirmed decision edited afterwards, apply exits 3 naming it and leaves the sandbox as it was', () => {
+    const before = tableChecksums(join(project, 'sandbox.db'));
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('to: new_testcolumn', 'to: new_othercolumn'));
+    const refused = runCli(['apply', '--project', project]);
+    expect(refused.exitCode).toBe(3);
+    expect(refused.stdout).toContain('(changed after confirmation)');
+    expect(tableChecksums(join(project, 'sandbox.db'))).toEqual(before);
+  });
+});
+
+describe('queues the admin fills in', () => {
+  const root = mkdtempSync(join(tmpdir(), 'queues-'));
+  const project = join(root, 'engagement');
+
+  it('given one orphan and one owner resolved in the queue files, the next run loads exactly those rows, linked as chosen', () => {
+    expect(runCli(['sample', '--pair', PAIR, '--out', join(root, 'export')]).exitCode).toBe(0);
+    expect(runCli(['init', project, '--pair', PAIR, '--source', join(root, 'export')]).exitCode).toBe(0);
+    expect(runCli(['apply', '--project', project]).exitCode).toBeLessThan(2);
+
+    const orphansFile = join(project, 'queues', 'orphans.csv');
+    const ownersFile = join(project, 'queues', 'owners.csv');
+    const orphans = parse(readFileSync(orphansFile), { columns: true }) as Record<string, string>[];
+    const owners = parse(readFileSync(ownersFile), { columns: true }) as Record<string, string>[];
+    const orphan = orphans.find((o) => o['load'] === 'contacts');
+    const owner = owners.find((o) => o['load'] !== orphan?.['load'] || o['source_key'] !== orphan?.['source_key']);
+    if (!orphan || !owner) throw new Error('the sample held no contact orphan or no owner');
+
+    // The admin links the orphan to an existing organisation and gives the owner an active user.
+    const account = (parse(readFileSync(join(root, 'export', 'organisations.csv')), { columns: true }) as Record<string, string>[])[0]?.['CRM ID'] as string;
+    const users = (JSON.parse(readFileSync(join(root, 'export', 'crm-migrate-sample.json'), 'utf8')) as { destinationUsers: { email: string; active?: boolean }[] }).destinationUsers;
+    const active = users.find((u) => u.active !== false)?.email as string;
+    orphan['resolution'] = account;
+    owner['resolution'] = active;
+    writeFileSync(orphansFile, stringify(orphans, { header: true }));
+    writeFileSync(ownersFile, stringify(owners, { header: true }));
+
+    const second = JSON.parse(runCli(['apply', '--project', project, '--json']).stdout) as { loads: { load: string; created: number; held: number }[] };
+    const created = second.loads.reduce((n, l) => n + l.created, 0);
+    expect(created).toBe(orphan['load'] === owner['load'] && orphan['source_key'] === owner['source_key'] ? 1 : 2);
+
+    const contact = sandboxRow(project, 'contact', 'contactid', keymap(project, 'contacts', orphan['source_key'] as string) as string);
+    expect(contact?.['parentcustomerid']).toBe(keymap(project, 'accounts', account));
+    const ownerRecordId = keymap(project, owner['load'] as string, owner['source_key'] as string);
+    expect(ownerRecordId).toBeDefined();
+
+    // The answers stay in the queue files, so a third run keeps those rows loaded and holds nothing new.
+    const third = JSON.parse(runCli(['apply', '--project', project, '--json']).stdout) as { loads: { created: number; held: number }[] };
+    expect(third.loads.reduce((n, l) => n + l.created, 0)).toBe(0);
+    expect(third.loads.reduce((n, l) => n + l.held, 0)).toBe(orphans.length + owners.length - 2);
+  });
+});
