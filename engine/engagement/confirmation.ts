@@ -64,7 +64,7 @@ export function confirmEngagement(file: string, by: string, now: Date): { scope:
     const hash = scopeHash(spec, scope);
     const record = { by, at: now.toISOString(), hash, scope };
     if (doc.hasIn(['confirmations'])) doc.addIn(['confirmations'], record);
-    else doc.set('confirmations', [record]);
+    else doc.set('confirmations', doc.createNode([record]));
     done.push({ scope, items: items.length, hash });
   }
   writeFileSync(file, doc.toString({ lineWidth: 0 }));
