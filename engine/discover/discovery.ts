@@ -84,6 +84,9 @@ export interface ObjectProfile {
 
 export interface Discovery {
   pair: string;
+  /** Platform names, for the report's title. */
+  source: string;
+  destination: string;
   generatedAt: string;
   objects: ObjectProfile[];
   /** Every custom column, profiled. */

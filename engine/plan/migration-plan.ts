@@ -156,6 +156,7 @@ function customFieldMappings(engagement: Engagement, loads: PlannedLoad[]): Cust
           label: decision.column,
           type: (decision.type ?? 'text') as CustomAttribute['type'],
           ...(decision.maxLength === undefined ? {} : { maxLength: decision.maxLength }),
+          ...(decision.options === undefined ? {} : { options: [...decision.options] }),
         });
       }
     }

@@ -62,6 +62,7 @@ export function proposeCustomFields(input: ProposeCustomFieldsInput): CustomFiel
       to,
       type: created.type,
       ...(created.maxLength !== undefined ? { maxLength: created.maxLength } : {}),
+      ...(created.type === 'picklist' && column.options !== undefined ? { options: [...column.options] } : {}),
       confidence: round(Math.max(0.5, 1 - (best?.score ?? 0))),
       reason: `no unused ${destObject} attribute fits "${column.column}" as ${column.type}${closest}`,
     };

@@ -9,6 +9,11 @@ import type { DestinationUser, OwnerDecision } from '../spec/generated/engagemen
 export function proposeOwnerMap(owners: OwnerProfile[], users: DestinationUser[], fallback?: string): OwnerDecision[] {
   const active = users.filter((u) => u.active !== false);
   const byEmail = new Map(users.map((u) => [u.email.trim().toLowerCase(), u]));
+  // Without a configured fallback, the busiest matched owner is the natural one to suggest for the queue.
+  const busiest = [...owners]
+    .sort((a, b) => b.rows - a.rows)
+    .map((o) => byEmail.get((o.user ?? o.value).trim().toLowerCase()))
+    .find((u) => u !== undefined && u.active !== false);
   return owners.map((owner): OwnerDecision => {
     const source = owner.value;
     const key = (owner.user ?? source).trim().toLowerCase();
@@ -22,6 +27,7 @@ export function proposeOwnerMap(owners: OwnerProfile[], users: DestinationUser[]
     }
     const why = user ? `destination user ${user.email} is inactive` : `no destination user has this email or name`;
     if (fallback) return { source, user: fallback, confidence: 0.3, reason: `${why}; the fallback user owns the records (${owner.rows} rows)`, status: 'proposed' };
-    return { source, confidence: 0.3, reason: `${why}; records held in the owner queue (${owner.rows} rows)`, status: 'proposed' };
+    const suggestion = busiest ? `; suggested fallback: ${busiest.email}` : '';
+    return { source, confidence: 0.3, reason: `${why}; records held in the owner queue (${owner.rows} rows)${suggestion}`, status: 'proposed' };
   });
 }

@@ -30,7 +30,7 @@ export class OwnerResolver {
   }
 
   resolve(value: string, owner: OwnerMapping): { id: string } | { problem: string } {
-    const found = this.find(value, owner);
+    const found = this.match(value, owner);
     if (found !== undefined && found.active) return { id: found.id };
     if (owner.onMissing === 'fallback' && this.options.fallbackOwner !== undefined) {
       const fallback = this.users.get(this.options.fallbackOwner.toLowerCase());
@@ -41,7 +41,8 @@ export class OwnerResolver {
     return { problem: `owner "${value}" has no user in the destination` };
   }
 
-  private find(value: string, owner: OwnerMapping): DestinationUserRef | undefined {
+  /** The destination user a source owner stands for, active or not; undefined when nobody matches. */
+  match(value: string, owner: OwnerMapping): DestinationUserRef | undefined {
     const key = value.trim().toLowerCase();
     if (key === '') return undefined;
     const mapped = this.options.ownerMap?.get(key);

@@ -131,6 +131,10 @@ export interface CustomFieldDecision {
    */
   maxLength?: number;
   /**
+   * Values of a picklist, as discovery found them in the export; a created picklist gets exactly these options.
+   */
+  options?: string[];
+  /**
    * The proposer's confidence, 0 to 1.
    */
   confidence?: number;

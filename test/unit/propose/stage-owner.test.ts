@@ -86,4 +86,14 @@ describe('proposeOwnerMap', () => {
     expect(d!.user).toBeUndefined();
     expect(d!.reason).toMatch(/owner queue/);
   });
+  it('suggests the busiest matched user as the fallback for queued owners', () => {
+    const owners = [
+      { value: 'x@y.example', rows: 3, match: 'none' as const },
+      { value: 'ann@dest.example', rows: 2, match: 'active' as const },
+      { value: 'admin@dest.example', rows: 9, match: 'active' as const },
+    ];
+    const [queued] = proposeOwnerMap(owners, users);
+    expect(queued!.user).toBeUndefined();
+    expect(queued!.reason).toMatch(/suggested fallback: admin@dest\.example$/);
+  });
 });

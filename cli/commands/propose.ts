@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Flags } from '@oclif/core';
+import type { Outcome } from '../base-command.js';
+import { EngagementCommand } from '../engagement-command.js';
+import { table } from '../printers/table.js';
+import { discover } from '../../engine/discover/discover.js';
+import type { Discovery } from '../../engine/discover/discovery.js';
+import { DISCOVERY_DIR, writeDiscoveryReports } from '../../engine/discover/discovery-report.js';
+import { writeProposals, type Proposals } from '../../engine/engagement/write-proposals.js';
+import { proposeForEngagement } from '../../engine/propose/propose-engagement.js';
+
+interface ProposeResult {
+  proposals: Proposals;
+  written: { added: number; replaced: number; kept: number };
+}
+
+export default class Propose extends EngagementCommand<ProposeResult> {
+  static override summary = 'Propose a field map, stage table and owner map in migration.yaml, each with a confidence and a reason.';
+  static override description =
+    'Reads discovery/discovery.json (running discovery first when there is none). Confirmed decisions are never overwritten; earlier unconfirmed proposals are replaced. Nothing moves until `confirm`.';
+  static override examples = ['<%= config.bin %> propose', '<%= config.bin %> propose --rediscover'];
+  static override flags = { rediscover: Flags.boolean({ description: 'Read the export again even when a discovery exists.', default: false }) };
+
+  protected async execute(): Promise<Outcome<ProposeResult>> {
+    const { flags } = await this.parse(Propose);
+    const engagement = await this.engagement(flags.project);
+    const saved = join(engagement.dir, DISCOVERY_DIR, 'discovery.json');
+    let discovery: Discovery;
+    if (!flags.rediscover && existsSync(saved)) {
+      discovery = JSON.parse(readFileSync(saved, 'utf8')) as Discovery;
+    } else {
+      discovery = await discover(engagement);
+      writeDiscoveryReports(engagement.dir, discovery);
+    }
+    const proposals = proposeForEngagement(engagement, discovery);
+    const written = writeProposals(engagement.file, proposals);
+    const pct = (n: number | undefined): string => `${Math.round((n ?? 0) * 100)}%`;
+    const lines = [
+      'Custom fields:',
+      table(['object', 'column', 'action', 'to', 'type', 'confidence', 'reason'], proposals.customFields.map((d) => [d.object, d.column, d.action, d.to ?? '', d.type ?? '', pct(d.confidence), d.reason ?? ''])),
+      '',
+      'Stage table:',
+      table(['source stage', 'stage', 'probability', 'outcome', 'confidence', 'reason'], proposals.stageTable.map((d) => [d.source, d.stage, String(d.probability), d.outcome, pct(d.confidence), d.reason ?? ''])),
+      '',
+      'Owner map:',
+      table(['source owner', 'user', 'confidence', 'reason'], proposals.ownerMap.map((d) => [d.source, d.user ?? '(owner queue)', pct(d.confidence), d.reason ?? ''])),
+      '',
+      `migration.yaml: ${written.added} proposals added, ${written.replaced} replaced, ${written.kept} confirmed decisions kept.`,
+      'Review and edit them there, then run: crm-migrate confirm',
+    ];
+    return { data: { proposals, written }, text: lines.join('\n') };
+  }
+}

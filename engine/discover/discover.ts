@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engagement } from '../engagement/engagement.js';
+import { compilePlan } from '../plan/migration-plan.js';
+import { nullCells } from '../run/reference.js';
+import { readSourceUsers } from '../run/source-users.js';
+import { isPersonLike, selectObjects } from '../sample/object-roles.js';
+import type { Discovery } from './discovery.js';
+import { FindingCollector } from './findings.js';
+import { scanObject, type ObjectScan, type ScanContext } from './object-scan.js';
+import { OwnerAudit } from './owner-audit.js';
+import { ScratchStore } from './scratch-store.js';
+import { StageAudit } from './stage-audit.js';
+
+export interface DiscoverOptions {
+  /** Called as rows go by, for progress displays. */
+  onProgress?: (event: { object: string; rows: number; objectIndex: number; objects: number }) => void;
+  now?: Date;
+}
+
+/**
+ * Audits an engagement's export before anything moves: every file of the source platform that is present, compared
+ * with the platform's standard template, its custom columns typed from their values, and its rows checked against
+ * what the pair will do with them. Reads each file once; what must be compared across files goes through a scratch
+ * SQLite store, so memory does not grow with the export.
+ */
+export async function discover(engagement: Engagement, options: DiscoverOptions = {}): Promise<Discovery> {
+  const plan = compilePlan(engagement);
+  const roles = selectObjects(engagement.pair, engagement.source).byRole;
+  const present = engagement.source
+    .objectNames()
+    .map((name) => ({ name, object: engagement.source.object(name)! }))
+    .filter(({ object }) => object.file !== undefined && existsSync(join(engagement.exportDir, object.file)));
+
+  const store = new ScratchStore();
+  const sourceUsers = await readSourceUsers(engagement);
+  const ctx: ScanContext = {
+    engagement,
+    plan,
+    store,
+    findings: new FindingCollector(),
+    owners: new OwnerAudit(engagement.spec.users ?? [], sourceUsers),
+    stages: new StageAudit(),
+    lookupTargets: new Set(plan.loads.flatMap((l) => l.lookups.flatMap((k) => k.targets))),
+    ...(roles.company === undefined ? {} : { companyObject: roles.company }),
+    ...(roles.deal === undefined ? {} : { dealObject: roles.deal }),
+    peopleObjects: new Set(present.filter(({ name, object }) => name !== roles.user && isPersonLike(object)).map(({ name }) => name)),
+    nullCells: nullCells(engagement.source.spec.export),
+  };
+  const scans: ObjectScan[] = [];
+  try {
+    for (const [objectIndex, { name, object }] of present.entries()) {
+      ctx.onRows = (current, rows) => options.onProgress?.({ object: current, rows, objectIndex, objects: present.length });
+      scans.push(await scanObject(name, object, join(engagement.exportDir, object.file!), ctx));
+    }
+    ctx.findings.addGrouped('orphaned-reference', store.orphans());
+    ctx.findings.addGrouped('duplicate-email', store.repeats('duplicate-email'));
+    ctx.findings.addGrouped('duplicate-company', store.repeats('duplicate-company'));
+  } finally {
+    store.close();
+  }
+  return {
+    pair: engagement.pair.id,
+    source: engagement.source.spec.name,
+    destination: engagement.destination.spec.name,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    objects: scans.map((s) => s.profile),
+    columns: scans.flatMap((s) => s.columns),
+    stages: ctx.stages.profiles(),
+    owners: ctx.owners.profiles(),
+    findings: ctx.findings.list(),
+  };
+}
