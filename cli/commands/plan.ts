@@ -4,16 +4,25 @@ import type { Outcome } from '../base-command.js';
 import { EngagementCommand } from '../engagement-command.js';
 import { EXIT } from '../exit-codes.js';
 import { summarizePlan, type PlanSummary } from '../../engine/plan/plan-summary.js';
+import { writeSchemaChangeFiles, type SchemaChangeFiles } from '../../engine/plan/schema-change-files.js';
+import { displayPath } from '../printers/display-path.js';
 import { table } from '../printers/table.js';
 
-export default class Plan extends EngagementCommand<PlanSummary> {
+/** The plan, plus where the admin's schema-change document was written (relative to the engagement folder). */
+type PlanOutput = PlanSummary & { schemaFiles: SchemaChangeFiles };
+
+export default class Plan extends EngagementCommand<PlanOutput> {
   static override summary = 'Show the phases of the run in dependency order, and the schema changes to make first.';
+  static override description =
+    'Also writes schema-changes.md and schema-changes.html into the engagement folder: a checklist for the admin who prepares the real destination (custom fields, choice values, stages).';
   static override examples = ['<%= config.bin %> plan', '<%= config.bin %> plan --project acme --out plan.json'];
   static override flags = { out: Flags.string({ description: 'Also write the plan as JSON to this file.' }) };
 
-  protected async execute(): Promise<Outcome<PlanSummary>> {
+  protected async execute(): Promise<Outcome<PlanOutput>> {
     const { flags } = await this.parse(Plan);
-    const summary = await summarizePlan(await this.engagement(flags.project));
+    const engagement = await this.engagement(flags.project);
+    const plan = await summarizePlan(engagement);
+    const summary: PlanOutput = { ...plan, schemaFiles: writeSchemaChangeFiles(engagement, plan.schemaDocument) };
     if (flags.out !== undefined) writeFileSync(flags.out, JSON.stringify(summary, null, 2) + '\n');
     const lines = [
       `Plan for ${summary.pair} into ${summary.target}:`,
@@ -27,6 +36,7 @@ export default class Plan extends EngagementCommand<PlanSummary> {
       lines.push('', 'Schema changes the destination needs before loading:');
       for (const c of summary.schemaChanges) lines.push(`  ${c.object}.${c.name} (${c.type}${c.maxLength === undefined ? '' : `, ${c.maxLength}`}): ${c.label}`);
     }
+    lines.push('', `Schema-change checklist for the admin in ${displayPath(engagement.dir)}: ${summary.schemaFiles.markdown}, ${summary.schemaFiles.html}`);
     for (const b of summary.blockers) lines.push(`Blocked: ${b}`);
     return { data: summary, text: lines.join('\n'), exitCode: summary.blockers.length > 0 ? EXIT.invalid : EXIT.ok };
   }

@@ -4,6 +4,7 @@ import type { CustomAttribute } from '../spec/generated/pair-spec.js';
 import { openCsv } from '../run/csv-rows.js';
 import { RowFilter } from '../run/row-filter.js';
 import { compilePlan } from './migration-plan.js';
+import { schemaChanges, type SchemaChangeDocument } from './schema-changes.js';
 
 export interface PlanPhase {
   phase: number;
@@ -25,6 +26,8 @@ export interface PlanSummary {
   phases: PlanPhase[];
   /** Attributes the destination must have before loading: the admin creates them (the sandbox does it itself). */
   schemaChanges: CustomAttribute[];
+  /** The same changes and the stages to check, laid out as the admin's checklist. */
+  schemaDocument: SchemaChangeDocument;
   /** Problems that stop the run before it starts (missing export files). */
   blockers: string[];
 }
@@ -46,7 +49,7 @@ export async function summarizePlan(engagement: Engagement): Promise<PlanSummary
     }
     phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
   }
-  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, blockers };
+  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers };
 }
 
 async function countRows(load: ReturnType<typeof compilePlan>['loads'][number]): Promise<number> {

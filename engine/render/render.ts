@@ -13,6 +13,7 @@ export function renderTemplate(name: string, view: object, kind: 'markdown' | 'h
   hbs.registerHelper('percent', (value: unknown) => `${(Number(value) * 100).toFixed(1)}%`);
   hbs.registerHelper('number', (value: unknown) => Number(value).toLocaleString('en-US'));
   hbs.registerHelper('inc', (value: unknown) => Number(value) + 1);
+  hbs.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => `${Number(count).toLocaleString('en-US')} ${Number(count) === 1 ? String(one) : String(many)}`);
   const source = readFileSync(join(packageRoot(), 'templates', name), 'utf8');
   return hbs.compile(source, { strict: true, noEscape: kind === 'markdown' })(view);
 }

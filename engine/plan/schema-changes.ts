@@ -1,0 +1,67 @@
+import type { Engagement } from '../engagement/engagement.js';
+import type { Gotcha } from '../spec/generated/platform-spec.js';
+import { customFieldChanges, type ObjectFieldChanges } from './custom-field-changes.js';
+import type { MigrationPlan } from './migration-plan.js';
+import { missingStageOptions, stageTableChecks, type OptionsToAdd, type StageTableCheck } from './stage-changes.js';
+
+export type { CustomFieldChange, ObjectFieldChanges } from './custom-field-changes.js';
+export type { AttributeRef, OptionsToAdd, StageTableCheck, StageUse } from './stage-changes.js';
+
+/** Everything the real destination needs before the first record arrives, laid out for the admin who sets it up. */
+export interface SchemaChangeDocument {
+  pair: string;
+  source: string;
+  destination: string;
+  /** Custom fields to create, per destination object. */
+  fieldGroups: ObjectFieldChanges[];
+  /** Values to add to choice fields: missing stages of existing ones, and every value of new ones. */
+  optionsToAdd: OptionsToAdd[];
+  /** The stages each stage table writes, to compare with the destination's sales process. */
+  stageChecks: StageTableCheck[];
+  /** The destination's own warnings about custom fields, from its platform spec. */
+  destinationNotes: Gotcha[];
+  counts: {
+    fields: number;
+    optionValues: number;
+    stageTables: number;
+    /** Fields plus option values: each is one thing the admin creates. */
+    changes: number;
+    /** Fields from decisions nobody has confirmed yet. */
+    unconfirmed: number;
+  };
+  /** True when the destination needs nothing created or added; stages may still be worth a look. */
+  nothingToChange: boolean;
+}
+
+const ABOUT_CUSTOM_FIELDS = /\bcustom (fields?|columns?|attributes?)\b/i;
+
+/** The schema changes a plan implies, as data: the templates turn it into a checklist and nothing here prints. */
+export function schemaChanges(engagement: Engagement, plan: MigrationPlan): SchemaChangeDocument {
+  const fieldGroups = customFieldChanges(engagement, plan);
+  const stageChecks = stageTableChecks(engagement, plan);
+  const newChoiceValues: OptionsToAdd[] = fieldGroups.flatMap((group) =>
+    group.fields
+      .filter((f) => f.options.length > 0)
+      .map((f) => ({ object: group.object, objectLabel: group.objectLabel, attribute: { name: f.name, label: f.label }, values: f.options, stages: [], newField: true, table: null })),
+  );
+  const optionsToAdd = [...missingStageOptions(stageChecks), ...newChoiceValues];
+  const fields = fieldGroups.flatMap((g) => g.fields);
+  const optionValues = optionsToAdd.reduce((n, o) => n + o.values.length, 0);
+  return {
+    pair: plan.pairId,
+    source: engagement.source.spec.shortName ?? engagement.source.spec.name,
+    destination: engagement.destination.spec.shortName ?? engagement.destination.spec.name,
+    fieldGroups,
+    optionsToAdd,
+    stageChecks,
+    destinationNotes: (engagement.destination.spec.gotchas ?? []).filter((g) => ABOUT_CUSTOM_FIELDS.test(`${g.title} ${g.detail}`)),
+    counts: {
+      fields: fields.length,
+      optionValues,
+      stageTables: stageChecks.length,
+      changes: fields.length + optionValues,
+      unconfirmed: fields.filter((f) => !f.confirmed).length,
+    },
+    nothingToChange: fields.length + optionValues === 0,
+  };
+}
