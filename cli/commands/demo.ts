@@ -11,10 +11,12 @@ import { loadEngagement } from '../../engine/engagement/engagement.js';
 import { applyRun } from '../../engine/run/apply-run.js';
 import { openDestination } from '../../engine/destinations/open-destination.js';
 import type { RunReport } from '../../engine/reports/reconciliation.js';
+import { discover } from '../../engine/discover/discover.js';
+import { writeDiscoveryReports } from '../../engine/discover/discovery-report.js';
 
 export default class Demo extends BaseCommand<RunReport> {
   static override summary = 'A whole sample migration into the sandbox: sample, init and apply in one go.';
-  static override description = 'Writes a synthetic export, starts an engagement folder on it and runs the migration into the SQLite sandbox, then says where the reports are.';
+  static override description = 'Writes a synthetic export, starts an engagement folder on it, audits the export and runs the migration into the SQLite sandbox, then says where the reports are.';
   static override examples = ['<%= config.bin %> demo', '<%= config.bin %> demo --pair smart-crm-online--salesforce-sales-cloud --out /tmp/demo'];
   static override flags = {
     pair: Flags.string({ description: 'The pair id.', default: 'vtiger--dynamics-365-sales' }),
@@ -34,8 +36,10 @@ export default class Demo extends BaseCommand<RunReport> {
     if (init.diagnostics[0]) throw new UserError(init.diagnostics[0].message);
     const { engagement } = await loadEngagement(engagementDir);
     if (!engagement) throw new UserError('The demo engagement could not be loaded.', EXIT.internal);
-    const target = openDestination(engagement);
     const progress = new Progress(this.interactive);
+    // The audit an engineer starts every engagement with; the demo shows its report beside the run's.
+    const discovery = writeDiscoveryReports(engagementDir, await discover(engagement));
+    const target = openDestination(engagement);
     let report: RunReport;
     try {
       report = await applyRun(engagement, target, { onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.load}: ${e.rows} rows`) });
@@ -50,6 +54,7 @@ export default class Demo extends BaseCommand<RunReport> {
       '',
       `Export:       ${exportDir}`,
       `Engagement:   ${engagementDir}/migration.yaml`,
+      `Discovery:    ${discovery.markdown} (and .html)`,
       `Sandbox:      ${engagementDir}/sandbox.db (open it with any SQLite tool)`,
       `Reports:      ${join(engagementDir, report.files.markdown)}`,
       ...(report.files.exceptions === undefined ? [] : [`Exceptions:   ${join(engagementDir, report.files.exceptions)}`]),
