@@ -1,3 +1,4 @@
+import { Flags } from '@oclif/core';
 import type { Outcome } from '../base-command.js';
 import { EngagementCommand } from '../engagement-command.js';
 import { EXIT } from '../exit-codes.js';
@@ -11,7 +12,14 @@ export default class Apply extends EngagementCommand<RunReport> {
   static override summary = 'Run the migration into the target, with a ledger, reconciliation and exceptions.';
   static override description =
     'Rows load in dependency order, upserted by source key, so running again changes nothing that is already there. An interrupted run is resumed. Exit 1 when skipped and refused rows pass the engagement\'s failThreshold.';
-  static override examples = ['<%= config.bin %> apply', '<%= config.bin %> apply --project acme --json'];
+  static override examples = ['<%= config.bin %> apply', '<%= config.bin %> apply --delta', '<%= config.bin %> apply --project acme --json'];
+  static override flags = {
+    delta: Flags.boolean({
+      description: 'Move only rows new or changed since the last run (by modified timestamp, else by content); report rows gone from the source and records edited in the destination meanwhile.',
+      default: false,
+    }),
+    force: Flags.boolean({ description: 'With --delta: overwrite records edited in the destination since the last run.', default: false, dependsOn: ['delta'] }),
+  };
 
   protected async execute(): Promise<Outcome<RunReport>> {
     const { flags } = await this.parse(Apply);
@@ -21,6 +29,8 @@ export default class Apply extends EngagementCommand<RunReport> {
     let report: RunReport;
     try {
       report = await applyRun(engagement, destination, {
+        delta: flags.delta,
+        force: flags.force,
         onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.load}: ${e.rows.toLocaleString('en-US')} rows`),
       });
     } finally {
@@ -35,15 +45,19 @@ export default class Apply extends EngagementCommand<RunReport> {
       return { data: report, text: ['Nothing was loaded:', ...report.blockers.map((b) => `  ${b}`)].join('\n'), exitCode: EXIT.refused };
     }
     const t = report.totals;
+    const delta = report.kind === 'delta';
+    const sum = (k: 'conflicts' | 'removed'): number => report.loads.reduce((n, l) => n + (l[k] ?? 0), 0);
+    const files = [report.files.markdown, report.files.exceptions, report.files.conflicts, report.files.removed, ...report.files.queues].filter((f) => f !== undefined);
     const text = [
-      `Run ${report.runId}${report.resumed ? ' (resumed)' : ''}: ${t.sourceRows} source rows, ${t.loaded} loaded, ${t.skipped} skipped, ${t.held} held, ${t.failed} refused.`,
+      `${delta ? 'Delta run' : 'Run'} ${report.runId}${report.resumed ? ' (resumed)' : ''}: ${t.sourceRows} source rows, ${t.loaded} loaded, ${t.skipped} skipped, ${t.held} held, ${t.failed} refused.`,
+      ...(delta ? [`${sum('conflicts')} conflicts with edits made in the destination; ${sum('removed')} rows gone from the source (reported, not deleted).`] : []),
       '',
       table(
-        ['load', 'object', 'rows', 'created', 'updated', 'unchanged', 'skipped', 'held', 'failed'],
-        report.loads.map((l) => [l.load, l.object, l.sourceRows, l.created, l.updated, l.unchanged, l.skipped, l.held, l.failed].map(String)),
+        ['load', 'object', 'rows', 'created', 'updated', 'unchanged', 'skipped', 'held', 'failed', ...(delta ? ['conflicts', 'removed'] : [])],
+        report.loads.map((l) => [l.load, l.object, l.sourceRows, l.created, l.updated, l.unchanged, l.skipped, l.held, l.failed, ...(delta ? [l.conflicts ?? 0, l.removed ?? 0] : [])].map(String)),
       ),
       '',
-      `Reports in ${engagement.dir}: ${report.files.markdown}${report.files.exceptions === undefined ? '' : `, ${report.files.exceptions}`}${report.files.queues.map((q) => `, ${q}`).join('')}`,
+      `Reports in ${engagement.dir}: ${files.join(', ')}`,
     ].join('\n');
     return { data: report, text, exitCode: report.failureRate > report.threshold ? EXIT.failed : EXIT.ok };
   }

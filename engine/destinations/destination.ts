@@ -26,6 +26,19 @@ export interface Destination {
   /** Reads records by destination id, with the attributes named (all when omitted). */
   read(object: string, ids: readonly string[], attributes?: readonly string[]): Promise<Map<string, DestinationRecord>>;
 
+  /**
+   * The values as the destination would store and read them back (option labels as option values, dates and numbers
+   * in its own form), so that what a mapping produces compares with what `read` returns. A value the destination would
+   * reject is returned unchanged. Needs `open` first, like the writes.
+   */
+  normalize(object: string, values: DestinationRecord): DestinationRecord;
+
+  /**
+   * The row version of each record that exists (Dataverse `versionnumber`, Salesforce `SystemModstamp`, the
+   * sandbox's `_version`): it changes whenever anyone edits the record, which is how a delta run spots conflicts.
+   */
+  versions(object: string, ids: readonly string[]): Promise<Map<string, string>>;
+
   /** Deletes records by destination id (rollback of what a run created). */
   remove(object: string, ids: readonly string[]): Promise<RecordResult[]>;
 
@@ -79,6 +92,8 @@ export interface RecordResult {
   sourceKey?: string;
   id?: string;
   status: RecordStatus;
+  /** The record's row version after this call, when the target reports one. */
+  version?: string;
   /** For `updated`: the values the write replaced, so rollback can restore them. */
   previous?: DestinationRecord;
   /** For `failed`: the rule the record broke, in one sentence. */

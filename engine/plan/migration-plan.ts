@@ -24,6 +24,8 @@ export interface PlannedLoad {
   indexBy: ('name' | 'email')[];
   /** Columns whose values, joined by spaces, name a record for lookups by name. */
   nameColumns: string[];
+  /** The export's last-modified column for this object, which delta runs compare first. */
+  modifiedColumn?: string;
   emailColumn?: string;
 }
 
@@ -110,6 +112,7 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       indexBy: [...(indexNeeds.get(id) ?? [])],
       nameColumns: object?.nameColumns ?? (object?.primaryName === undefined ? [] : [object.primaryName]),
       ...(emailColumn === undefined ? {} : { emailColumn }),
+      ...(object?.modifiedField === undefined ? {} : { modifiedColumn: object.modifiedField }),
     };
   });
 

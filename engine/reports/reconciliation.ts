@@ -25,6 +25,10 @@ export interface LoadReconciliation {
   reasons: { reason: string; count: number }[];
   /** Records in the destination object after the load (all loads into that object together). */
   destinationCount: number;
+  /** Delta runs: records edited in the destination since the engine wrote them (held unless forced). */
+  conflicts?: number;
+  /** Rows the engine wrote once that the source no longer has; reported, never deleted. */
+  removed?: number;
 }
 
 export interface RunReport {
@@ -43,7 +47,7 @@ export interface RunReport {
   unconfirmed: { scope: string; item: string; reason: string }[];
   totals: { sourceRows: number; loaded: number; skipped: number; held: number; failed: number };
   /** Where the run's files are, relative to the engagement folder. */
-  files: { reconciliation: string; markdown: string; exceptions?: string; queues: string[] };
+  files: { reconciliation: string; markdown: string; exceptions?: string; conflicts?: string; removed?: string; queues: string[] };
   /** Skipped + failed rows as a share of source rows; above the engagement's threshold, `apply` exits 1. */
   failureRate: number;
   threshold: number;

@@ -13,11 +13,26 @@ import { QUEUES, QueueWriter, queuePath, readQueues } from './queue-resolutions.
 import { inThreadSource, workerAvailable, workerSource } from './batch-source.js';
 import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
+import type { ConflictRow } from './conflicts.js';
+import { DeltaFilter } from './delta-filter.js';
+
+/** A row the engine loaded once that the source no longer has: reported, not deleted. */
+interface RemovedRow extends Record<string, string> {
+  load: string;
+  object: string;
+  file: string;
+  source_key: string;
+  dest_id: string;
+}
 
 export const LEDGER_FILE = 'ledger.db';
 
 export interface ApplyOptions {
   now?: () => Date;
+  /** Move only rows new or changed since the last run, and report conflicts and rows gone from the source. */
+  delta?: boolean;
+  /** Delta runs: overwrite records edited in the destination since the engine wrote them. */
+  force?: boolean;
   /** Called as rows go by, for progress displays. */
   onProgress?: (event: { load: string; rows: number; loadIndex: number; loads: number }) => void;
 }
@@ -49,8 +64,12 @@ export async function applyRun(engagement: Engagement, destination: Destination,
 
   const ledger = new Ledger(join(engagement.dir, LEDGER_FILE));
   try {
-    const interrupted = ledger.interruptedRun('full');
-    const run = interrupted ?? ledger.startRun('full', destination.label, engagement.pair.id, now());
+    const kind = options.delta === true ? 'delta' : 'full';
+    if (kind === 'delta' && !ledger.runs().some((r) => r.status === 'completed')) {
+      return emptyReport(engagement, destination.label, startedAt, threshold, ['A delta run moves what changed since the last completed run, and there is none yet: run a full apply first.']);
+    }
+    const interrupted = ledger.interruptedRun(kind);
+    const run = interrupted ?? ledger.startRun(kind, destination.label, engagement.pair.id, now());
     const intents = new Map<string, DestinationRecord | null>();
     for (const intent of ledger.openIntents(run.id)) {
       for (const [key, before] of Object.entries(intent.before)) intents.set(`${intent.load}\u0000${key}`, before);
@@ -66,10 +85,19 @@ export async function applyRun(engagement: Engagement, destination: Destination,
     const delimiter = engagement.source.spec.export?.delimiter;
     const users = await destination.users();
     // Mapping runs in a worker thread when the compiled engine is in use, so it overlaps with writing.
+    const deltaRunId = kind === 'delta' ? run.id : undefined;
     const source = workerAvailable()
-      ? workerSource({ engagementFile: engagement.file, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], batchSize, ...(delimiter === undefined ? {} : { delimiter }) })
-      : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions), batchSize, delimiter);
-    const ctx: LoadRunContext = { runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues };
+      ? workerSource({ engagementFile: engagement.file, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
+      : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions), batchSize, {
+          ...(delimiter === undefined ? {} : { delimiter }),
+          ...(deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, deltaRunId) }),
+        });
+    const conflicts = new RowReportWriter<ConflictRow>(join(runDir, 'conflicts.csv'), ['file', 'line', 'load', 'object', 'source_key', 'dest_id', 'attribute', 'destination_value', 'source_value', 'resolution']);
+    const removed = new RowReportWriter<RemovedRow>(join(runDir, 'removed.csv'), ['load', 'object', 'file', 'source_key', 'dest_id']);
+    const ctx: LoadRunContext = {
+      runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues,
+      ...(kind === 'delta' ? { delta: { conflicts, force: options.force === true } } : {}),
+    };
 
     const reconciliation: LoadReconciliation[] = [];
     try {
@@ -77,13 +105,15 @@ export async function applyRun(engagement: Engagement, destination: Destination,
         const counts = emptyCounts(load.id, load.rowId, load.object, load.fileName);
         ctx.onRows = (id, rows) => options.onProgress?.({ load: id, rows, loadIndex: index, loads: plan.loads.length });
         await runLoad(ctx, load, counts);
+        for (const row of ledger.removedRows(run.id, load.id)) removed.write({ load: load.id, object: load.object, file: load.fileName, source_key: row.sourceKey, dest_id: row.destId ?? '' });
+        counts.removed = removed.rows - reconciliation.reduce((n, c) => n + (c.removed ?? 0), 0);
         reconciliation.push(counts);
       }
       for (const load of plan.loads) await runSecondPass(ctx, load);
     } finally {
       await source.close();
     }
-    await exceptions.close();
+    await Promise.all([exceptions.close(), conflicts.close(), removed.close()]);
     for (const queue of QUEUES) queues[queue].keepResolved(previous.get(queue) ?? []);
     await Promise.all(Object.values(queues).map((q) => q.close()));
 
@@ -93,10 +123,13 @@ export async function applyRun(engagement: Engagement, destination: Destination,
 
     ledger.finishRun(run.id, 'completed', now());
     const report = buildReport(engagement, destination.label, run.id, run.startedAt, now().toISOString(), interrupted !== undefined, reconciliation, threshold);
+    report.kind = kind;
     report.files = {
       reconciliation: relative(engagement.dir, join(runDir, 'reconciliation.json')),
       markdown: relative(engagement.dir, join(runDir, 'reconciliation.md')),
       ...(exceptions.rows > 0 ? { exceptions: relative(engagement.dir, exceptions.path) } : {}),
+      ...(conflicts.rows > 0 ? { conflicts: relative(engagement.dir, conflicts.path) } : {}),
+      ...(removed.rows > 0 ? { removed: relative(engagement.dir, removed.path) } : {}),
       queues: Object.values(queues).filter((q) => q.rows > 0).map((q) => relative(engagement.dir, q.path)),
     };
     writeFileSync(join(runDir, 'reconciliation.json'), JSON.stringify(report, null, 2) + '\n');
@@ -108,7 +141,7 @@ export async function applyRun(engagement: Engagement, destination: Destination,
 }
 
 function emptyCounts(load: string, row: string, object: string, file: string): LoadReconciliation {
-  return { load, row, object, file, sourceRows: 0, transformed: 0, created: 0, updated: 0, unchanged: 0, loaded: 0, skipped: 0, held: 0, failed: 0, lookupsBlanked: 0, reasons: [], destinationCount: 0 };
+  return { load, row, object, file, sourceRows: 0, transformed: 0, created: 0, updated: 0, unchanged: 0, loaded: 0, skipped: 0, held: 0, failed: 0, lookupsBlanked: 0, reasons: [], destinationCount: 0, conflicts: 0, removed: 0 };
 }
 
 function buildReport(

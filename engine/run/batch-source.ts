@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PlannedLoad } from '../plan/migration-plan.js';
+import type { DeltaFilter } from './delta-filter.js';
 import { mapLoadRows, type MappedBatch, type Pass } from './mapped-batches.js';
 import type { MapperContext } from './mapper-context.js';
 import type { DestinationUserRef } from './owner-resolver.js';
@@ -17,14 +18,16 @@ export interface WorkerSetup {
   resolutions: [string, string][];
   batchSize: number;
   delimiter?: string;
+  /** Set for a delta run: the worker leaves rows alone that did not change since the ledger's last write. */
+  deltaRunId?: number;
 }
 
 export type WorkerMessage = { type: 'batch'; batch: MappedBatch } | { type: 'end' } | { type: 'error'; message: string; stack?: string };
 
 /** Maps on the calling thread: used where no compiled worker exists (tests running the TypeScript sources). */
-export function inThreadSource(context: MapperContext, batchSize: number, delimiter?: string): BatchSource {
+export function inThreadSource(context: MapperContext, batchSize: number, options: { delimiter?: string; delta?: DeltaFilter } = {}): BatchSource {
   return {
-    batches: (load, pass) => mapLoadRows(context, load, pass, batchSize, delimiter),
+    batches: (load, pass) => mapLoadRows(context, load, pass, batchSize, options),
     close: async () => {},
   };
 }

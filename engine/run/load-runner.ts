@@ -6,6 +6,7 @@ import type { BatchSource } from './batch-source.js';
 import type { BatchOutcome, Intent, Ledger } from './ledger.js';
 import type { MappedRecord, RowProblem } from './mapped-batches.js';
 import type { QueueName } from './row-mapper.js';
+import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
 
 export interface ExceptionRow extends Record<string, string | number> {
   file: string;
@@ -41,6 +42,8 @@ export interface LoadRunContext {
   interrupted: ReadonlyMap<string, DestinationRecord | null>;
   exceptions: RowReportWriter<ExceptionRow>;
   queues: Record<QueueName, RowReportWriter<QueueRow>>;
+  /** Set in a delta run: where conflicts are reported, and whether they are overwritten anyway. */
+  delta?: { conflicts: RowReportWriter<ConflictRow>; force: boolean };
   onRows?: (load: string, rows: number) => void;
 }
 
@@ -62,18 +65,22 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     counts.sourceRows += batch.sourceRows;
     counts.transformed += batch.records.length;
     counts.lookupsBlanked += batch.lookupsBlanked;
+    counts.unchanged += batch.unchangedKeys.length;
+    // Rows left alone or not loadable are still in the source: they must not be reported as removed.
+    ctx.ledger.markSeen(ctx.runId, load.id, [...batch.unchangedKeys, ...batch.problems.map((p) => p.sourceKey)]);
     for (const problem of batch.problems) {
       if (problem.status === 'incomplete') continue;
       counts[problem.status] += 1;
       note(problem.reason);
       report(ctx, load, problem);
     }
-    if (batch.records.length === 0) continue;
+    const records = ctx.delta === undefined ? batch.records : await withoutConflicts(ctx, load, batch.records, counts, note);
+    if (records.length === 0) continue;
     batchNo += 1;
-    const results = await sendBatch(ctx, load, batch.records, batchNo, hasKeys);
+    const results = await sendBatch(ctx, load, records, batchNo, hasKeys);
     const outcomes: BatchOutcome[] = [];
     results.forEach((result, i) => {
-      const record = batch.records[i] as MappedRecord;
+      const record = records[i] as MappedRecord;
       const outcome = classify(ctx, load, record, result);
       if (outcome === undefined) {
         const reason = result.error ?? 'rejected by the destination';
@@ -83,13 +90,35 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
         return;
       }
       counts[outcome.action === 'created' ? 'created' : outcome.action === 'updated' ? 'updated' : 'unchanged'] += 1;
-      outcomes.push({ ...outcome, names: record.names });
+      outcomes.push({ ...outcome, names: record.names, state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null } });
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows);
   }
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * Delta runs: records someone edited in the destination since the engine wrote them are reported with both values.
+ * They are held (left as the destination has them) unless the run was told to force, when they are written anyway.
+ */
+async function withoutConflicts(ctx: LoadRunContext, load: PlannedLoad, records: MappedRecord[], counts: LoadReconciliation, note: (reason: string) => void): Promise<MappedRecord[]> {
+  const delta = ctx.delta as NonNullable<LoadRunContext['delta']>;
+  const { clear, conflicts } = await findConflicts(ctx, load, records);
+  for (const conflict of conflicts) {
+    for (const row of conflictRows(load, conflict, delta.force ? 'overwritten (--force)' : 'kept the destination value')) delta.conflicts.write(row);
+  }
+  counts.conflicts = (counts.conflicts ?? 0) + conflicts.length;
+  if (delta.force) return records;
+  const reason = 'edited in the destination since the last run; kept as it is there (see conflicts.csv, or rerun with --force)';
+  for (const conflict of conflicts) {
+    counts.held += 1;
+    note(reason);
+    ctx.exceptions.write(exception(load, conflict.record.line, conflict.record.sourceKey, 'held', reason, '', ''));
+  }
+  ctx.ledger.markSeen(ctx.runId, load.id, conflicts.map((c) => c.record.sourceKey));
+  return clear;
 }
 
 /** Writes a row that did not load to the exceptions file and, when a person must decide, to its queue. */

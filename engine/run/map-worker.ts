@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadEngagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
 import type { WorkerMessage, WorkerSetup } from './batch-source.js';
+import { DeltaFilter } from './delta-filter.js';
 import { Ledger } from './ledger.js';
 import { mapLoadRows, type Pass } from './mapped-batches.js';
 import { mapperContext } from './mapper-context.js';
@@ -17,6 +18,10 @@ if (engagement === undefined) throw new Error(`map-worker: ${setup.engagementFil
 const plan = compilePlan(engagement);
 const ledger = new Ledger(setup.ledgerPath);
 const context = await mapperContext(engagement, plan, ledger, new Map(setup.users), new Map(setup.resolutions));
+const options = {
+  ...(setup.delimiter === undefined ? {} : { delimiter: setup.delimiter }),
+  ...(setup.deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, setup.deltaRunId) }),
+};
 
 let credits = 0;
 let waiting: (() => void) | undefined;
@@ -36,7 +41,7 @@ async function mapLoad(loadId: string, pass: Pass): Promise<void> {
   try {
     const load = plan.loads.find((l) => l.id === loadId);
     if (!load) throw new Error(`map-worker: no load ${loadId}`);
-    for await (const batch of mapLoadRows(context, load, pass, setup.batchSize, setup.delimiter)) {
+    for await (const batch of mapLoadRows(context, load, pass, setup.batchSize, options)) {
       while (credits <= 0) await new Promise<void>((resolve) => (waiting = resolve));
       waiting = undefined;
       credits -= 1;

@@ -1,6 +1,7 @@
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import { openCsv } from './csv-rows.js';
+import { rowFingerprint, type DeltaFilter } from './delta-filter.js';
 import { RowMapper, type QueueName, type RowMapperContext } from './row-mapper.js';
 
 export interface MappedRecord {
@@ -8,6 +9,9 @@ export interface MappedRecord {
   values: DestinationRecord;
   line: number;
   names: { kind: 'name' | 'email'; value: string }[];
+  /** The source row's fingerprint and modified value, which the ledger keeps for delta runs. */
+  fingerprint: string;
+  modified: string | null;
 }
 
 /** A row that does not become a record, with what the reports need to name it. */
@@ -27,6 +31,8 @@ export interface MappedBatch {
   problems: RowProblem[];
   sourceRows: number;
   lookupsBlanked: number;
+  /** Delta runs: rows left alone because they did not change since the engine last wrote them. */
+  unchangedKeys: string[];
 }
 
 export type Pass = 'first' | 'second';
@@ -36,13 +42,35 @@ export type Pass = 'first' | 'second';
  * touches nothing but the file and the ledger's indexes, so it can run in a worker thread while the main thread
  * writes the previous batch. In the second pass, records carry only the deferred lookups.
  */
-export async function* mapLoadRows(context: Omit<RowMapperContext, 'load' | 'headers'>, load: PlannedLoad, pass: Pass, batchSize: number, delimiter?: string): AsyncGenerator<MappedBatch> {
-  const csv = await openCsv(load.file, delimiter === undefined ? {} : { delimiter });
+export async function* mapLoadRows(
+  context: Omit<RowMapperContext, 'load' | 'headers'>,
+  load: PlannedLoad,
+  pass: Pass,
+  batchSize: number,
+  options: { delimiter?: string; delta?: DeltaFilter } = {},
+): AsyncGenerator<MappedBatch> {
+  const csv = await openCsv(load.file, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
   const mapper = new RowMapper({ ...context, load, headers: csv.headers }, pass);
   const missing = mapper.missingColumns();
   if (pass === 'second' && missing.length > 0) return;
-  let batch: MappedBatch = { records: [], problems: [], sourceRows: 0, lookupsBlanked: 0 };
+  const modifiedIndex = load.modifiedColumn === undefined ? -1 : csv.headers.indexOf(load.modifiedColumn);
+  const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, lookupsBlanked: 0, unchangedKeys: [] });
+  let batch = empty();
   for await (const row of csv.rows) {
+    const fingerprint = rowFingerprint(row.cells);
+    const modified = modifiedIndex < 0 ? null : (row.cells[modifiedIndex]?.trim() ?? null);
+    if (options.delta !== undefined && mapper.belongsHere(row.cells)) {
+      const key = mapper.sourceKey(row.cells);
+      if (options.delta.unchanged(load.id, key, fingerprint, modified)) {
+        batch.sourceRows += 1;
+        batch.unchangedKeys.push(key);
+        if (batch.unchangedKeys.length >= batchSize) {
+          yield batch;
+          batch = empty();
+        }
+        continue;
+      }
+    }
     if (missing.length > 0) {
       if (!mapper.belongsHere(row.cells)) continue;
       batch.sourceRows += 1;
@@ -54,7 +82,7 @@ export async function* mapLoadRows(context: Omit<RowMapperContext, 'load' | 'hea
       batch.sourceRows += 1;
       if (outcome.kind === 'record') {
         batch.lookupsBlanked += outcome.blanked.length;
-        batch.records.push({ sourceKey: outcome.sourceKey, values: outcome.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [] });
+        batch.records.push({ sourceKey: outcome.sourceKey, values: outcome.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint, modified });
       } else {
         batch.problems.push({
           line: row.line,
@@ -69,7 +97,7 @@ export async function* mapLoadRows(context: Omit<RowMapperContext, 'load' | 'hea
     }
     if (batch.records.length >= batchSize || batch.problems.length >= batchSize) {
       yield batch;
-      batch = { records: [], problems: [], sourceRows: 0, lookupsBlanked: 0 };
+      batch = empty();
     }
   }
   if (batch.sourceRows > 0) yield batch;

@@ -31,6 +31,11 @@ export interface RowMapperContext {
   resolutions: ReadonlyMap<string, string>;
 }
 
+/** A key whose columns are all empty names no row, so the row cannot be upserted. */
+export function isBlankKey(sourceKey: string): boolean {
+  return sourceKey.replaceAll('|', '') === '';
+}
+
 const MIME: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.png': 'image/png',
@@ -123,7 +128,7 @@ export class RowMapper {
   map(cells: readonly string[]): RowOutcome {
     if (!this.belongsHere(cells)) return { kind: 'filtered' };
     const sourceKey = this.sourceKey(cells);
-    if (this.keyIndexes.length === 0 || sourceKey.replaceAll('|', '') === '') {
+    if (this.keyIndexes.length === 0 || isBlankKey(sourceKey)) {
       return { kind: 'skipped', sourceKey, reason: `the row has no source key (${this.ctx.load.keyColumns.join(', ') || 'no key column'})` };
     }
     const values: DestinationRecord = {};

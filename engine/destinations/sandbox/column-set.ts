@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { closestNames } from '../../util/suggest.js';
-import { quoteName, SOURCE_KEY, type AttributeSchema, type TableSchema } from './table-schema.js';
+import { quoteName, SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from './table-schema.js';
 
 /**
  * The attributes one batch of records carries, resolved once against the table and holding the prepared statements
@@ -84,22 +84,22 @@ export class ColumnSet {
     });
   }
 
-  /** Row: id, then the written columns. */
+  /** Row: id, then the written columns, then the row version. */
   selectBySourceKey(): Statement {
     return this.prepared(
       'selectBySourceKey',
       () =>
-        `SELECT ${[quoteName(this.schema.key), ...this.columns].join(', ')} FROM ${this.table} WHERE ${quoteName(SOURCE_KEY)} = ?`,
+        `SELECT ${[quoteName(this.schema.key), ...this.columns, quoteName(VERSION)].join(', ')} FROM ${this.table} WHERE ${quoteName(SOURCE_KEY)} = ?`,
       true,
     );
   }
 
-  /** Row: source key, then the written columns. */
+  /** Row: source key, then the written columns, then the row version. */
   selectById(): Statement {
     return this.prepared(
       'selectById',
       () =>
-        `SELECT ${[quoteName(SOURCE_KEY), ...this.columns].join(', ')} FROM ${this.table} WHERE ${quoteName(this.schema.key)} = ?`,
+        `SELECT ${[quoteName(SOURCE_KEY), ...this.columns, quoteName(VERSION)].join(', ')} FROM ${this.table} WHERE ${quoteName(this.schema.key)} = ?`,
       true,
     );
   }

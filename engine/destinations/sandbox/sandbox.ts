@@ -112,6 +112,14 @@ export class Sandbox implements Destination {
     return this.writer(object).read(ids, attributes);
   }
 
+  normalize(object: string, values: DestinationRecord): DestinationRecord {
+    return this.writer(object).normalize(values);
+  }
+
+  async versions(object: string, ids: readonly string[]): Promise<Map<string, string>> {
+    return this.writer(object).versions(ids);
+  }
+
   async remove(object: string, ids: readonly string[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
     return this.inTransaction(() => writer.remove(ids));

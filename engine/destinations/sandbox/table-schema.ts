@@ -9,6 +9,11 @@ import { affinityOf, valueCoercer, type Affinity, type Coerce, type ValueLimits 
  */
 
 export const SOURCE_KEY = '_source_key';
+/**
+ * A row version every update raises, whoever makes it, like Dataverse's `versionnumber` or Salesforce's
+ * `SystemModstamp`: a delta run compares it with the version it last wrote to see that someone edited the record.
+ */
+export const VERSION = '_version';
 
 export interface AttributeSchema {
   name: string;
@@ -103,7 +108,7 @@ export function createTableSql(schema: TableSchema): string {
   const lines = schema.columns.map((c) =>
     c.isKey ? `${quoteName(c.name)} TEXT PRIMARY KEY` : `${quoteName(c.name)} ${c.affinity}`,
   );
-  lines.splice(1, 0, `${quoteName(SOURCE_KEY)} TEXT UNIQUE`);
+  lines.splice(1, 0, `${quoteName(SOURCE_KEY)} TEXT UNIQUE`, `${quoteName(VERSION)} INTEGER NOT NULL DEFAULT 1`);
   return `CREATE TABLE IF NOT EXISTS ${quoteName(schema.object)} (\n  ${lines.join(',\n  ')}\n)`;
 }
 
@@ -133,6 +138,14 @@ export function ensureTable(db: Database, schema: TableSchema): string[] {
       `CREATE UNIQUE INDEX IF NOT EXISTS ${quoteName(`${schema.object}${SOURCE_KEY}`)} ON ${table} (${quoteName(SOURCE_KEY)})`,
     );
   }
+  if (!have.has(VERSION)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${quoteName(VERSION)} INTEGER NOT NULL DEFAULT 1`);
+  // Any update that does not set the version itself raises it: the engine's writes and a person's SQL alike.
+  const version = quoteName(VERSION);
+  const key = quoteName(schema.key);
+  db.exec(
+    `CREATE TRIGGER IF NOT EXISTS ${quoteName(`${schema.object}${VERSION}`)} AFTER UPDATE ON ${table} FOR EACH ROW ` +
+      `WHEN NEW.${version} = OLD.${version} BEGIN UPDATE ${table} SET ${version} = OLD.${version} + 1 WHERE ${key} = NEW.${key}; END`,
+  );
   return added;
 }
 

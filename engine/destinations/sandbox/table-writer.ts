@@ -4,7 +4,7 @@ import { Rejection, show, type SqlValue } from './coerce.js';
 import { ColumnSets, type ColumnSet } from './column-set.js';
 import { idFactory, type IdFactory } from './record-ids.js';
 import type { ReferenceChecker } from './references.js';
-import { quoteName, SOURCE_KEY, type AttributeSchema, type TableSchema } from './table-schema.js';
+import { quoteName, SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from './table-schema.js';
 
 /**
  * Validates and writes the records of one table. Every rule is checked before anything is written, and each record
@@ -16,6 +16,7 @@ export class TableWriter {
   private readonly newId: IdFactory;
   private readonly reads = new Map<string, Statement>();
   private readonly deleteById: Statement;
+  private versionById: Statement | undefined;
 
   // What the last `check` found besides the values; fields rather than a result object, to spare an allocation a row.
   private explicitId: string | undefined;
@@ -57,7 +58,7 @@ export class TableWriter {
       params[1] = sourceKey;
       const written = this.write(set.insert(), params);
       if (typeof written === 'string') return { sourceKey, id, status: 'failed', error: written };
-      if (written === 1) return { sourceKey, id, status: 'created' };
+      if (written === 1) return { sourceKey, id, status: 'created', version: '1' };
     }
 
     const existing = set.selectBySourceKey().get(sourceKey) as SqlValue[] | undefined;
@@ -68,13 +69,15 @@ export class TableWriter {
       return { sourceKey, id, status: 'failed', error };
     }
     if (this.clearedRequired !== undefined) return { sourceKey, id, status: 'failed', error: this.clearedMessage() };
+    const version = Number(existing[existing.length - 1]);
     const previous = this.changes(set, existing, params);
-    if (previous === undefined) return { sourceKey, id, status: 'unchanged' };
+    if (previous === undefined) return { sourceKey, id, status: 'unchanged', version: String(version) };
     const update = params.slice(2);
     update.push(sourceKey);
     const written = this.write(set.updateBySourceKey(), update);
     if (typeof written === 'string') return { sourceKey, id, status: 'failed', error: written };
-    return { sourceKey, id, status: 'updated', previous };
+    // One UPDATE statement raises the version by exactly one (the trigger in table-schema.ts).
+    return { sourceKey, id, status: 'updated', previous, version: String(version + 1) };
   }
 
   /**
@@ -100,7 +103,8 @@ export class TableWriter {
       if (existing === undefined)
         return { id, status: 'failed', error: `No ${this.schema.object} record has id ${show(id)}.` };
       const sourceKey = (existing[0] as string | null) ?? undefined;
-      const result: RecordResult = { id, status: restoring ? 'restored' : 'unchanged' };
+      const version = Number(existing[existing.length - 1]);
+      const result: RecordResult = { id, status: restoring ? 'restored' : 'unchanged', version: String(version) };
       if (sourceKey !== undefined) result.sourceKey = sourceKey;
       const previous = this.changes(set, existing, params);
       if (previous === undefined) return result;
@@ -108,6 +112,7 @@ export class TableWriter {
       update.push(id);
       const written = this.write(set.updateById(), update);
       if (typeof written === 'string') return { ...result, status: 'failed', error: written };
+      result.version = String(version + 1);
       if (!restoring) {
         result.status = 'updated';
         result.previous = previous;
@@ -123,6 +128,19 @@ export class TableWriter {
         return { id, status: 'failed', error: `No ${this.schema.object} record has id ${show(id)}.` };
       return sourceKey === null ? { id, status: 'deleted' } : { id, sourceKey, status: 'deleted' };
     });
+  }
+
+  /** The row version of each record that exists. */
+  versions(ids: readonly string[]): Map<string, string> {
+    this.versionById ??= this.db
+      .prepare(`SELECT ${quoteName(VERSION)} FROM ${quoteName(this.schema.object)} WHERE ${quoteName(this.schema.key)} = ?`)
+      .pluck();
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const version = this.versionById.get(id) as number | undefined;
+      if (version !== undefined) out.set(id, String(version));
+    }
+    return out;
   }
 
   read(ids: readonly string[], attributes?: readonly string[]): Map<string, DestinationRecord> {
@@ -234,6 +252,20 @@ export class TableWriter {
   private clearedMessage(): string {
     const name = this.clearedRequired?.name;
     return `Attribute ${name} value null cannot be written: ${name} is required, and a ${this.schema.object} record cannot have it empty.`;
+  }
+
+  /**
+   * Values as `upsert` would store them and `read` return them. A value the table would reject, or an attribute it
+   * does not have, is kept as given: verification then shows it as it is rather than hiding it.
+   */
+  normalize(values: DestinationRecord): DestinationRecord {
+    const normalized: DestinationRecord = {};
+    for (const [name, value] of Object.entries(values)) {
+      const attribute = this.schema.attributes.get(name);
+      const stored = attribute?.coerce(value);
+      normalized[name] = attribute === undefined || stored === undefined || stored instanceof Rejection ? value : decode(attribute, stored);
+    }
+    return normalized;
   }
 }
 

@@ -3,6 +3,10 @@ import Database from 'better-sqlite3';
 import type { PlatformSpec } from '../../../engine/spec/generated/platform-spec.js';
 
 /** A SHA-256 of every table's rows in primary-key order: equal checksums mean equal content. */
+/**
+ * A checksum per table of every row's data. The row version is left out: like Dataverse's versionnumber it records
+ * that a row was written, so a rollback restores the data but not the version.
+ */
 export function tableChecksums(path: string): Record<string, string> {
   const db = new Database(path, { readonly: true });
   try {
@@ -10,7 +14,10 @@ export function tableChecksums(path: string): Record<string, string> {
     const sums: Record<string, string> = {};
     for (const { name } of tables) {
       const hash = createHash('sha256');
-      for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).iterate()) hash.update(JSON.stringify(row));
+      for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).iterate()) {
+        const { _version: _ignored, ...data } = row as Record<string, unknown>;
+        hash.update(JSON.stringify(data));
+      }
       sums[name] = hash.digest('hex');
     }
     return sums;

@@ -202,10 +202,17 @@ export function tempDir(): { dir: string; file: (name: string) => string; remove
 }
 
 /** Every row of a table in storage order, rowid included, read by a separate connection. */
+/** The table's rows as stored, less the row version: a restore puts the data back, and raises the version as any write does. */
 export function dump(path: string, table: string): unknown[] {
   const db = new Sqlite(path, { readonly: true });
   try {
-    return db.prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`).all();
+    return db
+      .prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`)
+      .all()
+      .map((row) => {
+        const { _version: _ignored, ...data } = row as Record<string, unknown>;
+        return data;
+      });
   } finally {
     db.close();
   }

@@ -18,8 +18,8 @@ describe('sandbox patch, remove and restore', () => {
       { id: 'no-such-id', values: { parentaccountid: a?.id as string } },
       { id: a?.id as string, values: { parentaccountid: 'no-such-account' } },
     ]);
-    expect(patched).toEqual({ id: b?.id, sourceKey: 'B', status: 'updated', previous: { parentaccountid: null } });
-    expect(same).toEqual({ id: a?.id, sourceKey: 'A', status: 'unchanged' });
+    expect(patched).toEqual({ id: b?.id, sourceKey: 'B', status: 'updated', previous: { parentaccountid: null }, version: '2' });
+    expect(same).toEqual({ id: a?.id, sourceKey: 'A', status: 'unchanged', version: '1' });
     expect(nowhere).toEqual({ id: 'no-such-id', status: 'failed', error: 'No account record has id "no-such-id".' });
     expect(broken?.error).toBe('Attribute parentaccountid value "no-such-account" names no existing account record.');
   });
@@ -47,7 +47,7 @@ describe('sandbox patch, remove and restore', () => {
     expect(dump(sb.temp.file('sandbox.db'), 'account')).not.toEqual(before);
 
     expect(await sb.box.restore('account', [{ id: a2?.id as string, values: patch[0]?.previous ?? {} }])).toEqual([
-      { id: a2?.id, sourceKey: 'A2', status: 'restored' },
+      { id: a2?.id, sourceKey: 'A2', status: 'restored', version: '3' },
     ]);
     expect(await sb.box.remove('account', [a3?.id as string])).toEqual([
       { id: a3?.id, sourceKey: 'A3', status: 'deleted' },
@@ -69,7 +69,7 @@ describe('sandbox patch, remove and restore', () => {
     const created = await sb.one('account', 'A1', { name: 'Acme', ownerid: grace });
     const former = sb.userId('former@example.com');
     expect(await sb.box.restore('account', [{ id: created.id as string, values: { ownerid: former } }])).toEqual([
-      { id: created.id, sourceKey: 'A1', status: 'restored' },
+      { id: created.id, sourceKey: 'A1', status: 'restored', version: '2' },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import Sqlite from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DATAVERSE, SALESFORCE, setup } from './fixtures.js';
 import { useSandbox } from './harness.js';
@@ -14,7 +15,7 @@ describe('sandbox upsert (Dataverse)', () => {
       creditonhold: false,
       accountnumber: 'X-1',
     });
-    expect(created).toEqual({ sourceKey: 'A1', id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'created' });
+    expect(created).toEqual({ sourceKey: 'A1', id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'created', version: '1' });
     expect(
       await sb.one('account', 'A1', {
         name: 'Acme',
@@ -26,12 +27,14 @@ describe('sandbox upsert (Dataverse)', () => {
       sourceKey: 'A1',
       id: created.id,
       status: 'unchanged',
+      version: '1',
     });
     expect(await sb.one('account', 'A1', { name: 'Acme Ltd', numberofemployees: 10, creditonhold: true })).toEqual({
       sourceKey: 'A1',
       id: created.id,
       status: 'updated',
       previous: { name: 'Acme', creditonhold: false },
+      version: '2',
     });
     const stored = await sb.box.read('account', [created.id as string]);
     expect(stored.get(created.id as string)).toMatchObject({
@@ -151,12 +154,22 @@ describe('sandbox upsert (Dataverse)', () => {
     expect(await sb.box.count('account')).toBe(2);
   });
 
+  it('given an edit made with plain SQL, outside the engine, raises the row version a delta run checks', async () => {
+    const created = await sb.one('account', 'A1', { name: 'Acme' });
+    expect(await sb.box.versions('account', [created.id as string, 'no-such-id'])).toEqual(new Map([[created.id, '1']]));
+    const db = new Sqlite(sb.temp.file('sandbox.db'));
+    db.prepare('UPDATE account SET name = ? WHERE accountid = ?').run('Acme (edited)', created.id);
+    db.close();
+    expect(await sb.box.versions('account', [created.id as string])).toEqual(new Map([[created.id, '2']]));
+  });
+
   it('given a record that carries its own primary id, keeps that id', async () => {
     const id = '0b7e3a8c-1111-4222-8333-444455556666';
     expect(await sb.one('account', 'A1', { accountid: id, name: 'Acme' })).toEqual({
       sourceKey: 'A1',
       id,
       status: 'created',
+      version: '1',
     });
     expect((await sb.one('account', 'A1', { accountid: 'other', name: 'Acme' })).error).toBe(
       `Attribute accountid value "other" cannot be written: the record already has id "${id}".`,

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import type { Ledger } from './ledger.js';
+
+/** A source row's identity as content: any cell that changes changes it. */
+export function rowFingerprint(cells: readonly string[]): string {
+  return createHash('sha1').update(cells.join('\u0001')).digest('base64url');
+}
+
+/**
+ * Decides, in a delta run, which source rows changed since the engine last wrote them. Where the export has a
+ * modified timestamp, a row changed when its timestamp did; otherwise when its fingerprint did. A row this very run
+ * already sent (its first pass, seen again in the second) counts as changed, so its deferred lookups are set too.
+ */
+export class DeltaFilter {
+  constructor(
+    private readonly ledger: Ledger,
+    readonly runId: number,
+  ) {}
+
+  unchanged(load: string, sourceKey: string, fingerprint: string, modified: string | null): boolean {
+    const state = this.ledger.rowState(load, sourceKey);
+    if (state === undefined || state.touchedRun === this.runId) return false;
+    if (modified !== null && modified !== '' && state.modified !== null && state.modified !== '') return modified === state.modified;
+    return fingerprint === state.fingerprint;
+  }
+}

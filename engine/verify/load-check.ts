@@ -1,0 +1,94 @@
+import type { Destination, DestinationRecord } from '../destinations/destination.js';
+import type { Ledger } from '../run/ledger.js';
+import type { MapperContext } from '../run/mapper-context.js';
+import { ExpectedRecords } from './expected-record.js';
+import { rowId } from './refused-rows.js';
+import type { LoadSample, SampledRow } from './row-sample.js';
+import { differences } from './value-diff.js';
+import type { LoadVerification, Mismatch } from './verification-report.js';
+
+export interface CheckContext {
+  mapper: MapperContext;
+  ledger: Ledger;
+  destination: Destination;
+  /** Sampled rows the destination refused in a run, by `rowId`. */
+  refused: ReadonlySet<string>;
+}
+
+/** A sampled row that should be in the destination, with the values it should hold in the destination's terms. */
+interface ExpectedInDestination {
+  row: SampledRow;
+  id: string;
+  values: DestinationRecord;
+}
+
+/**
+ * Checks one load's sampled rows against the destination: each row's expected record (or its rightful absence)
+ * against what the key map and the destination hold. Records are read in the destination's preferred batches.
+ */
+export async function checkLoadSample(sample: LoadSample, ctx: CheckContext): Promise<{ verification: LoadVerification; mismatches: Mismatch[] }> {
+  const { load } = sample;
+  const verification: LoadVerification = {
+    load: load.id,
+    object: load.object,
+    file: load.fileName,
+    rows: sample.candidates,
+    sampled: sample.rows.length,
+    checked: 0,
+    matching: 0,
+    mismatching: 0,
+    notLoaded: 0,
+  };
+  const mismatches: Mismatch[] = [];
+  const located = (row: SampledRow, id: string | null): Pick<Mismatch, 'load' | 'object' | 'file' | 'line' | 'sourceKey' | 'id'> => ({
+    load: load.id,
+    object: load.object,
+    file: load.fileName,
+    line: row.line,
+    sourceKey: row.sourceKey,
+    id,
+  });
+  const recordMismatch = (row: SampledRow, id: string | null, reason: string): void => {
+    verification.checked += 1;
+    verification.mismatching += 1;
+    mismatches.push({ ...located(row, id), field: '', expected: null, actual: null, reason });
+  };
+
+  const expectations = new ExpectedRecords(ctx.mapper, load, sample.headers);
+  const toCompare: ExpectedInDestination[] = [];
+  for (const row of sample.rows) {
+    const expected = expectations.of(row.cells);
+    const id = ctx.ledger.destinationId(load.id, row.sourceKey);
+    if (expected.kind === 'absent') {
+      if (id === undefined) verification.notLoaded += 1;
+      else recordMismatch(row, id, `loaded but should not have been: ${expected.reason}`);
+    } else if (id !== undefined) {
+      toCompare.push({ row, id, values: ctx.destination.normalize(load.object, expected.values) });
+    } else if (ctx.refused.has(rowId(load.id, row.sourceKey))) {
+      verification.notLoaded += 1;
+    } else {
+      recordMismatch(row, null, 'missing in destination: the ledger maps the row to no record');
+    }
+  }
+
+  for (let start = 0; start < toCompare.length; start += ctx.destination.preferredBatchSize) {
+    const batch = toCompare.slice(start, start + ctx.destination.preferredBatchSize);
+    const attributes = [...new Set(batch.flatMap((p) => Object.keys(p.values)))];
+    const actual = await ctx.destination.read(load.object, batch.map((p) => p.id), attributes);
+    for (const { row, id, values } of batch) {
+      const record = actual.get(id);
+      if (record === undefined) {
+        recordMismatch(row, id, `missing in destination: no ${load.object} record has id ${id}`);
+        continue;
+      }
+      const wrong = differences(values, record);
+      verification.checked += 1;
+      if (wrong.length === 0) verification.matching += 1;
+      else verification.mismatching += 1;
+      for (const difference of wrong) mismatches.push({ ...located(row, id), ...difference });
+    }
+  }
+  // Stable: a row's mismatches keep the mapping's attribute order.
+  mismatches.sort((a, b) => a.line - b.line);
+  return { verification, mismatches };
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import type { PlannedLoad } from '../plan/migration-plan.js';
+import { openCsv } from '../run/csv-rows.js';
+import type { MapperContext } from '../run/mapper-context.js';
+import { isBlankKey, RowMapper } from '../run/row-mapper.js';
+import { hashString, mix, Rng } from '../sample/rng.js';
+import { Reservoir } from './reservoir.js';
+
+/** One source row picked for checking, as the export holds it. */
+export interface SampledRow {
+  line: number;
+  cells: string[];
+  sourceKey: string;
+}
+
+export interface LoadSample {
+  load: PlannedLoad;
+  headers: string[];
+  /** The rows picked, in file order. */
+  rows: SampledRow[];
+  /**
+   * Rows of the load that could have been picked (after its `where` filter and the run restriction); a row repeating
+   * the source key of a row being held replaces it rather than counting again.
+   */
+  candidates: number;
+}
+
+export interface SampleOptions {
+  /** Rows to pick in all, spread evenly over the loads that have rows (see `spread`). */
+  size: number;
+  seed: number;
+  delimiter?: string;
+  /** Restricts the candidates (to the rows one run wrote); every row of the load when omitted. */
+  qualifies?: (load: PlannedLoad, sourceKey: string) => boolean;
+}
+
+/**
+ * Picks rows at random from every load's file, reading each file once and holding only the picked rows, never the
+ * file. Each load draws from its own generator, seeded by the seed and the load, so the same seed on the same export
+ * picks the same rows. A reservoir of the full size is kept per load because each load's share depends on how many
+ * rows the others have, known only at the end; the share is then drawn from the reservoir, which keeps it uniform.
+ */
+export async function sampleRows(loads: readonly PlannedLoad[], context: MapperContext, options: SampleOptions): Promise<LoadSample[]> {
+  const drawn: { sample: LoadSample; reservoir: Reservoir<SampledRow>; rng: Rng }[] = [];
+  for (const load of loads) {
+    if (!existsSync(load.file)) continue;
+    const rng = new Rng(mix(options.seed, hashString(load.id)));
+    const reservoir = new Reservoir<SampledRow>(options.size, rng);
+    const csv = await openCsv(load.file, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+    const mapper = new RowMapper({ ...context, load, headers: csv.headers });
+    for await (const row of csv.rows) {
+      if (!mapper.belongsHere(row.cells)) continue;
+      const sourceKey = mapper.sourceKey(row.cells);
+      if (options.qualifies !== undefined && !options.qualifies(load, sourceKey)) continue;
+      // Rows without a key are never merged: each is a row of its own that could not load.
+      reservoir.offer({ line: row.line, cells: row.cells, sourceKey }, isBlankKey(sourceKey) ? undefined : sourceKey);
+    }
+    drawn.push({ sample: { load, headers: csv.headers, rows: [], candidates: reservoir.offered }, reservoir, rng });
+  }
+  const shares = spread(options.size, drawn.map((d) => d.sample.candidates));
+  drawn.forEach(({ sample, reservoir, rng }, index) => {
+    sample.rows = rng.some(reservoir.sample(), shares[index] ?? 0).sort((a, b) => a.line - b.line);
+  });
+  return drawn.map((d) => d.sample);
+}
+
+/**
+ * Shares of `size` for loads holding `available` rows each: as even as possible, never more than a load holds, and
+ * what a small load cannot take goes to the others, so that the shares add up to `size` whenever the rows do.
+ */
+export function spread(size: number, available: readonly number[]): number[] {
+  const shares = available.map(() => 0);
+  // Smallest first: each takes at most an even part of what is left, leaving its unused part to the larger ones.
+  const order = available.map((_, index) => index).filter((index) => (available[index] ?? 0) > 0);
+  order.sort((a, b) => (available[a] ?? 0) - (available[b] ?? 0));
+  let left = size;
+  order.forEach((index, position) => {
+    const share = Math.min(available[index] ?? 0, Math.ceil(left / (order.length - position)));
+    shares[index] = share;
+    left -= share;
+  });
+  return shares;
+}
