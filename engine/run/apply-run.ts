@@ -105,7 +105,7 @@ export async function applyRun(engagement: Engagement, destination: Destination,
         const counts = emptyCounts(load.id, load.rowId, load.object, load.fileName);
         ctx.onRows = (id, rows) => options.onProgress?.({ load: id, rows, loadIndex: index, loads: plan.loads.length });
         await runLoad(ctx, load, counts);
-        for (const row of ledger.removedRows(run.id, load.id)) removed.write({ load: load.id, object: load.object, file: load.fileName, source_key: row.sourceKey, dest_id: row.destId ?? '' });
+        for (const row of ledger.rows.removed(run.id, load.id)) removed.write({ load: load.id, object: load.object, file: load.fileName, source_key: row.sourceKey, dest_id: row.destId ?? '' });
         counts.removed = removed.rows - reconciliation.reduce((n, c) => n + (c.removed ?? 0), 0);
         reconciliation.push(counts);
       }

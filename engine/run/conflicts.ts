@@ -31,7 +31,7 @@ export interface Conflict {
 export async function findConflicts(ctx: LoadRunContext, load: PlannedLoad, records: readonly MappedRecord[]): Promise<{ clear: MappedRecord[]; conflicts: Conflict[] }> {
   const known = records.flatMap((record) => {
     const id = ctx.ledger.destinationId(load.id, record.sourceKey);
-    const version = ctx.ledger.rowState(load.id, record.sourceKey)?.version ?? null;
+    const version = ctx.ledger.rows.get(load.id, record.sourceKey)?.version ?? null;
     return id === undefined || version === null ? [] : [{ record, id, version }];
   });
   if (known.length === 0) return { clear: [...records], conflicts: [] };

@@ -18,7 +18,7 @@ export class DeltaFilter {
   ) {}
 
   unchanged(load: string, sourceKey: string, fingerprint: string, modified: string | null): boolean {
-    const state = this.ledger.rowState(load, sourceKey);
+    const state = this.ledger.rows.get(load, sourceKey);
     if (state === undefined || state.touchedRun === this.runId) return false;
     if (modified !== null && modified !== '' && state.modified !== null && state.modified !== '') return modified === state.modified;
     return fingerprint === state.fingerprint;

@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 import type { DestinationRecord } from '../destinations/destination.js';
+import { RowStates, type RowState } from './row-states.js';
+
+export type { RowState };
 
 export type RunKind = 'full' | 'delta' | 'rollback';
 export type RunStatus = 'running' | 'completed' | 'rolled-back';
@@ -26,18 +29,6 @@ export interface LedgerEntry {
   previousState: RowState | null;
 }
 
-/**
- * What the engine last saw of a source row and last wrote for it: the row's fingerprint (a hash of its cells), its
- * modified timestamp where the export has one, and the destination's row version after the write. A delta run moves
- * a row only when the first two changed, and calls it a conflict when the third did.
- */
-export interface RowState {
-  fingerprint: string;
-  modified: string | null;
-  version: string | null;
-  /** The run that last sent the row to the destination. */
-  touchedRun: number;
-}
 
 export interface BatchOutcome {
   sourceKey: string;
@@ -68,6 +59,8 @@ export interface Intent {
 export class Ledger {
   private readonly db: Database.Database;
   private readonly stmts;
+  /** Per source row: fingerprint, modified timestamp and destination version, for delta runs. */
+  readonly rows: RowStates;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -85,14 +78,13 @@ export class Ledger {
         PRIMARY KEY(load, source_key)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS names(load TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, source_key TEXT NOT NULL,
         PRIMARY KEY(load, kind, value, source_key)) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS rowstate(load TEXT NOT NULL, source_key TEXT NOT NULL, fingerprint TEXT NOT NULL, modified TEXT,
-        version TEXT, touched_run INTEGER NOT NULL, seen_run INTEGER NOT NULL, removed_run INTEGER, PRIMARY KEY(load, source_key)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS intents(run_id INTEGER NOT NULL, load TEXT NOT NULL, object TEXT NOT NULL, batch INTEGER NOT NULL,
         before TEXT NOT NULL, PRIMARY KEY(run_id, load, batch));
     `);
     // Ledgers written before delta runs existed lack the column that lets rollback restore row state.
     const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(ledger)').all().map((c) => c.name);
     if (!columns.includes('previous_state')) this.db.exec('ALTER TABLE ledger ADD COLUMN previous_state TEXT');
+    this.rows = new RowStates(this.db);
     this.stmts = {
       keyOf: this.db.prepare<[string, string], { dest_id: string }>('SELECT dest_id FROM keymap WHERE load = ? AND source_key = ?'),
       named: this.db.prepare<[string, string, string], { source_key: string }>('SELECT source_key FROM names WHERE load = ? AND kind = ? AND value = ? LIMIT 3'),
@@ -100,17 +92,6 @@ export class Ledger {
       dropKey: this.db.prepare('DELETE FROM keymap WHERE load = ? AND source_key = ?'),
       putName: this.db.prepare('INSERT OR IGNORE INTO names(load, kind, value, source_key) VALUES (?, ?, ?, ?)'),
       entry: this.db.prepare('INSERT INTO ledger(run_id, load, object, source_key, dest_id, action, previous, previous_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      stateOf: this.db.prepare<[string, string], { fingerprint: string; modified: string | null; version: string | null; touched_run: number }>(
-        'SELECT fingerprint, modified, version, touched_run FROM rowstate WHERE load = ? AND source_key = ?',
-      ),
-      putState: this.db.prepare(
-        `INSERT INTO rowstate(load, source_key, fingerprint, modified, version, touched_run, seen_run) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(load, source_key) DO UPDATE SET fingerprint = excluded.fingerprint, modified = excluded.modified, version = excluded.version,
-           touched_run = excluded.touched_run, seen_run = excluded.seen_run, removed_run = NULL`,
-      ),
-      putVersion: this.db.prepare('UPDATE rowstate SET version = ? WHERE load = ? AND source_key = ?'),
-      seen: this.db.prepare('UPDATE rowstate SET seen_run = ?, removed_run = NULL WHERE load = ? AND source_key = ?'),
-      dropState: this.db.prepare('DELETE FROM rowstate WHERE load = ? AND source_key = ?'),
       putIntent: this.db.prepare('INSERT OR REPLACE INTO intents(run_id, load, object, batch, before) VALUES (?, ?, ?, ?, ?)'),
       dropIntent: this.db.prepare('DELETE FROM intents WHERE run_id = ? AND load = ? AND batch = ?'),
     };
@@ -182,13 +163,13 @@ export class Ledger {
       for (const o of outcomes) {
         for (const n of o.names ?? []) this.stmts.putName.run(intent.load, n.kind, n.value, o.sourceKey);
         if (o.action !== 'patched') this.stmts.putKey.run(intent.load, o.sourceKey, intent.object, o.destId);
-        const before = o.action === 'created' ? undefined : this.rowState(intent.load, o.sourceKey);
+        const before = o.action === 'created' ? undefined : this.rows.get(intent.load, o.sourceKey);
         if (o.action !== 'unchanged') {
           const previous = o.previous ? JSON.stringify(o.previous) : null;
           this.stmts.entry.run(runId, intent.load, intent.object, o.sourceKey, o.destId, o.action, previous, before ? JSON.stringify(before) : null);
         }
-        if (o.action === 'patched') this.stmts.putVersion.run(o.state?.version ?? before?.version ?? null, intent.load, o.sourceKey);
-        else if (o.state) this.stmts.putState.run(intent.load, o.sourceKey, o.state.fingerprint, o.state.modified, o.state.version, runId, runId);
+        if (o.action === 'patched') this.rows.setVersion(intent.load, o.sourceKey, o.state?.version ?? before?.version ?? null);
+        else if (o.state) this.rows.put(runId, intent.load, o.sourceKey, o.state);
       }
       this.stmts.dropIntent.run(runId, intent.load, intent.batch);
     })();
@@ -220,40 +201,7 @@ export class Ledger {
   /** After rollback deletes a created record, its key no longer maps to anything and its row is new again. */
   forgetKey(load: string, sourceKey: string): void {
     this.stmts.dropKey.run(load, sourceKey);
-    this.stmts.dropState.run(load, sourceKey);
-  }
-
-  rowState(load: string, sourceKey: string): RowState | undefined {
-    const row = this.stmts.stateOf.get(load, sourceKey);
-    return row === undefined ? undefined : { fingerprint: row.fingerprint, modified: row.modified, version: row.version, touchedRun: row.touched_run };
-  }
-
-  /** Rollback of an update: the row is as the ledger knew it before, at the version the restore left. */
-  restoreRowState(load: string, sourceKey: string, state: RowState | null, version: string | undefined): void {
-    if (state !== null) this.stmts.putState.run(load, sourceKey, state.fingerprint, state.modified, version ?? state.version, state.touchedRun, state.touchedRun);
-    else if (version !== undefined) this.stmts.putVersion.run(version, load, sourceKey);
-  }
-
-  /** Rows a delta found unchanged, or could not load: still in the source, so not removed. */
-  markSeen(runId: number, load: string, sourceKeys: readonly string[]): void {
-    this.db.transaction(() => {
-      for (const key of sourceKeys) this.stmts.seen.run(runId, load, key);
-    })();
-  }
-
-  /**
-   * Rows a load wrote once that this run did not see in the source: they were deleted there. Each is reported once,
-   * by the first run that misses it; the record stays in the destination.
-   */
-  removedRows(runId: number, load: string): { sourceKey: string; destId: string | undefined }[] {
-    const rows = this.db
-      .prepare<[string, number], { source_key: string; dest_id: string | null }>(
-        `SELECT r.source_key, k.dest_id FROM rowstate r LEFT JOIN keymap k ON k.load = r.load AND k.source_key = r.source_key
-         WHERE r.load = ? AND r.seen_run < ? AND r.removed_run IS NULL ORDER BY r.source_key`,
-      )
-      .all(load, runId);
-    this.db.prepare('UPDATE rowstate SET removed_run = ? WHERE load = ? AND seen_run < ? AND removed_run IS NULL').run(runId, load, runId);
-    return rows.map((r) => ({ sourceKey: r.source_key, destId: r.dest_id ?? undefined }));
+    this.rows.forget(load, sourceKey);
   }
 
   /** The whole source-key to destination-id map, for reports and verification. */

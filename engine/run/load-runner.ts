@@ -67,7 +67,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     counts.lookupsBlanked += batch.lookupsBlanked;
     counts.unchanged += batch.unchangedKeys.length;
     // Rows left alone or not loadable are still in the source: they must not be reported as removed.
-    ctx.ledger.markSeen(ctx.runId, load.id, [...batch.unchangedKeys, ...batch.problems.map((p) => p.sourceKey)]);
+    ctx.ledger.rows.markSeen(ctx.runId, load.id, [...batch.unchangedKeys, ...batch.problems.map((p) => p.sourceKey)]);
     for (const problem of batch.problems) {
       if (problem.status === 'incomplete') continue;
       counts[problem.status] += 1;
@@ -117,7 +117,7 @@ async function withoutConflicts(ctx: LoadRunContext, load: PlannedLoad, records:
     note(reason);
     ctx.exceptions.write(exception(load, conflict.record.line, conflict.record.sourceKey, 'held', reason, '', ''));
   }
-  ctx.ledger.markSeen(ctx.runId, load.id, conflicts.map((c) => c.record.sourceKey));
+  ctx.ledger.rows.markSeen(ctx.runId, load.id, conflicts.map((c) => c.record.sourceKey));
   return clear;
 }
 

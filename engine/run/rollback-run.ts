@@ -53,7 +53,7 @@ export async function rollbackRun(engagement: Engagement, destination: Destinati
           report.restored += 1;
           // The row is as the ledger knew it before the run, at the version the restore itself left, so the next
           // delta moves the change again and does not mistake the restore for someone else's edit.
-          ledger.restoreRowState(entry.load, entry.sourceKey, entry.previousState, result.version);
+          ledger.rows.restore(entry.load, entry.sourceKey, entry.previousState, result.version);
         }
       });
     }

@@ -38,9 +38,9 @@ describe('which rows a delta run moves', () => {
   });
 
   it('reports a removed row once, and again only if it comes back and goes again', () => {
-    expect(ledger.removedRows(2, 'contacts').map((r) => r.sourceKey)).toEqual(['10001', '10002']);
-    expect(ledger.removedRows(2, 'contacts')).toEqual([]);
-    ledger.markSeen(3, 'contacts', ['10001']);
-    expect(ledger.removedRows(4, 'contacts').map((r) => r.sourceKey)).toEqual(['10001']);
+    expect(ledger.rows.removed(2, 'contacts').map((r) => r.sourceKey)).toEqual(['10001', '10002']);
+    expect(ledger.rows.removed(2, 'contacts')).toEqual([]);
+    ledger.rows.markSeen(3, 'contacts', ['10001']);
+    expect(ledger.rows.removed(4, 'contacts').map((r) => r.sourceKey)).toEqual(['10001']);
   });
 });
