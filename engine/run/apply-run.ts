@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { Destination, DestinationRecord } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
+import { destinationSetup } from '../plan/destination-setup.js';
 import { unconfirmed } from '../engagement/confirmation.js';
 import type { LoadReconciliation, RunReport } from '../reports/reconciliation.js';
 import { renderReconciliationMarkdown } from '../reports/reconciliation-markdown.js';
@@ -49,13 +50,7 @@ export async function applyRun(engagement: Engagement, destination: Destination,
   const pending = unconfirmed(spec);
   if (pending.length > 0) return { ...emptyReport(engagement, destination.label, now().toISOString(), threshold, []), unconfirmed: pending };
   const plan = compilePlan(engagement);
-  const problems = await destination.open({
-    destination: engagement.destination.spec,
-    objects: plan.objects,
-    customAttributes: plan.customAttributes,
-    users: spec.users ?? [],
-    ...(spec.edition === undefined ? {} : { edition: spec.edition }),
-  });
+  const problems = await destination.open(destinationSetup(engagement, plan));
   const startedAt = now().toISOString();
   const missing = plan.loads.filter((l) => !existsSync(l.file)).map((l) => `${l.fileName} is missing from the export (needed by ${l.id}).`);
   if (problems.length > 0 || missing.length > 0) {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Destination, RecordResult } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
+import { destinationSetup } from '../plan/destination-setup.js';
 import { LEDGER_FILE } from './apply-run.js';
 import { Ledger, type LedgerEntry } from './ledger.js';
 
@@ -30,7 +31,7 @@ export async function rollbackRun(engagement: Engagement, destination: Destinati
       return { runId: target, deleted: 0, restored: 0, failed: [], refused: `Run ${target} is not the latest run; roll back run ${latest.id} first.` };
     }
     const plan = compilePlan(engagement);
-    await destination.open({ destination: engagement.destination.spec, objects: plan.objects, customAttributes: plan.customAttributes, users: engagement.spec.users ?? [] });
+    await destination.open(destinationSetup(engagement, plan));
 
     const report: RollbackReport = { runId: target, deleted: 0, restored: 0, failed: [] };
     const entries = ledger.entriesNewestFirst(target);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Destination } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
+import { destinationSetup } from '../plan/destination-setup.js';
 import { LEDGER_FILE } from '../run/apply-run.js';
 import { Ledger, type RunInfo } from '../run/ledger.js';
 import { mapperContext } from '../run/mapper-context.js';
@@ -52,14 +53,7 @@ export async function verifyRun(engagement: Engagement, destination: Destination
     if (refusal !== undefined) return { ...report, refused: refusal };
 
     const plan = compilePlan(engagement);
-    const spec = engagement.spec;
-    await destination.open({
-      destination: engagement.destination.spec,
-      objects: plan.objects,
-      customAttributes: plan.customAttributes,
-      users: spec.users ?? [],
-      ...(spec.edition === undefined ? {} : { edition: spec.edition }),
-    });
+    await destination.open(destinationSetup(engagement, plan));
     const users = await destination.users();
     const { resolutions } = readQueues(engagement.dir);
     const mapper = await mapperContext(engagement, plan, ledger, users, resolutions);
