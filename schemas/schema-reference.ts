@@ -20,6 +20,7 @@ const LAYERS = [
   { file: 'platform.schema.json', heading: 'Platform specs (`pairs/platforms/<id>.yaml`)' },
   { file: 'pair.schema.json', heading: 'Pair specs (`pairs/<source>--<destination>.yaml`)' },
   { file: 'engagement.schema.json', heading: 'Engagement files (`migration.yaml`)' },
+  { file: 'estimator.schema.json', heading: 'Estimator rules (`pairs/estimator.yaml`)' },
 ];
 
 export function renderSchemaReference(root: string): string {

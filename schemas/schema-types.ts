@@ -11,6 +11,7 @@ export const SPEC_SCHEMAS: readonly SpecSchema[] = [
   { schema: 'schemas/platform.schema.json', output: 'engine/spec/generated/platform-spec.ts' },
   { schema: 'schemas/pair.schema.json', output: 'engine/spec/generated/pair-spec.ts' },
   { schema: 'schemas/engagement.schema.json', output: 'engine/spec/generated/engagement-spec.ts' },
+  { schema: 'schemas/estimator.schema.json', output: 'engine/spec/generated/estimator-rules.ts' },
 ];
 
 export async function compileSchemaTypes(root: string, spec: SpecSchema): Promise<string> {

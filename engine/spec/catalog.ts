@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EngagementSpec } from './generated/engagement-spec.js';
+import type { EstimatorRules } from './generated/estimator-rules.js';
 import type { PairSpec } from './generated/pair-spec.js';
 import type { PlatformSpec } from './generated/platform-spec.js';
 import { PlatformIndex } from './platform-index.js';
@@ -10,6 +11,7 @@ import { checkSchema, type SpecKind } from './schema-check.js';
 import { readSpec, type SpecDocument } from './spec-document.js';
 import { checkPair } from './semantic/check-pair.js';
 import { checkPlatform } from './semantic/check-platform.js';
+import { checkEstimator } from './semantic/check-estimator.js';
 import { packageRoot } from '../util/package-root.js';
 
 export interface LoadedSpec<T> {
@@ -89,6 +91,8 @@ export async function loadCatalog(paths: readonly string[]): Promise<Catalog> {
       if (typeof spec.id === 'string') catalog.pairs.set(spec.id, loaded as LoadedSpec<PairSpec>);
     } else if (loaded.kind === 'engagement') {
       catalog.engagements.push(loaded as LoadedSpec<EngagementSpec>);
+    } else if (loaded.kind === 'estimator') {
+      loaded.diagnostics.push(...guarded(loaded, () => checkEstimator(loaded.document.file, loaded.spec as EstimatorRules)));
     }
   }
   return catalog;
@@ -114,11 +118,15 @@ async function readWithSchema(file: string): Promise<LoadedSpec<unknown>> {
   return { kind, document, spec: document.data, diagnostics };
 }
 
-/** A platform declares `roles`, an engagement names its `pair`; anything else is read as a pair spec. */
+/**
+ * A platform declares `roles`, an engagement names its `pair`, the estimator rules list `grades`; anything else is
+ * read as a pair spec.
+ */
 function kindOf(data: unknown): SpecKind {
   if (data !== null && typeof data === 'object') {
     if ('roles' in data) return 'platform';
     if ('pair' in data) return 'engagement';
+    if ('grades' in data) return 'estimator';
   }
   return 'pair';
 }

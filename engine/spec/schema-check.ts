@@ -6,12 +6,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestNames } from '../util/suggest.js';
 import { packageRoot } from '../util/package-root.js';
 
-export type SpecKind = 'platform' | 'pair' | 'engagement';
+export type SpecKind = 'platform' | 'pair' | 'engagement' | 'estimator';
 
 const SCHEMA_FILES: Record<SpecKind, string> = {
   platform: 'platform.schema.json',
   pair: 'pair.schema.json',
   engagement: 'engagement.schema.json',
+  estimator: 'estimator.schema.json',
 };
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.

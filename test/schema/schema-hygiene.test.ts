@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-const files = ['platform.schema.json', 'pair.schema.json', 'engagement.schema.json'];
+const files = ['platform.schema.json', 'pair.schema.json', 'engagement.schema.json', 'estimator.schema.json'];
 
 type Node = Record<string, unknown>;
 
