@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { Flags } from '@oclif/core';
+import { BaseCommand, UserError, type Outcome } from '../../base-command.js';
+import { displayPath } from '../../printers/display-path.js';
+import { bundledPairsDir, catalogDiagnostics, loadCatalog } from '../../../engine/spec/catalog.js';
+import { hasErrors } from '../../../engine/diagnostics/diagnostic.js';
+import { siteSpecsFromCatalog } from '../../../engine/docs/site-specs.js';
+import { writeSite, type WrittenSite } from '../../../engine/docs/write-site.js';
+
+export default class Docs extends BaseCommand<WrittenSite> {
+  static override summary = 'Write a static HTML site from the specs: an index of pairs, one page per pair and one per platform.';
+  static override description =
+    'Every figure on the pages (object counts, grade, timeline, import order, estimates) is computed from the bundled pair and platform specs. Links are relative, so the folder opens straight from disk; the pages need no network.';
+  static override examples = ['<%= config.bin %> docs', '<%= config.bin %> docs --out public/migrations'];
+  static override flags = { out: Flags.string({ description: 'Folder to write the site into.', default: 'site' }) };
+
+  protected async execute(): Promise<Outcome<WrittenSite>> {
+    const { flags } = await this.parse(Docs);
+    const catalog = await loadCatalog([bundledPairsDir()]);
+    if (hasErrors(catalogDiagnostics(catalog))) {
+      throw new UserError('The bundled specs have errors; run `crm-migrate validate` to see them.');
+    }
+    const outDir = resolve(flags.out);
+    const site = await writeSite(outDir, siteSpecsFromCatalog(catalog));
+    const text = [
+      `Wrote the documentation site to ${displayPath(outDir)}:`,
+      `  ${site.index} (index of ${site.pairs.length} pairs)`,
+      `  ${site.pairs.length} pair pages in pairs/`,
+      `  ${site.platforms.length} platform pages in platforms/`,
+      `  ${site.stylesheet}`,
+      `Open ${displayPath(resolve(outDir, site.index))} in a browser.`,
+    ].join('\n');
+    return { data: site, text };
+  }
+}
