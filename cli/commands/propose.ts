@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Flags } from '@oclif/core';
 import type { Outcome } from '../base-command.js';
 import { EngagementCommand } from '../engagement-command.js';
 import { table } from '../printers/table.js';
 import { discover } from '../../engine/discover/discover.js';
-import type { Discovery } from '../../engine/discover/discovery.js';
-import { DISCOVERY_DIR, writeDiscoveryReports } from '../../engine/discover/discovery-report.js';
+import { writeDiscoveryReports } from '../../engine/discover/discovery-report.js';
+import { savedDiscovery } from '../../engine/discover/saved-discovery.js';
 import { writeProposals, type Proposals } from '../../engine/engagement/write-proposals.js';
 import { proposeForEngagement } from '../../engine/propose/propose-engagement.js';
 
@@ -25,11 +23,8 @@ export default class Propose extends EngagementCommand<ProposeResult> {
   protected async execute(): Promise<Outcome<ProposeResult>> {
     const { flags } = await this.parse(Propose);
     const engagement = await this.engagement(flags.project);
-    const saved = join(engagement.dir, DISCOVERY_DIR, 'discovery.json');
-    let discovery: Discovery;
-    if (!flags.rediscover && existsSync(saved)) {
-      discovery = JSON.parse(readFileSync(saved, 'utf8')) as Discovery;
-    } else {
+    let discovery = flags.rediscover ? undefined : savedDiscovery(engagement);
+    if (discovery === undefined) {
       discovery = await discover(engagement);
       writeDiscoveryReports(engagement.dir, discovery);
     }
