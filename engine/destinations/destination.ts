@@ -17,6 +17,13 @@ export interface Destination {
   /** Prepares the target for a pair: the sandbox creates tables; a live target reads and checks metadata. */
   open(setup: DestinationSetup): Promise<SetupProblem[]>;
 
+  /**
+   * Reads the target's metadata and reports what would stop a load (an attribute or custom field not created, the
+   * source-key field or its alternate key missing, a choice value absent), changing nothing. `plan` calls it so that
+   * these show up before any record moves. A target that creates its own schema (the sandbox) has none.
+   */
+  preflight?(setup: DestinationSetup): Promise<SetupProblem[]>;
+
   /** Creates or updates records by source key; a record that already holds exactly these values is `unchanged`. */
   upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]>;
 

@@ -4,6 +4,8 @@ import type { CustomAttribute } from '../spec/generated/pair-spec.js';
 import { openCsv } from '../run/csv-rows.js';
 import { RowFilter } from '../run/row-filter.js';
 import { compilePlan } from './migration-plan.js';
+import { destinationSetup } from './destination-setup.js';
+import { openDestination } from '../destinations/open-destination.js';
 import { schemaChanges, type SchemaChangeDocument } from './schema-changes.js';
 
 export interface PlanPhase {
@@ -28,7 +30,7 @@ export interface PlanSummary {
   schemaChanges: CustomAttribute[];
   /** The same changes and the stages to check, laid out as the admin's checklist. */
   schemaDocument: SchemaChangeDocument;
-  /** Problems that stop the run before it starts (missing export files). */
+  /** Problems that stop the run before it starts: missing export files, and what a live target's metadata lacks. */
   blockers: string[];
 }
 
@@ -49,7 +51,21 @@ export async function summarizePlan(engagement: Engagement): Promise<PlanSummary
     }
     phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
   }
+  blockers.push(...(await destinationProblems(engagement, plan)));
   return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers };
+}
+
+/** A live target checks its metadata now, so that a missing field stops the plan rather than half a load. */
+async function destinationProblems(engagement: Engagement, plan: ReturnType<typeof compilePlan>): Promise<string[]> {
+  if (engagement.target.kind === 'sqlite') return [];
+  const destination = openDestination(engagement);
+  if (destination.preflight === undefined) return [];
+  try {
+    const problems = await destination.preflight(destinationSetup(engagement, plan));
+    return problems.map((p) => `${destination.label}: ${[p.object, p.attribute].filter(Boolean).join('.')}${p.object === undefined ? '' : ': '}${p.message}`);
+  } finally {
+    await destination.close();
+  }
 }
 
 async function countRows(load: ReturnType<typeof compilePlan>['loads'][number]): Promise<number> {

@@ -288,6 +288,10 @@ export interface DestinationRules {
    * The user object's email field.
    */
   userEmailField?: string;
+  /**
+   * On a live destination, the custom text field that holds each record's source key. It must be unique and indexed (a Dataverse alternate key, a Salesforce External ID) so that an upsert finds the record an earlier run created; it is listed with the schema changes to make before loading.
+   */
+  sourceKeyField?: string;
 }
 /**
  * A kind of automation a platform offers.
