@@ -14,6 +14,11 @@ export interface SchemaChangeDocument {
   destination: string;
   /** Custom fields to create, per destination object. */
   fieldGroups: ObjectFieldChanges[];
+  /**
+   * The field every loaded table needs so that a rerun updates instead of duplicating, when the destination names one
+   * (live targets upsert on it; the sandbox keeps its own). Not counted in `counts`: it is the same field everywhere.
+   */
+  sourceKey?: SourceKeySetup;
   /** Values to add to choice fields: missing stages of existing ones, and every value of new ones. */
   optionsToAdd: OptionsToAdd[];
   /** The stages each stage table writes, to compare with the destination's sales process. */
@@ -31,6 +36,14 @@ export interface SchemaChangeDocument {
   };
   /** True when the destination needs nothing created or added; stages may still be worth a look. */
   nothingToChange: boolean;
+}
+
+export interface SourceKeySetup {
+  field: string;
+  /** How to create it, in the destination's own terms. */
+  setup?: string;
+  /** Every object the plan loads into, in load order. */
+  objects: { object: string; objectLabel: string }[];
 }
 
 const ABOUT_CUSTOM_FIELDS = /\bcustom (fields?|columns?|attributes?)\b/i;
@@ -52,6 +65,7 @@ export function schemaChanges(engagement: Engagement, plan: MigrationPlan): Sche
     source: engagement.source.spec.shortName ?? engagement.source.spec.name,
     destination: engagement.destination.spec.shortName ?? engagement.destination.spec.name,
     fieldGroups,
+    ...sourceKeySetup(engagement, plan),
     optionsToAdd,
     stageChecks,
     destinationNotes: (engagement.destination.spec.gotchas ?? []).filter((g) => ABOUT_CUSTOM_FIELDS.test(`${g.title} ${g.detail}`)),
@@ -64,4 +78,11 @@ export function schemaChanges(engagement: Engagement, plan: MigrationPlan): Sche
     },
     nothingToChange: fields.length + optionValues === 0,
   };
+}
+
+function sourceKeySetup(engagement: Engagement, plan: MigrationPlan): { sourceKey?: SourceKeySetup } {
+  const rules = engagement.destination.spec.rules ?? {};
+  if (rules.sourceKeyField === undefined) return {};
+  const objects = plan.objects.map((object) => ({ object, objectLabel: engagement.destination.object(object)?.label ?? object }));
+  return { sourceKey: { field: rules.sourceKeyField, ...(rules.sourceKeySetup === undefined ? {} : { setup: rules.sourceKeySetup }), objects } };
 }

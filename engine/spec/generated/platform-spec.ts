@@ -292,6 +292,10 @@ export interface DestinationRules {
    * On a live destination, the custom text field that holds each record's source key. It must be unique and indexed (a Dataverse alternate key, a Salesforce External ID) so that an upsert finds the record an earlier run created; it is listed with the schema changes to make before loading.
    */
   sourceKeyField?: string;
+  /**
+   * How the admin creates the source-key field in this destination's own terms (type, length, and what makes it unique), for the schema-change checklist.
+   */
+  sourceKeySetup?: string;
 }
 /**
  * A kind of automation a platform offers.

@@ -58,6 +58,16 @@ describe('the schema-change document for a Salesforce destination', () => {
     expect(markdown).toContain('Choice values: Low, Medium, High');
   });
 
+  it('asks for the Legacy_Id__c source key on every object the plan loads, in load order, before the custom fields', async () => {
+    const { plan } = await engagementWith('smart-crm-online--salesforce-sales-cloud', '');
+    expect(doc.sourceKey?.field).toBe('Legacy_Id__c');
+    expect(doc.sourceKey?.objects.map((o) => o.object)).toEqual(plan.objects);
+    expect(doc.sourceKey?.setup).toMatch(/External ID/);
+    expect(markdown).toContain(`- [ ] Create the source-key field Legacy_Id__c on ${plan.objects.length} tables.`);
+    expect(markdown.indexOf('## Source key on every loaded table')).toBeLessThan(markdown.indexOf('## Custom fields to create'));
+    expect(html).toContain('<h2>Source key on every loaded table</h2>');
+  });
+
   it('given fields the pair declares, marks them as needed by every migration of the pair and names their types', () => {
     expect(fieldNamed(doc, 'Opportunity', 'Closed_Date__c')).toMatchObject({ type: 'Date', fromPair: true, confirmed: true });
     const duration = fieldNamed(doc, 'Task', 'Call_Duration_Minutes__c');
@@ -100,7 +110,7 @@ describe('the schema-change document for a Salesforce destination', () => {
   it('writes Markdown as a checklist with the order of work and a count of changes', () => {
     expect(markdown).toMatch(/^# Schema changes for Salesforce\n/);
     expect(markdown).toContain(`**${doc.counts.changes} changes to make:** ${doc.counts.fields} custom fields to create and ${doc.counts.optionValues} choice values to add.`);
-    expect(markdown).toMatch(/## Order of work\n\n- \[ \] Create the \d+ custom fields/);
+    expect(markdown).toMatch(/## Order of work\n\n- \[ \] Create the source-key field Legacy_Id__c on \d+ tables\.\n- \[ \] Create the \d+ custom fields/);
     expect(markdown.indexOf('## Order of work')).toBeLessThan(markdown.indexOf('## Custom fields to create'));
     expect(markdown.match(/^- \[ \] /gm)?.length).toBeGreaterThan(doc.counts.fields);
   });
