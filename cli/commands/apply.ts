@@ -46,11 +46,12 @@ export default class Apply extends EngagementCommand<RunReport> {
     }
     const t = report.totals;
     const delta = report.kind === 'delta';
-    const sum = (k: 'conflicts' | 'removed'): number => report.loads.reduce((n, l) => n + (l[k] ?? 0), 0);
+    const sum = (k: 'created' | 'updated' | 'unchanged' | 'conflicts' | 'removed'): number => report.loads.reduce((n, l) => n + (l[k] ?? 0), 0);
     const files = [report.files.markdown, report.files.exceptions, report.files.conflicts, report.files.removed, ...report.files.queues].filter((f) => f !== undefined);
     const text = [
       `${delta ? 'Delta run' : 'Run'} ${report.runId}${report.resumed ? ' (resumed)' : ''}: ${t.sourceRows} source rows, ${t.loaded} loaded, ${t.skipped} skipped, ${t.held} held, ${t.failed} refused.`,
-      ...(delta ? [`${sum('conflicts')} conflicts with edits made in the destination; ${sum('removed')} rows gone from the source (reported, not deleted).`] : []),
+      // A delta's "loaded" includes rows left alone; what changed is the figure a cutover team watches.
+      ...(delta ? [`${sum('created')} created, ${sum('updated')} updated, ${sum('unchanged')} unchanged since the last run.`, `${sum('conflicts')} conflicts with edits made in the destination; ${sum('removed')} rows gone from the source (reported, not deleted).`] : []),
       '',
       table(
         ['load', 'object', 'rows', 'created', 'updated', 'unchanged', 'skipped', 'held', 'failed', ...(delta ? ['conflicts', 'removed'] : [])],
