@@ -1,5 +1,6 @@
 import { Command, Flags, Errors } from '@oclif/core';
 import { EXIT } from './exit-codes.js';
+import { DestinationSetupError } from '../engine/destinations/setup-error.js';
 
 /** What a command hands back: the document `--json` prints, the text a person reads, and the exit code. */
 export interface Outcome<T> {
@@ -45,6 +46,7 @@ export abstract class BaseCommand<T> extends Command {
       this.report(error.message, EXIT.invalid);
     }
     if (error instanceof UserError) this.report(error.message, error.exitCode);
+    if (error instanceof DestinationSetupError) this.report(error.message, EXIT.refused);
     const detail = this.verboseMode ? `\n${error.stack ?? ''}` : '\nRun again with --verbose for the stack trace.';
     this.report(`Unexpected error: ${error.message}${detail}`, EXIT.internal);
   }

@@ -51,6 +51,7 @@ export default class Apply extends EngagementCommand<RunReport> {
     const text = [
       `${delta ? 'Delta run' : 'Run'} ${report.runId}${report.resumed ? ' (resumed)' : ''}: ${t.sourceRows} source rows, ${t.loaded} loaded, ${t.skipped} skipped, ${t.held} held, ${t.failed} refused.`,
       // A delta's "loaded" includes rows left alone; what changed is the figure a cutover team watches.
+      ...(report.notes ?? []).map((n) => `Note: ${n}`),
       ...(delta ? [`${sum('created')} created, ${sum('updated')} updated, ${sum('unchanged')} unchanged since the last run.`, `${sum('conflicts')} conflicts with edits made in the destination; ${sum('removed')} rows gone from the source (reported, not deleted).`] : []),
       '',
       table(

@@ -11,6 +11,12 @@ export interface Destination {
   /** A short description for reports, never containing secrets, e.g. `sqlite:engagement/sandbox.db`. */
   readonly label: string;
 
+  /**
+   * What a person should know about the run that does not stop it, e.g. an org that does not let original creation
+   * dates be written, so records take the load date. Filled by `open` and the writes; copied into the run report.
+   */
+  readonly notes?: readonly string[];
+
   /** Records per batch that suit the target (its API's limit, or what amortises a commit), unless the engagement says. */
   readonly preferredBatchSize: number;
 

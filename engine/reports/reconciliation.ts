@@ -43,6 +43,8 @@ export interface RunReport {
   loads: LoadReconciliation[];
   /** Setup problems the destination reported (edition limits); when present, nothing was loaded. */
   blockers: string[];
+  /** What the destination said about the run that did not stop it (e.g. original creation dates not kept). */
+  notes?: string[];
   /** Proposals not confirmed, or changed since; when present, nothing was loaded. */
   unconfirmed: { scope: string; item: string; reason: string }[];
   totals: { sourceRows: number; loaded: number; skipped: number; held: number; failed: number };

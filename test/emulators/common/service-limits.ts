@@ -20,6 +20,8 @@ interface ClientState {
   inFlight: number;
   /** End of the latest Retry-After this client was given. */
   blockedUntil: number;
+  /** Retry-After answers this client was given, over its life. */
+  refusals: number;
 }
 
 export class LimitKeeper {
@@ -37,14 +39,19 @@ export class LimitKeeper {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Call when a request arrives; pair every call with `leave` when its response is finished. */
-  enter(client: string): Admission {
+  /**
+   * Call when a request arrives; pair every call with `leave` when its response is finished. `seenRefusals`, when the
+   * client reports it, is how many Retry-After answers it had received when it sent this request: a request sent
+   * before the latest one reached it (still on the wire, with several in flight) could not honour it and is no violation.
+   */
+  enter(client: string, seenRefusals?: number): Admission {
     const state = this.state(client);
     const now = this.now();
     state.inFlight++;
     this.maxConcurrentSeen = Math.max(this.maxConcurrentSeen, state.inFlight);
     // A little slack for clocks: the client measures the window from when it read the answer.
-    if (now < state.blockedUntil - 50) this.violations++;
+    const sentBeforeItKnew = seenRefusals !== undefined && seenRefusals < state.refusals;
+    if (now < state.blockedUntil - 50 && !sentBeforeItKnew) this.violations++;
     if (now - state.windowStart >= this.settings.windowMs) {
       state.windowStart = now;
       state.count = 0;
@@ -64,12 +71,14 @@ export class LimitKeeper {
   block(client: string, retryAfterSeconds: number): void {
     const state = this.state(client);
     state.blockedUntil = Math.max(state.blockedUntil, this.now() + retryAfterSeconds * 1000);
+    state.refusals++;
   }
 
   private refuse(state: ClientState, waitMs: number): Admission {
     // Retry-After is whole seconds on the wire, so round up: a client honouring it never arrives early.
     const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
     state.blockedUntil = Math.max(state.blockedUntil, this.now() + retryAfterSeconds * 1000);
+    state.refusals++;
     this.refused++;
     return { admitted: false, retryAfterSeconds };
   }
@@ -77,7 +86,7 @@ export class LimitKeeper {
   private state(client: string): ClientState {
     let state = this.clients.get(client);
     if (state === undefined) {
-      state = { windowStart: this.now(), count: 0, inFlight: 0, blockedUntil: 0 };
+      state = { windowStart: this.now(), count: 0, inFlight: 0, blockedUntil: 0, refusals: 0 };
       this.clients.set(client, state);
     }
     return state;
