@@ -1,0 +1,3 @@
+import { dataverseScenario, describePackageTarget } from './package-scenario.js';
+
+describePackageTarget(dataverseScenario);

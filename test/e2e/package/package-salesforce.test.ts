@@ -1,0 +1,3 @@
+import { describePackageTarget, salesforceScenario } from './package-scenario.js';
+
+describePackageTarget(salesforceScenario);
