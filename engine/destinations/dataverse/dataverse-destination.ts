@@ -1,0 +1,252 @@
+import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
+import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
+import type { ValueLimits } from '../sandbox/coerce.js';
+import { tableSchema, type TableSchema } from '../sandbox/table-schema.js';
+import { runBatch, type BatchOperation } from './batch-writer.js';
+import { dataverseSettings, type DataverseSettings } from './dataverse-settings.js';
+import { fetchBy, literal } from './entity-fetch.js';
+import { metadataProblems } from './metadata-check.js';
+import { RecordLocator } from './record-locator.js';
+import { storedSourceKey } from '../stored-source-key.js';
+import { fromEntity, sameValues, selectNames, stored, toBody } from './record-shape.js';
+import { changedValues, updateRecords, VERSION, type WriteTarget } from './record-update.js';
+import { WebApiClient } from './web-api-client.js';
+
+interface Table {
+  schema: TableSchema;
+  entitySet: string;
+}
+
+/**
+ * A Dataverse environment through the Web API (v9.2). Records are upserted by the alternate key on the source-key
+ * column, in `$batch` requests where every record has its own outcome. Each batch first reads what the records hold
+ * now: a record that already has the values is left alone (`unchanged`, no write), and an update returns what it
+ * replaced so that rollback can put it back.
+ */
+export class DataverseDestination implements Destination {
+  readonly label: string;
+  /** Operations per `$batch`: Dataverse takes up to 1,000, but smaller batches keep each request's server time short. */
+  readonly preferredBatchSize = 100;
+  private readonly settings: DataverseSettings;
+  private client: WebApiClient | undefined;
+  private locator: RecordLocator | undefined;
+  private tables = new Map<string, Table>();
+  private sourceKeyField = 'new_sourcekey';
+
+  constructor(location: string, env: NodeJS.ProcessEnv) {
+    this.settings = dataverseSettings(location, env);
+    this.label = `dataverse:${this.settings.orgUrl}`;
+  }
+
+  async open(setup: DestinationSetup): Promise<SetupProblem[]> {
+    const spec = setup.destination;
+    this.sourceKeyField = spec.rules?.sourceKeyField ?? this.sourceKeyField;
+    const limits: ValueLimits = {};
+    if (spec.rules?.dateMin !== undefined) limits.dateMin = spec.rules.dateMin;
+    if (spec.rules?.dateMax !== undefined) limits.dateMax = spec.rules.dateMax;
+    const locator = this.connect(spec).locator;
+    const wanted = new Set([...setup.objects, ...(spec.rules?.userObject === undefined ? [] : [spec.rules.userObject])]);
+    this.tables = new Map();
+    for (const name of wanted) {
+      const object = spec.objects.find((o) => o.name === name);
+      if (object !== undefined)
+        this.tables.set(name, { schema: tableSchema(object, setup.customAttributes, limits), entitySet: locator.entitySet(name) });
+    }
+    return this.preflight(setup);
+  }
+
+  async preflight(setup: DestinationSetup): Promise<SetupProblem[]> {
+    return metadataProblems(this.connect(setup.destination).client, setup, setup.destination.rules?.sourceKeyField ?? this.sourceKeyField);
+  }
+
+  async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {
+    const table = this.table(object);
+    const { client, locator } = this.connected();
+    const { schema, entitySet } = table;
+    const attributes = [...new Set(records.flatMap((r) => Object.keys(r.values)))].filter((a) => schema.attributes.has(a));
+    const existing = await fetchBy(
+      client,
+      entitySet,
+      this.sourceKeyField,
+      records
+        .map((r) => r.sourceKey)
+        .filter(Boolean)
+        .map(storedSourceKey),
+      [schema.key, VERSION, ...selectNames(schema, attributes)],
+      true,
+    );
+
+    const results: RecordResult[] = new Array(records.length);
+    const operations: BatchOperation[] = [];
+    const sent: { index: number; previous?: DestinationRecord; created: boolean }[] = [];
+    for (const [index, { sourceKey, values }] of records.entries()) {
+      if (typeof sourceKey !== 'string' || sourceKey === '') {
+        results[index] = { status: 'failed', error: `The ${object} record has no source key, which upserts need.` };
+        continue;
+      }
+      const body = await toBody(schema, values, (a, id) => locator.targetOf(a, id));
+      if (typeof body === 'string') {
+        results[index] = { sourceKey, status: 'failed', error: body };
+        continue;
+      }
+      const keyValue = storedSourceKey(sourceKey);
+      const current = existing.get(keyValue.toLowerCase());
+      if (current !== undefined) {
+        const id = String(current[schema.key]);
+        locator.remember(object, id);
+        const before = fromEntity(
+          schema,
+          current,
+          Object.keys(values).filter((a) => schema.attributes.has(a)),
+        );
+        if (sameValues(schema, values, before)) {
+          results[index] = { sourceKey, id, status: 'unchanged', version: String(current[VERSION]) };
+          continue;
+        }
+        sent.push({ index, created: false, previous: changedValues(schema, values, before) });
+      } else {
+        sent.push({ index, created: true });
+      }
+      body[this.sourceKeyField] = keyValue;
+      const key = `${this.sourceKeyField}=${encodeURIComponent(literal(keyValue))}`;
+      operations.push({
+        add: (api) =>
+          api.upsert({ collection: entitySet, key, data: body, returnRepresentation: true, select: [schema.key, VERSION], inChangeSet: false }),
+      });
+    }
+
+    const outcomes = await runBatch(client, operations);
+    outcomes.forEach((outcome, n) => {
+      const { index, created, previous } = sent[n] as (typeof sent)[number];
+      const sourceKey = (records[index] as OutgoingRecord).sourceKey;
+      if (!outcome.ok) {
+        results[index] = { sourceKey, status: 'failed', error: outcome.error.message };
+        return;
+      }
+      const entity = (outcome.value ?? {}) as Record<string, unknown>;
+      const id = String(entity[schema.key]);
+      locator.remember(object, id);
+      const result: RecordResult = { sourceKey, id, status: created ? 'created' : 'updated', version: String(entity[VERSION]) };
+      if (!created && previous !== undefined) result.previous = previous;
+      results[index] = result;
+    });
+    return results;
+  }
+
+  async patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]> {
+    return updateRecords(this.target(object), object, patches, 'patch');
+  }
+
+  async restore(object: string, records: readonly { id: string; values: DestinationRecord }[]): Promise<RecordResult[]> {
+    return updateRecords(this.target(object), object, records, 'restore');
+  }
+
+  async read(object: string, ids: readonly string[], attributes?: readonly string[]): Promise<Map<string, DestinationRecord>> {
+    const { schema, entitySet } = this.table(object);
+    const names = attributes ?? schema.columns.map((c) => c.name);
+    const found = await fetchBy(this.connected().client, entitySet, schema.key, ids, selectNames(schema, names), false);
+    const records = new Map<string, DestinationRecord>();
+    for (const id of ids) {
+      const entity = found.get(id.toLowerCase());
+      if (entity !== undefined) records.set(id, fromEntity(schema, entity, names));
+    }
+    return records;
+  }
+
+  normalize(object: string, values: DestinationRecord): DestinationRecord {
+    const { schema } = this.table(object);
+    const normalized: DestinationRecord = {};
+    for (const [name, value] of Object.entries(values)) normalized[name] = stored(schema.attributes.get(name), value);
+    return normalized;
+  }
+
+  async versions(object: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const { schema, entitySet } = this.table(object);
+    const found = await fetchBy(this.connected().client, entitySet, schema.key, ids, [VERSION], false);
+    const versions = new Map<string, string>();
+    for (const id of ids) {
+      const entity = found.get(id.toLowerCase());
+      if (entity !== undefined) versions.set(id, String(entity[VERSION]));
+    }
+    return versions;
+  }
+
+  async remove(object: string, ids: readonly string[]): Promise<RecordResult[]> {
+    const { entitySet } = this.table(object);
+    const { client, locator } = this.connected();
+    const outcomes = await runBatch(
+      client,
+      ids.map((id) => ({ add: (api) => api.deleteRecord({ collection: entitySet, key: id, inChangeSet: false }) })),
+    );
+    return outcomes.map((outcome, i): RecordResult => {
+      const id = ids[i] as string;
+      if (outcome.ok) {
+        locator.forget(id);
+        return { id, status: 'deleted' };
+      }
+      const error = outcome.status === 404 ? `No ${object} record has id "${id}".` : outcome.error.message;
+      return { id, status: 'failed', error };
+    });
+  }
+
+  async count(object: string): Promise<number> {
+    const { entitySet } = this.table(object);
+    // `/$count` stops at 5,000; beyond that the whole set is paged through, which costs one request a page.
+    const quick = await this.connected().client.send((api) => api.count({ collection: entitySet }));
+    if (quick < 5000) return quick;
+    return this.connected().client.send((api) => api.countAll({ collection: entitySet, select: [this.table(object).schema.key] }));
+  }
+
+  async users(): Promise<Map<string, { id: string; active: boolean; name: string }>> {
+    const { client, locator } = this.connected();
+    const response = await client.send((api) =>
+      api.retrieveAll<Record<string, unknown>>({
+        collection: 'systemusers',
+        select: ['systemuserid', 'internalemailaddress', 'isdisabled', 'fullname'],
+      }),
+    );
+    const users = new Map<string, { id: string; active: boolean; name: string }>();
+    for (const user of response.value) {
+      const id = String(user.systemuserid);
+      locator.remember('systemuser', id);
+      if (typeof user.internalemailaddress !== 'string' || user.internalemailaddress === '') continue;
+      users.set(user.internalemailaddress.toLowerCase(), { id, active: user.isdisabled !== true, name: String(user.fullname ?? '') });
+    }
+    return users;
+  }
+
+  async close(): Promise<void> {
+    this.client?.close();
+    this.client = undefined;
+    this.locator = undefined;
+    this.tables = new Map();
+  }
+
+  private target(object: string): WriteTarget {
+    return { ...this.connected(), ...this.table(object), sourceKeyField: this.sourceKeyField };
+  }
+
+  private connect(spec: PlatformSpec): { client: WebApiClient; locator: RecordLocator } {
+    this.client ??= new WebApiClient(this.settings);
+    this.locator ??= new RecordLocator(spec, this.client);
+    return { client: this.client, locator: this.locator };
+  }
+
+  private connected(): { client: WebApiClient; locator: RecordLocator } {
+    if (this.client === undefined || this.locator === undefined)
+      throw new Error(`The Dataverse target ${this.settings.orgUrl} is not open; call open() first.`);
+    return { client: this.client, locator: this.locator };
+  }
+
+  private table(object: string): Table {
+    const table = this.tables.get(object);
+    if (table === undefined) {
+      throw new Error(
+        this.client === undefined
+          ? `The Dataverse target is not open; call open() first.`
+          : `The Dataverse target has no table prepared for ${object}; name it in the setup's objects.`,
+      );
+    }
+    return table;
+  }
+}

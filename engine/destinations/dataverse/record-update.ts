@@ -1,0 +1,111 @@
+import type { DestinationRecord, RecordPatch, RecordResult } from '../destination.js';
+import type { TableSchema } from '../sandbox/table-schema.js';
+import { runBatch, type BatchOperation } from './batch-writer.js';
+import { fetchBy } from './entity-fetch.js';
+import type { RecordLocator } from './record-locator.js';
+import { fromEntity, sameValues, selectNames, toBody } from './record-shape.js';
+import type { WebApiClient } from './web-api-client.js';
+
+export const VERSION = 'versionnumber';
+
+/** One table of the org and what a write to it needs. */
+export interface WriteTarget {
+  client: WebApiClient;
+  locator: RecordLocator;
+  schema: TableSchema;
+  entitySet: string;
+  sourceKeyField: string;
+}
+
+/**
+ * Sets attributes of records by id (If-Match: * so that a deleted record is not re-created). `restore` puts back
+ * values rollback kept and reports `restored`; `patch` reports `updated` with the replaced values. A record that
+ * already holds the values is not written.
+ */
+export async function updateRecords(
+  target: WriteTarget,
+  object: string,
+  patches: readonly RecordPatch[],
+  mode: 'patch' | 'restore',
+): Promise<RecordResult[]> {
+  const { client, locator, schema, entitySet, sourceKeyField } = target;
+  const attributes = [...new Set(patches.flatMap((p) => Object.keys(p.values)))].filter((a) => schema.attributes.has(a));
+  const existing = await fetchBy(
+    client,
+    entitySet,
+    schema.key,
+    patches.map((p) => p.id),
+    [VERSION, sourceKeyField, ...selectNames(schema, attributes)],
+    false,
+  );
+  const results: RecordResult[] = new Array(patches.length);
+  const operations: BatchOperation[] = [];
+  const sent: { index: number; previous: DestinationRecord; sourceKey?: string }[] = [];
+  for (const [index, { id, values }] of patches.entries()) {
+    const current = existing.get(id.toLowerCase());
+    if (current === undefined) {
+      results[index] = { id, status: 'failed', error: `No ${object} record has id "${id}".` };
+      continue;
+    }
+    const sourceKey = typeof current[sourceKeyField] === 'string' ? (current[sourceKeyField] as string) : undefined;
+    const before = fromEntity(
+      schema,
+      current,
+      Object.keys(values).filter((a) => schema.attributes.has(a)),
+    );
+    const base: RecordResult = {
+      id,
+      status: mode === 'restore' ? 'restored' : 'unchanged',
+      version: String(current[VERSION]),
+      ...(sourceKey === undefined ? {} : { sourceKey }),
+    };
+    if (sameValues(schema, values, before)) {
+      results[index] = base;
+      continue;
+    }
+    const body = await toBody(schema, values, (a, target) => locator.targetOf(a, target));
+    if (typeof body === 'string') {
+      results[index] = { ...base, status: 'failed', error: body };
+      continue;
+    }
+    results[index] = base;
+    sent.push({ index, previous: changedValues(schema, values, before), ...(sourceKey === undefined ? {} : { sourceKey }) });
+    operations.push({
+      add: (api) =>
+        api.update({
+          collection: entitySet,
+          key: id,
+          data: body,
+          ifmatch: '*',
+          returnRepresentation: true,
+          select: [schema.key, VERSION],
+          inChangeSet: false,
+        }),
+    });
+  }
+  const outcomes = await runBatch(client, operations);
+  outcomes.forEach((outcome, n) => {
+    const { index, previous } = sent[n] as (typeof sent)[number];
+    const result = results[index] as RecordResult;
+    if (!outcome.ok) {
+      results[index] = { ...result, status: 'failed', error: outcome.error.message };
+      return;
+    }
+    result.version = String(((outcome.value ?? {}) as Record<string, unknown>)[VERSION]);
+    if (mode === 'patch') {
+      result.status = 'updated';
+      result.previous = previous;
+    }
+  });
+  return results;
+}
+
+/** The stored values of the attributes a write changes: what rollback restores. */
+export function changedValues(schema: TableSchema, wanted: DestinationRecord, before: DestinationRecord): DestinationRecord {
+  const previous: DestinationRecord = {};
+  for (const name of Object.keys(wanted)) {
+    if (!schema.attributes.has(name) || schema.attributes.get(name)?.isKey === true) continue;
+    if (!sameValues(schema, { [name]: wanted[name] ?? null }, before)) previous[name] = before[name] ?? null;
+  }
+  return previous;
+}

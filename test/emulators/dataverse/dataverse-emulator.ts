@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { PlatformSpec } from '../../../engine/spec/generated/platform-spec.js';
+import type { CustomAttribute } from '../../../engine/spec/generated/pair-spec.js';
+import type { DestinationUser } from '../../../engine/spec/generated/engagement-spec.js';
+import { FaultInjector, type FaultKind, type FaultRates } from '../common/fault-injector.js';
+import { startLoopback, type EmulatorRequest, type RunningEmulator } from '../common/loopback-server.js';
+import { LimitKeeper, type LimitSettings } from '../common/service-limits.js';
+import { runBatch } from './batch-run.js';
+import { EntityStore } from './entity-store.js';
+import { error, handleResource, type ApiAnswer } from './odata-resources.js';
+import { TokenIssuer, type ClientCredential } from './token-issuer.js';
+
+export interface DataverseEmulatorOptions {
+  spec: PlatformSpec;
+  /** Custom columns that exist in the org (a test leaves one out to see `plan` catch it). */
+  customAttributes?: readonly CustomAttribute[];
+  /** Tables with the source-key column and its alternate key; every table but the user table by default. */
+  sourceKeyObjects?: readonly string[];
+  /** Users to seed `systemusers` with (enabled unless `active: false`). */
+  users?: readonly DestinationUser[];
+  /** App registrations the token endpoint accepts. */
+  clients: readonly ClientCredential[];
+  /** Service protection; the documented defaults are 6,000 requests per 300 s and 52 in flight per user. */
+  limits?: Partial<LimitSettings>;
+  faults?: FaultRates;
+  seed?: number;
+  /** Milliseconds each API request takes, so that requests overlap as they do against a real server. */
+  latencyMs?: number;
+  /** The Retry-After of an injected throttle, in seconds. */
+  throttleSeconds?: number;
+}
+
+export interface DataverseEmulator extends RunningEmulator {
+  store: EntityStore;
+  limits: LimitKeeper;
+  faults: FaultInjector;
+  tokens: TokenIssuer;
+  counters: { requests: number; batches: number; operations: number; byStatus: Record<number, number> };
+}
+
+const API = '/api/data/v9.2/';
+const ALL_FAULTS: readonly FaultKind[] = ['throttle', 'unavailable', 'drop', 'partial', 'expired-token'];
+const SINGLE_FAULTS: readonly FaultKind[] = ['throttle', 'unavailable', 'drop', 'expired-token'];
+
+/**
+ * An emulated Dataverse environment on loopback: an Entra ID token endpoint (client credentials, opaque tokens that
+ * can expire), and the OData v4 Web API with `$batch`, upsert by alternate key, `@odata.bind`, metadata, service
+ * protection limits per user and injected faults. Everything it saw is counted for the tests.
+ */
+export async function startDataverseEmulator(options: DataverseEmulatorOptions): Promise<DataverseEmulator> {
+  const spec = options.spec;
+  const store = new EntityStore(spec, options.customAttributes ?? [], spec.rules?.sourceKeyField ?? 'new_sourcekey', options.sourceKeyObjects);
+  const userObject = spec.rules?.userObject ?? 'systemuser';
+  for (const user of options.users ?? []) {
+    const [firstname = '', ...rest] = user.name?.split(' ') ?? [];
+    store.seed(userObject, {
+      internalemailaddress: user.email,
+      fullname: user.name ?? user.email,
+      firstname,
+      lastname: rest.join(' '),
+      isdisabled: user.active === false,
+    });
+  }
+  const limits = new LimitKeeper({ requestsPerWindow: 6000, windowMs: 300_000, maxConcurrent: 52, ...options.limits });
+  const faults = new FaultInjector(options.faults ?? {}, options.seed ?? 1);
+  const tokens = new TokenIssuer(options.clients);
+  const counters: DataverseEmulator['counters'] = { requests: 0, batches: 0, operations: 0, byStatus: {} };
+  let baseUrl = '';
+
+  const send = (res: ServerResponse, answer: ApiAnswer): void => {
+    counters.byStatus[answer.status] = (counters.byStatus[answer.status] ?? 0) + 1;
+    res.writeHead(answer.status, { 'x-ms-dop-hint': String(limits.settings.maxConcurrent), ...answer.headers });
+    res.end(answer.body ?? '');
+  };
+
+  const api = async (request: EmulatorRequest, res: ServerResponse): Promise<void> => {
+    const client = tokens.clientOf(request.headers.authorization);
+    if (client === undefined) {
+      send(res, {
+        ...error(401, 'The access token is missing, invalid or expired.', '0x80072560'),
+        headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+      });
+      return;
+    }
+    const admission = limits.enter(client);
+    try {
+      if (!admission.admitted) {
+        send(res, {
+          ...error(
+            429,
+            `Number of requests exceeded the limit of ${limits.settings.requestsPerWindow} over time window of ${limits.settings.windowMs / 1000} seconds.`,
+            '0x80072322',
+          ),
+          headers: { 'content-type': 'application/json', 'retry-after': String(admission.retryAfterSeconds) },
+        });
+        return;
+      }
+      const path = request.url.pathname.slice(API.length);
+      const isBatch = path === '$batch';
+      // A partial failure needs writes to fail: a batch of reads (a long GET the client wrapped in $batch) cannot show one.
+      const writes = isBatch && /^(PATCH|POST|PUT|DELETE) /m.test(request.body.toString('utf8'));
+      const fault = faults.next(writes ? ALL_FAULTS : SINGLE_FAULTS);
+      if (options.latencyMs !== undefined && options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+      if (fault === 'drop') return request.drop();
+      if (fault === 'throttle') {
+        const seconds = options.throttleSeconds ?? 1;
+        limits.block(client, seconds);
+        send(res, {
+          ...error(
+            429,
+            'Combined execution time of incoming requests exceeded limit of 1,200,000 milliseconds over time window of 300 seconds.',
+            '0x80072321',
+          ),
+          headers: { 'content-type': 'application/json', 'retry-after': String(seconds) },
+        });
+        return;
+      }
+      if (fault === 'unavailable') return send(res, error(503, 'The service is temporarily unavailable.', '0x80040216'));
+      if (fault === 'expired-token') {
+        tokens.expire(request.headers.authorization);
+        return send(res, {
+          ...error(401, 'The access token has expired.', '0x80072560'),
+          headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer error="invalid_token"' },
+        });
+      }
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+      if (isBatch && request.method === 'POST') {
+        counters.batches++;
+        const answer = runBatch(store, {
+          headers,
+          body: request.body.toString('utf8'),
+          baseUrl: `${baseUrl}${API.slice(0, -1)}`,
+          partial: fault === 'partial' ? () => faults.recordFails() : undefined,
+        });
+        counters.operations += answer.operations;
+        return send(res, answer);
+      }
+      counters.operations++;
+      send(
+        res,
+        handleResource(
+          store,
+          { method: request.method, path, query: request.url.searchParams, headers, body: request.body.toString('utf8') },
+          `${baseUrl}${API.slice(0, -1)}`,
+        ),
+      );
+    } finally {
+      limits.leave(client);
+    }
+  };
+
+  const running = await startLoopback(async (request, res) => {
+    counters.requests++;
+    if (request.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(request.url.pathname)) {
+      const answer = tokens.issue(request.url.pathname.split('/')[1] ?? '', new URLSearchParams(request.body.toString('utf8')));
+      return send(res, answer);
+    }
+    if (!request.url.pathname.startsWith(API)) return send(res, error(404, `No resource at ${request.url.pathname}.`));
+    return api(request, res);
+  });
+  baseUrl = running.url;
+  return { ...running, store, limits, faults, tokens, counters };
+}
+
+/** A random secret for tests that must find it (or not) in what a run leaves behind. */
+export function testSecret(): string {
+  return `sec-${randomBytes(12).toString('hex')}`;
+}
