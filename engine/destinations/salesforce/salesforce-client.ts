@@ -1,0 +1,152 @@
+import jsforce from 'jsforce';
+import HttpApiModule from 'jsforce/lib/http-api.js';
+import { RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
+import { requestAccessToken } from './salesforce-auth.js';
+import { SalesforceSetupError, scrub, type SalesforceSettings } from './salesforce-settings.js';
+
+interface JsforceHttpApi {
+  on(event: 'response', listener: (response: { statusCode: number; headers: Record<string, string> }) => void): unknown;
+  request(request: { method: string; url: string; headers: Record<string, string>; body?: string }): PromiseLike<unknown>;
+}
+type HttpApiClass = new (connection: unknown, options: Record<string, unknown>) => JsforceHttpApi;
+// jsforce ships CommonJS; its HttpApi class is the module's default export.
+const HttpApi = ((HttpApiModule as unknown as { default?: HttpApiClass }).default ?? HttpApiModule) as HttpApiClass;
+
+export const THROTTLES_SEEN_HEADER = 'x-crm-migrate-throttles-seen';
+
+/** A refused call: the HTTP status and Salesforce's error code, with a message already scrubbed of secrets. */
+export class SalesforceApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly errorCode: string | undefined,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** The run would cross a limit it was told about; raised before the request that would cross it. */
+export class SalesforceLimitError extends SalesforceSetupError {}
+
+/** The token endpoint said no: wrong credentials, an unapproved app, a user without access. */
+export class SalesforceSignInError extends SalesforceSetupError {}
+
+export interface CallOptions {
+  body?: unknown;
+  /** `text/csv` bodies go as they are; anything else is sent as JSON. */
+  contentType?: string;
+  /** Read the answer as text (Bulk result CSVs) instead of letting jsforce parse it. */
+  text?: boolean;
+}
+
+/**
+ * Every HTTP call of the Salesforce target: one jsforce connection, one RequestGovernor, one token shared by all
+ * requests. jsforce's own retries are switched off (`maxRetries: 0`) because they would resend a throttled request on
+ * their own schedule, inside the Retry-After window the governor is holding.
+ */
+export class SalesforceClient {
+  readonly governor: RequestGovernor;
+  /** Requests sent that count against the org's daily API allocation (every REST call does). */
+  apiRequests = 0;
+  /** 429 answers received, counted as they arrive, whatever is then made of them. */
+  private throttlesSeen = 0;
+  private budget = Number.POSITIVE_INFINITY;
+  private connection: InstanceType<typeof jsforce.Connection> | undefined;
+  private signingIn: Promise<void> | undefined;
+
+  constructor(readonly settings: SalesforceSettings) {
+    this.governor = new RequestGovernor({ maxInFlight: settings.maxInFlight });
+  }
+
+  get apiBase(): string {
+    return `/services/data/v${this.settings.apiVersion}`;
+  }
+
+  /** Caps the requests this run may still send (the smaller of the org's remaining allocation and any override). */
+  limitRequests(remaining: number): void {
+    this.budget = this.apiRequests + Math.max(0, remaining);
+  }
+
+  /** Requests the run may still send before reaching its cap. */
+  get remainingRequests(): number {
+    return this.budget - this.apiRequests;
+  }
+
+  /** Fails up front when `needed` requests would not fit, so no object is left half-loaded for lack of allocation. */
+  reserve(needed: number, what: string): void {
+    if (needed <= this.remainingRequests) return;
+    throw new SalesforceLimitError(
+      `Loading ${what} needs about ${needed} API requests but only ${Math.max(0, this.remainingRequests)} remain of the daily allocation this run may use ` +
+        '(the org\'s /limits or SALESFORCE_MAX_API_REQUESTS); wait for the 24-hour window to roll or raise the allocation, then run again.',
+    );
+  }
+
+  async signIn(): Promise<void> {
+    this.signingIn ??= (async () => {
+      try {
+        const token = await requestAccessToken(this.settings.auth);
+        this.connection = new jsforce.Connection({ instanceUrl: token.instanceUrl || this.settings.instanceUrl, accessToken: token.accessToken, version: this.settings.apiVersion });
+      } catch (error) {
+        throw new SalesforceSignInError(`Salesforce refused the sign-in (${this.settings.auth.kind}): ${this.describe(error)}. Check the connected app and the SALESFORCE_* variables.`);
+      } finally {
+        this.signingIn = undefined;
+      }
+    })();
+    return this.signingIn;
+  }
+
+  /** One REST call through the governor; `path` starts at the instance root (`/services/...`). */
+  async call<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: CallOptions = {}): Promise<T> {
+    if (this.connection === undefined) await this.signIn();
+    return this.governor.run(
+      () => this.send<T>(method, path, options),
+      (error) => classify(error),
+      () => this.signIn(),
+    );
+  }
+
+  private async send<T>(method: string, path: string, options: CallOptions): Promise<T> {
+    const connection = this.connection as InstanceType<typeof jsforce.Connection>;
+    if (this.apiRequests >= this.budget) {
+      throw new SalesforceLimitError('The run has used every API request it was allowed (the org\'s /limits or SALESFORCE_MAX_API_REQUESTS); stopped before sending another.');
+    }
+    this.apiRequests++;
+    const api = new HttpApi(connection, { retry: { maxRetries: 0 }, ...(options.text ? { responseType: 'text/plain' } : {}), noContentResponse: null });
+    let status: number | undefined;
+    let headers: Record<string, string> = {};
+    api.on('response', (response: { statusCode: number; headers: Record<string, string> }) => {
+      status = response.statusCode;
+      headers = response.headers ?? {};
+    });
+    const contentType = options.contentType ?? 'application/json';
+    const body = options.body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(options.body) : String(options.body);
+    try {
+      return (await api.request({
+        method,
+        url: `${connection.instanceUrl}${path}`,
+        // How many Retry-After answers had arrived when this request left: lets a test emulator tell a request that was
+        // already on the wire from one that ignored the pause. Salesforce ignores headers it does not know.
+        headers: { [THROTTLES_SEEN_HEADER]: String(this.throttlesSeen), ...(body === undefined ? {} : { 'content-type': contentType }) },
+        ...(body === undefined ? {} : { body }),
+      })) as T;
+    } catch (error) {
+      if (status === 429) this.throttlesSeen++;
+      const code = (error as { errorCode?: string; name?: string }).errorCode ?? (error as { name?: string }).name;
+      throw new SalesforceApiError(`${method} ${path.split('?')[0]} failed${status === undefined ? '' : ` (HTTP ${status})`}: ${this.describe(error)}`, status, code, retryAfterMs(headers['retry-after']));
+    }
+  }
+
+  private describe(error: unknown): string {
+    return scrub(error instanceof Error ? error.message : String(error), this.settings.secrets);
+  }
+}
+
+function classify(error: unknown): Failure {
+  if (!(error instanceof SalesforceApiError)) return { kind: 'final' };
+  if (error.status === 429) return { kind: 'throttled', retryAfterMs: error.retryAfterMs ?? 0 };
+  if (error.status === 401) return { kind: 'unauthorized' };
+  // No status: the connection dropped before an answer. 5xx: the service failed this one request.
+  if (error.status === undefined || error.status >= 500) return { kind: 'transient' };
+  return { kind: 'final' };
+}
