@@ -5,7 +5,7 @@ import { tableSchema, type TableSchema } from '../sandbox/table-schema.js';
 import { runBatch, type BatchOperation } from './batch-writer.js';
 import { dataverseSettings, type DataverseSettings } from './dataverse-settings.js';
 import { fetchBy, literal } from './entity-fetch.js';
-import { metadataProblems } from './metadata-check.js';
+import { readOrgMetadata } from './metadata-check.js';
 import { RecordLocator } from './record-locator.js';
 import { storedSourceKey } from '../stored-source-key.js';
 import { fromEntity, sameValues, selectNames, stored, toBody } from './record-shape.js';
@@ -15,6 +15,8 @@ import { WebApiClient } from './web-api-client.js';
 interface Table {
   schema: TableSchema;
   entitySet: string;
+  /** Navigation property names from the org's metadata, `attribute|target` to name; read by open/preflight. */
+  navigation?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -56,7 +58,12 @@ export class DataverseDestination implements Destination {
   }
 
   async preflight(setup: DestinationSetup): Promise<SetupProblem[]> {
-    return metadataProblems(this.connect(setup.destination).client, setup, setup.destination.rules?.sourceKeyField ?? this.sourceKeyField);
+    const metadata = await readOrgMetadata(this.connect(setup.destination).client, setup, setup.destination.rules?.sourceKeyField ?? this.sourceKeyField);
+    for (const [object, names] of metadata.navigation) {
+      const table = this.tables.get(object);
+      if (table !== undefined) table.navigation = names;
+    }
+    return metadata.problems;
   }
 
   async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {
@@ -84,7 +91,7 @@ export class DataverseDestination implements Destination {
         results[index] = { status: 'failed', error: `The ${object} record has no source key, which upserts need.` };
         continue;
       }
-      const body = await toBody(schema, values, (a, id) => locator.targetOf(a, id));
+      const body = await toBody(schema, values, (a, id) => locator.targetOf(a, id), table.navigation);
       if (typeof body === 'string') {
         results[index] = { sourceKey, status: 'failed', error: body };
         continue;

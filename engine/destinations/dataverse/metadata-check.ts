@@ -5,15 +5,30 @@ interface EntityDefinition {
   LogicalName?: string;
   Attributes?: { LogicalName?: string }[];
   Keys?: { KeyAttributes?: string[]; EntityKeyIndexStatus?: string }[];
+  ManyToOneRelationships?: { ReferencingAttribute?: string; ReferencedEntity?: string; ReferencingEntityNavigationPropertyName?: string }[];
+}
+
+/**
+ * The navigation property that binds a lookup to a record of a target table, per table, keyed `attribute|target`.
+ * Dataverse names them per relationship and not by one rule (`parentcustomerid_account`, but
+ * `regardingobjectid_account_task` on tasks), so they are read from the org rather than guessed.
+ */
+export type NavigationNames = Map<string, ReadonlyMap<string, string>>;
+
+export interface OrgMetadata {
+  problems: SetupProblem[];
+  navigation: NavigationNames;
 }
 
 /**
  * What in the org's metadata would stop a load, changing nothing: a table that is not there, a custom column not
  * created yet (the Web API has no create-on-write), the source-key column or an active alternate key on it alone
- * missing (upserts address records by it). One metadata request per table.
+ * missing (upserts address records by it). One metadata request per table, which also brings the navigation
+ * property names that lookups are bound through.
  */
-export async function metadataProblems(client: WebApiClient, setup: DestinationSetup, sourceKeyField: string): Promise<SetupProblem[]> {
+export async function readOrgMetadata(client: WebApiClient, setup: DestinationSetup, sourceKeyField: string): Promise<OrgMetadata> {
   const problems: SetupProblem[] = [];
+  const navigation: NavigationNames = new Map();
   const userObject = setup.destination.rules?.userObject;
   for (const object of setup.objects) {
     let entity: EntityDefinition;
@@ -25,6 +40,7 @@ export async function metadataProblems(client: WebApiClient, setup: DestinationS
           expand: [
             { property: 'Attributes', select: ['LogicalName'] },
             { property: 'Keys', select: ['KeyAttributes', 'EntityKeyIndexStatus'] },
+            { property: 'ManyToOneRelationships', select: ['ReferencingAttribute', 'ReferencedEntity', 'ReferencingEntityNavigationPropertyName'] },
           ],
         }),
       );
@@ -34,6 +50,12 @@ export async function metadataProblems(client: WebApiClient, setup: DestinationS
       continue;
     }
     const present = new Set((entity.Attributes ?? []).map((a) => a.LogicalName?.toLowerCase()));
+    const names = new Map<string, string>();
+    for (const r of entity.ManyToOneRelationships ?? []) {
+      if (r.ReferencingAttribute && r.ReferencedEntity && r.ReferencingEntityNavigationPropertyName)
+        names.set(`${r.ReferencingAttribute}|${r.ReferencedEntity}`, r.ReferencingEntityNavigationPropertyName);
+    }
+    navigation.set(object, names);
     for (const custom of setup.customAttributes) {
       if (custom.object !== object || present.has(custom.name.toLowerCase())) continue;
       problems.push({
@@ -66,5 +88,5 @@ export async function metadataProblems(client: WebApiClient, setup: DestinationS
       });
     }
   }
-  return problems;
+  return { problems, navigation };
 }

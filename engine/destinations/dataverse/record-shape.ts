@@ -5,9 +5,9 @@ import type { DestinationRecord } from '../destination.js';
 
 /**
  * Converts between the engine's records (lookups as plain destination ids) and the Web API's JSON. Lookups are
- * written as `<navigation>@odata.bind: /<entityset>(<id>)` and read back from `_<attribute>_value`. The navigation
- * property of a lookup with one target is named like the attribute; one with several targets (customer, regarding)
- * has one navigation property per target, `<attribute>_<target>`, as Dataverse names them.
+ * written as `<navigation>@odata.bind: /<entityset>(<id>)` and read back from `_<attribute>_value`. Navigation
+ * property names come from the org's relationship metadata; without it, a lookup with one target is taken to be
+ * named like the attribute and one with several targets `<attribute>_<target>`.
  */
 
 export interface BindTarget {
@@ -19,7 +19,9 @@ export interface BindTarget {
 /** Chooses the table a lookup id points at; undefined when the id is in none of the attribute's targets. */
 export type TargetOf = (attribute: AttributeSchema, id: string) => Promise<BindTarget | undefined>;
 
-export function navigationProperty(attribute: AttributeSchema, target: string): string {
+export function navigationProperty(attribute: AttributeSchema, target: string, names?: ReadonlyMap<string, string>): string {
+  const named = names?.get(`${attribute.name}|${target}`);
+  if (named !== undefined) return named;
   const targets = attribute.field.targets ?? [];
   return attribute.reference === 'owner' || targets.length <= 1 ? attribute.name : `${attribute.name}_${target}`;
 }
@@ -33,7 +35,12 @@ export function stored(attribute: AttributeSchema | undefined, value: unknown): 
 }
 
 /** The request body for these values; a lookup whose target cannot be found fails the record with that sentence. */
-export async function toBody(schema: TableSchema, values: DestinationRecord, targetOf: TargetOf): Promise<Record<string, unknown> | string> {
+export async function toBody(
+  schema: TableSchema,
+  values: DestinationRecord,
+  targetOf: TargetOf,
+  names?: ReadonlyMap<string, string>,
+): Promise<Record<string, unknown> | string> {
   const body: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const attribute = schema.attributes.get(name);
@@ -45,14 +52,14 @@ export async function toBody(schema: TableSchema, values: DestinationRecord, tar
     if (value === null || value === '') {
       // Clearing a lookup: every navigation property of it is unbound.
       const targets = attribute.field.targets ?? [];
-      for (const target of targets.length === 0 ? [''] : targets) body[`${navigationProperty(attribute, target)}@odata.bind`] = null;
+      for (const target of targets.length === 0 ? [''] : targets) body[`${navigationProperty(attribute, target, names)}@odata.bind`] = null;
       continue;
     }
     const target = await targetOf(attribute, String(value));
     if (target === undefined) {
       return `Attribute ${name} value "${String(value)}" names no ${(attribute.field.targets ?? []).join(' or ')} record in Dataverse.`;
     }
-    body[`${navigationProperty(attribute, target.object)}@odata.bind`] = `/${target.entitySet}(${String(value)})`;
+    body[`${navigationProperty(attribute, target.object, names)}@odata.bind`] = `/${target.entitySet}(${String(value)})`;
   }
   return body;
 }

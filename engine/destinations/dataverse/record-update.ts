@@ -15,6 +15,8 @@ export interface WriteTarget {
   schema: TableSchema;
   entitySet: string;
   sourceKeyField: string;
+  /** Navigation property names read from the org, `attribute|target` to name. */
+  navigation?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function updateRecords(
       results[index] = base;
       continue;
     }
-    const body = await toBody(schema, values, (a, target) => locator.targetOf(a, target));
+    const body = await toBody(schema, values, (a, id) => locator.targetOf(a, id), target.navigation);
     if (typeof body === 'string') {
       results[index] = { ...base, status: 'failed', error: body };
       continue;

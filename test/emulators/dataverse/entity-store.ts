@@ -5,6 +5,7 @@ import type { ValueLimits } from '../../../engine/destinations/sandbox/coerce.js
 import { Rejection } from '../../../engine/destinations/sandbox/coerce.js';
 import { tableSchema, type AttributeSchema, type TableSchema } from '../../../engine/destinations/sandbox/table-schema.js';
 import { decode } from '../../../engine/destinations/sandbox/table-writer.js';
+import { navigationNames } from './navigation-names.js';
 
 /** A stored row: attribute values in the Web API's form; lookups hold the id, `@target` names the table of each. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -167,7 +168,7 @@ export class EntityStore {
 
   /** `parentcustomerid_account@odata.bind: /accounts(id)`: the attribute, the id, and the table it is in. */
   private binding(table: StoreTable, navigation: string, value: unknown): { attribute: AttributeSchema; id: string | null; target: string | null } {
-    const attribute = this.navigationAttribute(table, navigation);
+    const { attribute, target: expected } = this.navigationAttribute(table, navigation);
     if (value === null) return { attribute, id: null, target: null };
     const match = /^\/?([A-Za-z_]\w*)\(([0-9a-fA-F-]{36})\)$/.exec(String(value).replace(/^.*\/api\/data\/v9\.\d\//, ''));
     if (match === null)
@@ -178,7 +179,6 @@ export class EntityStore {
     const [, entitySet = '', id = ''] = match;
     const target = this.bySet.get(entitySet);
     const targets = attribute.field.targets ?? [];
-    const expected = targets.length > 1 && attribute.reference !== 'owner' ? navigation.slice(attribute.name.length + 1) : undefined;
     if (target === undefined || !targets.includes(target.object) || (expected !== undefined && expected !== target.object)) {
       throw new WriteError(400, `${navigation} cannot point at a record of ${entitySet}.`, '0x80060891');
     }
@@ -190,13 +190,11 @@ export class EntityStore {
     return { attribute, id: String(row[target.schema.key]), target: target.object };
   }
 
-  private navigationAttribute(table: StoreTable, navigation: string): AttributeSchema {
-    const direct = table.schema.attributes.get(navigation);
-    if (direct?.reference !== undefined) return direct;
-    for (const attribute of table.schema.columns) {
-      if (attribute.reference === undefined) continue;
-      for (const target of attribute.field.targets ?? []) if (navigation === `${attribute.name}_${target}`) return attribute;
-    }
-    throw new WriteError(400, `'${navigation}' is not a navigation property of ${table.object}.`, '0x80060888');
+  /** The lookup a navigation property sets and, for a lookup with several targets, the one table it binds to. */
+  private navigationAttribute(table: StoreTable, navigation: string): { attribute: AttributeSchema; target?: string } {
+    const matches = navigationNames(table.object, table.schema.columns).filter((n) => n.name === navigation);
+    const first = matches[0];
+    if (first === undefined) throw new WriteError(400, `'${navigation}' is not a navigation property of ${table.object}.`, '0x80060888');
+    return matches.length === 1 && (first.attribute.field.targets ?? []).length > 1 ? { attribute: first.attribute, target: first.target } : { attribute: first.attribute };
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityStore, Row, StoreTable } from './entity-store.js';
 import { WriteError } from './entity-store.js';
+import { navigationNames } from './navigation-names.js';
 
 /** One answer of the emulated Web API, before framing (a plain response or a part of a `$batch` response). */
 export interface ApiAnswer {
@@ -168,5 +169,12 @@ function entityDefinition(store: EntityStore, key: string): ApiAnswer {
     Keys: table.hasSourceKey
       ? [{ LogicalName: `${table.object}_sourcekey`, KeyAttributes: [store.sourceKeyField], EntityKeyIndexStatus: 'Active' }]
       : [],
+    ManyToOneRelationships: navigationNames(table.object, table.schema.columns)
+      .filter((n) => n.target !== '')
+      .map((n) => ({
+      ReferencingAttribute: n.attribute.name,
+      ReferencedEntity: n.target,
+      ReferencingEntityNavigationPropertyName: n.name,
+    })),
   });
 }

@@ -81,6 +81,14 @@ describe('record shape', () => {
     expect(await toBody(schema, { parentcustomerid: 'gone' }, async () => undefined)).toMatch(/names no contact or account record/);
   });
 
+  it('binds through the navigation property the org reports when its metadata names one', async () => {
+    // Dataverse names an activity's regarding property after the activity table too; no rule can guess that.
+    const names = new Map([['parentcustomerid|account', 'parentcustomerid_account_contact']]);
+    const body = await toBody(schema, { parentcustomerid: 'A-1' }, async () => ({ object: 'account', entitySet: 'accounts' }), names);
+    expect(body).toEqual({ 'parentcustomerid_account_contact@odata.bind': '/accounts(A-1)' });
+    expect(navigationProperty(schema.attributes.get('parentcustomerid')!, 'contact', names)).toBe('parentcustomerid_contact');
+  });
+
   it('reads lookups from _name_value and revived dates back as the text the engine wrote', () => {
     const entity = { lastname: 'Ng', _parentcustomerid_value: 'A-1', birthdate: new Date('1980-02-03T00:00:00Z'), donotphone: false };
     expect(fromEntity(schema, entity, ['lastname', 'parentcustomerid', 'birthdate', 'donotphone', 'ownerid'])).toEqual({
