@@ -73,6 +73,11 @@ export interface DestinationSetup {
   objects: readonly string[];
   /** Attributes the pair and the engagement add to the destination. */
   customAttributes: readonly CustomAttribute[];
+  /**
+   * Every attribute the plan writes, per destination object, so that a live target can check each one exists
+   * before any record moves. Optional: a caller that only prepares tables (tests, benchmarks) can leave it out.
+   */
+  writes?: Readonly<Record<string, readonly string[]>>;
   /** Users the engagement knows; the sandbox seeds its user table with them. */
   users: readonly DestinationUser[];
   /** The destination edition in force, for edition limits. */

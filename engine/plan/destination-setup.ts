@@ -9,7 +9,23 @@ export function destinationSetup(engagement: Engagement, plan: MigrationPlan): D
     destination: engagement.destination.spec,
     objects: plan.objects,
     customAttributes: plan.customAttributes,
+    writes: writtenAttributes(plan),
     users: spec.users ?? [],
     ...(spec.edition === undefined ? {} : { edition: spec.edition }),
   };
+}
+
+/** The attributes each load writes (fields, lookups, owner, attachment parts), gathered per destination object. */
+function writtenAttributes(plan: MigrationPlan): Record<string, string[]> {
+  const writes = new Map<string, Set<string>>();
+  for (const load of plan.loads) {
+    const names = writes.get(load.object) ?? new Set<string>();
+    for (const field of load.fields) names.add(field.to);
+    for (const lookup of load.lookups) names.add(lookup.to);
+    if (load.owner !== undefined) names.add(load.owner.to);
+    const a = load.attachment;
+    if (a !== undefined) for (const name of [a.content, a.fileName, a.mimeType, a.size]) if (name !== undefined) names.add(name);
+    writes.set(load.object, names);
+  }
+  return Object.fromEntries([...writes].map(([object, names]) => [object, [...names].sort()]));
 }

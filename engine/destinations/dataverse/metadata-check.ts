@@ -64,6 +64,11 @@ export async function readOrgMetadata(client: WebApiClient, setup: DestinationSe
         message: `the custom column ${custom.name} (${custom.type}) does not exist yet; create and publish it before the load.`,
       });
     }
+    const custom = new Set(setup.customAttributes.filter((c) => c.object === object).map((c) => c.name.toLowerCase()));
+    for (const name of setup.writes?.[object] ?? []) {
+      if (custom.has(name.toLowerCase()) || present.has(name.toLowerCase())) continue;
+      problems.push({ object, attribute: name, message: `the column ${name}, which the mapping writes, is not in the table's metadata.` });
+    }
     if (object === userObject) continue;
     if (!present.has(sourceKeyField.toLowerCase())) {
       problems.push({

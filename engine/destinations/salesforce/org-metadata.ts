@@ -40,7 +40,8 @@ function compile(result: DescribeResult, limits: ValueLimits): ObjectMetadata {
 
 /**
  * What would stop a load, found from the org's metadata: objects or custom fields not created yet, the source-key
- * field missing or not an External ID, and option values the pair declares that the org's picklist lacks.
+ * field missing or not an External ID, standard fields the mapping writes that the org does not show, and option
+ * values the pair declares that the org's picklist lacks.
  */
 export function setupProblems(setup: DestinationSetup, objects: ReadonlyMap<string, ObjectMetadata | undefined>, sourceKeyField: string): SetupProblem[] {
   const problems: SetupProblem[] = [];
@@ -56,6 +57,7 @@ export function setupProblems(setup: DestinationSetup, objects: ReadonlyMap<stri
       problems.push({ object: name, attribute: sourceKeyField, message: `${name}.${sourceKeyField} is not marked External ID: tick External ID (and Unique) on the field, upserts match on it.` });
     }
   }
+  problems.push(...missingWrites(setup, objects));
   for (const custom of setup.customAttributes) {
     const meta = objects.get(custom.object);
     if (meta === undefined) continue;
@@ -86,4 +88,19 @@ export function writableValues<T extends Record<string, unknown>>(meta: ObjectMe
   const copy = { ...values };
   for (const field of AUDIT_FIELDS) delete copy[field];
   return copy;
+}
+
+/** Fields the plan writes that the org's describe lacks; custom fields are reported by the caller, with their type. */
+function missingWrites(setup: DestinationSetup, objects: ReadonlyMap<string, ObjectMetadata | undefined>): SetupProblem[] {
+  const problems: SetupProblem[] = [];
+  for (const [object, names] of Object.entries(setup.writes ?? {})) {
+    const meta = objects.get(object);
+    if (meta === undefined) continue;
+    const custom = new Set(setup.customAttributes.filter((c) => c.object === object).map((c) => c.name));
+    for (const name of names) {
+      if (custom.has(name) || meta.fields.has(name)) continue;
+      problems.push({ object, attribute: name, message: `${object}.${name} is not a field the org shows to the integration user, and the mapping writes it; check the field and its field-level security.` });
+    }
+  }
+  return problems;
 }

@@ -40,6 +40,8 @@ export interface LiveOptions {
   limits?: Partial<LimitSettings>;
   /** `object.name` of custom columns to leave out of the org, as if nobody created them yet. */
   skipCustomAttributes?: string[];
+  /** Standard columns (`object.attribute`) the emulated org lacks. */
+  hiddenAttributes?: string[];
   /** Records per batch (`options.batchSize`), to make more requests of a small export. */
   batchSize?: number;
   /** Tables whose source-key column (and its alternate key) nobody created. */
@@ -91,6 +93,7 @@ export async function liveEngagement(options: LiveOptions = {}): Promise<LiveEng
   const emulator = await startDataverseEmulator({
     spec,
     customAttributes: (pair.customAttributes ?? []).filter((c) => !skip.includes(`${c.object}.${c.name}`)),
+    hiddenAttributes: options.hiddenAttributes ?? [],
     users,
     sourceKeyObjects: spec.objects.map((o) => o.name).filter((o) => o !== spec.rules?.userObject && !(options.withoutSourceKey ?? []).includes(o)),
     clients: [{ tenantId: TENANT_ID, clientId: CLIENT_ID, secret: CLIENT_SECRET }],

@@ -3,18 +3,20 @@ import { EXIT } from '../../../cli/exit-codes.js';
 import { liveEngagement } from './dataverse-harness.js';
 
 describe('plan against the Dataverse emulator', () => {
-  it('lists a custom column and a source-key column the org does not have yet as blockers, and reads only metadata', async () => {
+  it('lists a custom column, a mapped standard column and a source-key column the org lacks as blockers, and reads only metadata', async () => {
     const live = await liveEngagement({
       pair: 'vtiger--dynamics-365-sales',
       skipCustomAttributes: ['account.new_industry'],
       withoutSourceKey: ['lead'],
+      hiddenAttributes: ['contact.jobtitle'],
     });
     try {
       const result = await live.cli(['plan', '--project', live.project, '--json']);
       expect(result.exitCode, result.stderr).toBe(EXIT.invalid);
       const plan = JSON.parse(result.stdout) as { blockers: string[] };
       const blockers = plan.blockers.filter((b) => b.startsWith('dataverse:'));
-      expect(blockers).toHaveLength(2);
+      expect(blockers).toHaveLength(3);
+      expect(blockers).toContainEqual(expect.stringMatching(/contact\.jobtitle: the column jobtitle, which the mapping writes, is not in the table's metadata/));
       expect(blockers).toContainEqual(expect.stringMatching(/account\.new_industry: the custom column new_industry .* does not exist yet/));
       expect(blockers).toContainEqual(expect.stringMatching(/lead\.new_sourcekey: the source-key column new_sourcekey does not exist/));
       // Nothing was written: metadata reads only.

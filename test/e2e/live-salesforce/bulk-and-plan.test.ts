@@ -35,15 +35,16 @@ describe('Bulk API 2.0 path, signed in with a JWT bearer assertion', () => {
 });
 
 describe('plan against an org that is not ready', () => {
-  it('lists the custom field not created yet and the source-key field without External ID as blockers', async () => {
-    const live = await liveEngagement({ skipCustomFields: ['Contact.Tags__c'], org: { sourceKeyNotExternal: ['Account'] } });
+  it('lists the custom field not created yet, a mapped field the user cannot see and the source-key field without External ID as blockers', async () => {
+    const live = await liveEngagement({ skipCustomFields: ['Contact.Tags__c'], org: { sourceKeyNotExternal: ['Account'], hiddenFields: ['Contact.Title'] } });
     try {
       const result = await live.cli(['plan', '--project', live.project, '--json']);
       const plan = JSON.parse(result.stdout) as { blockers: unknown[] };
       const text = JSON.stringify(plan.blockers);
       expect(text).toContain('Contact.Tags__c');
       expect(text).toContain('Account.Legacy_Id__c is not marked External ID');
-      expect(plan.blockers).toHaveLength(2);
+      expect(text).toContain('Contact.Title is not a field the org shows to the integration user');
+      expect(plan.blockers).toHaveLength(3);
       // Nothing was written: plan only reads metadata.
       expect(live.emulator.counters.collections + live.emulator.bulk.created).toBe(0);
     } finally {

@@ -15,6 +15,8 @@ export interface DataverseEmulatorOptions {
   spec: PlatformSpec;
   /** Custom columns that exist in the org (a test leaves one out to see `plan` catch it). */
   customAttributes?: readonly CustomAttribute[];
+  /** Standard columns (`object.attribute`) the org lacks, so that `plan` can be seen to catch a mapped one. */
+  hiddenAttributes?: readonly string[];
   /** Tables with the source-key column and its alternate key; every table but the user table by default. */
   sourceKeyObjects?: readonly string[];
   /** Users to seed `systemusers` with (enabled unless `active: false`). */
@@ -51,6 +53,7 @@ const SINGLE_FAULTS: readonly FaultKind[] = ['throttle', 'unavailable', 'drop', 
 export async function startDataverseEmulator(options: DataverseEmulatorOptions): Promise<DataverseEmulator> {
   const spec = options.spec;
   const store = new EntityStore(spec, options.customAttributes ?? [], spec.rules?.sourceKeyField ?? 'new_sourcekey', options.sourceKeyObjects);
+  for (const hidden of options.hiddenAttributes ?? []) store.hidden.add(hidden);
   const userObject = spec.rules?.userObject ?? 'systemuser';
   for (const user of options.users ?? []) {
     const [firstname = '', ...rest] = user.name?.split(' ') ?? [];

@@ -37,6 +37,8 @@ export interface StoreTable {
  * name an existing record of one of their target tables (owners: enabled users).
  */
 export class EntityStore {
+  /** Standard columns (`object.attribute`) this org does not have, e.g. from a solution not installed; metadata omits them. */
+  readonly hidden = new Set<string>();
   readonly tables = new Map<string, StoreTable>();
   private readonly bySet = new Map<string, StoreTable>();
   private version = 1000;

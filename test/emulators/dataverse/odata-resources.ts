@@ -163,7 +163,7 @@ function entityDefinition(store: EntityStore, key: string): ApiAnswer {
     EntitySetName: table.entitySet,
     PrimaryIdAttribute: table.schema.key,
     Attributes: [
-      ...table.schema.columns.map((c) => ({ LogicalName: c.name, AttributeType: c.field.type })),
+      ...table.schema.columns.filter((c) => !store.hidden.has(`${table.object}.${c.name}`)).map((c) => ({ LogicalName: c.name, AttributeType: c.field.type })),
       { LogicalName: 'versionnumber', AttributeType: 'BigInt' },
     ],
     Keys: table.hasSourceKey

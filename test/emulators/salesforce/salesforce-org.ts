@@ -17,6 +17,8 @@ export interface OrgOptions {
   /** Objects whose source-key field does not exist yet, or exists without the External ID flag. */
   withoutSourceKey?: string[];
   sourceKeyNotExternal?: string[];
+  /** Standard fields (`Object.Field`) hidden from the integration user by field-level security. */
+  hiddenFields?: string[];
   /** Whether the integration user may set CreatedDate on create ("Set Audit Fields upon Record Creation"). */
   auditFieldsWritable?: boolean;
   users?: { email: string; name: string; active: boolean }[];
@@ -48,7 +50,9 @@ export class SalesforceOrg {
     const rules = spec.rules ?? {};
     const limits = { ...(rules.dateMin ? { dateMin: rules.dateMin } : {}), ...(rules.dateMax ? { dateMax: rules.dateMax } : {}) };
     for (const object of spec.objects) {
-      const fields = object.fields.map((f) => describeField(f, f.name === 'CreatedDate' && options.auditFieldsWritable === true ? { createable: true } : {}));
+      const fields = object.fields
+        .filter((f) => !(options.hiddenFields ?? []).includes(`${object.name}.${f.name}`))
+        .map((f) => describeField(f, f.name === 'CreatedDate' && options.auditFieldsWritable === true ? { createable: true } : {}));
       for (const custom of options.customFields ?? []) if (custom.object === object.name) fields.push(describeField(custom.field));
       if (!(options.withoutSourceKey ?? []).includes(object.name)) {
         fields.push(describeField({ name: sourceKeyField, type: 'text', maxLength: 255 }, { externalId: !(options.sourceKeyNotExternal ?? []).includes(object.name) }));
