@@ -21,7 +21,7 @@ export default class Plan extends EngagementCommand<PlanOutput> {
   protected async execute(): Promise<Outcome<PlanOutput>> {
     const { flags } = await this.parse(Plan);
     const engagement = await this.engagement(flags.project);
-    const plan = await summarizePlan(engagement);
+    const plan = await summarizePlan(engagement, { checkDestination: true });
     const summary: PlanOutput = { ...plan, schemaFiles: writeSchemaChangeFiles(engagement, plan.schemaDocument) };
     if (flags.out !== undefined) writeFileSync(flags.out, JSON.stringify(summary, null, 2) + '\n');
     const lines = [

@@ -34,8 +34,12 @@ export interface PlanSummary {
   blockers: string[];
 }
 
-/** The run laid out before it happens: phases in dependency order, rows per phase, and schema changes to make first. */
-export async function summarizePlan(engagement: Engagement): Promise<PlanSummary> {
+/**
+ * The run laid out before it happens: phases in dependency order, rows per phase, and schema changes to make first.
+ * `checkDestination` also asks a live target's org what it lacks (a network round trip with credentials), which
+ * the `plan` command wants and documents built from the plan do not.
+ */
+export async function summarizePlan(engagement: Engagement, options: { checkDestination?: boolean } = {}): Promise<PlanSummary> {
   const plan = compilePlan(engagement);
   const blockers: string[] = [];
   const phases: PlanPhase[] = [];
@@ -51,7 +55,7 @@ export async function summarizePlan(engagement: Engagement): Promise<PlanSummary
     }
     phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
   }
-  blockers.push(...(await destinationProblems(engagement, plan)));
+  if (options.checkDestination === true) blockers.push(...(await destinationProblems(engagement, plan)));
   return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers };
 }
 

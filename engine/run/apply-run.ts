@@ -119,7 +119,8 @@ export async function applyRun(engagement: Engagement, destination: Destination,
     ledger.finishRun(run.id, 'completed', now());
     const report = buildReport(engagement, destination.label, run.id, run.startedAt, now().toISOString(), interrupted !== undefined, reconciliation, threshold);
     report.kind = kind;
-    if ((destination.notes ?? []).length > 0) report.notes = [...(destination.notes ?? [])];
+    const notes = destination.notes ?? [];
+    if (notes.length > 0) report.notes = [...notes];
     report.files = {
       reconciliation: relative(engagement.dir, join(runDir, 'reconciliation.json')),
       markdown: relative(engagement.dir, join(runDir, 'reconciliation.md')),

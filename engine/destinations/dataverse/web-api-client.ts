@@ -1,7 +1,8 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { DynamicsWebApi } from 'dynamics-web-api';
-import { RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
+import { redactSecrets } from '../http/redact-secrets.js';
+import { httpFailure, RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
 import { DataverseSetupError, type DataverseSettings } from './dataverse-settings.js';
 import { TokenSource } from './token-source.js';
 
@@ -72,9 +73,7 @@ export class WebApiClient {
   clean(error: unknown): DataverseRequestError | DataverseSetupError {
     if (error instanceof DataverseRequestError || error instanceof DataverseSetupError) return error;
     const status = statusOf(error);
-    let text = messageOf(error);
-    for (const secret of this.secrets) if (secret.length >= 4) text = text.replaceAll(secret, '[redacted]');
-    text = text.replace(/Bearer\s+[\w.~+/=-]+/gi, 'Bearer [redacted]');
+    const text = redactSecrets(messageOf(error), this.secrets);
     return new DataverseRequestError(
       status === undefined ? `Dataverse could not be reached: ${text}` : `Dataverse answered ${status}: ${text}`,
       status,
@@ -120,12 +119,9 @@ function messageOf(error: unknown): string {
 /** 429 (and a 503 that says when to come back) pause everyone; other 5xx and dropped connections retry alone. */
 export function classify(error: unknown): Failure {
   const status = statusOf(error);
-  if (status === undefined) return isConnectionFailure(error) ? { kind: 'transient' } : { kind: 'final' };
-  const retryAfter = retryAfterMs(headerOf(error, 'retry-after'));
-  if (status === 429 || (status === 503 && retryAfter !== undefined)) return { kind: 'throttled', retryAfterMs: retryAfter ?? 0 };
-  if (status === 401) return { kind: 'unauthorized' };
-  if (status >= 500 || status === 408) return { kind: 'transient' };
-  return { kind: 'final' };
+  // An error without a status that is not a dropped connection is a bug on this side, not worth sending again.
+  if (status === undefined && !isConnectionFailure(error)) return { kind: 'final' };
+  return httpFailure(status, retryAfterMs(headerOf(error, 'retry-after')));
 }
 
 const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);

@@ -164,3 +164,16 @@ export function retryAfterMs(header: string | null | undefined, now: number = Da
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * The Failure an HTTP answer means, the same for every live target: 429 (or 503 with a Retry-After) is a throttle,
+ * 401 an expired credential, 5xx and 408 a passing failure of this one request, and no status at all a connection
+ * that dropped before an answer. Anything else is the request's own fault and final.
+ */
+export function httpFailure(status: number | undefined, retryAfter: number | undefined): Failure {
+  if (status === undefined) return { kind: 'transient' };
+  if (status === 429 || (status === 503 && retryAfter !== undefined)) return { kind: 'throttled', retryAfterMs: retryAfter ?? 0 };
+  if (status === 401) return { kind: 'unauthorized' };
+  if (status >= 500 || status === 408) return { kind: 'transient' };
+  return { kind: 'final' };
+}

@@ -1,8 +1,9 @@
 import jsforce from 'jsforce';
 import HttpApiModule from 'jsforce/lib/http-api.js';
-import { RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
+import { httpFailure, RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
 import { requestAccessToken } from './salesforce-auth.js';
-import { SalesforceSetupError, scrub, type SalesforceSettings } from './salesforce-settings.js';
+import { redactSecrets } from '../http/redact-secrets.js';
+import { SalesforceSetupError, type SalesforceSettings } from './salesforce-settings.js';
 
 interface JsforceHttpApi {
   on(event: 'response', listener: (response: { statusCode: number; headers: Record<string, string> }) => void): unknown;
@@ -138,15 +139,10 @@ export class SalesforceClient {
   }
 
   private describe(error: unknown): string {
-    return scrub(error instanceof Error ? error.message : String(error), this.settings.secrets);
+    return redactSecrets(error instanceof Error ? error.message : String(error), this.settings.secrets);
   }
 }
 
 function classify(error: unknown): Failure {
-  if (!(error instanceof SalesforceApiError)) return { kind: 'final' };
-  if (error.status === 429) return { kind: 'throttled', retryAfterMs: error.retryAfterMs ?? 0 };
-  if (error.status === 401) return { kind: 'unauthorized' };
-  // No status: the connection dropped before an answer. 5xx: the service failed this one request.
-  if (error.status === undefined || error.status >= 500) return { kind: 'transient' };
-  return { kind: 'final' };
+  return error instanceof SalesforceApiError ? httpFailure(error.status, error.retryAfterMs) : { kind: 'final' };
 }

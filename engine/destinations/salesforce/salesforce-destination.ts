@@ -8,7 +8,8 @@ import { Rejection } from './field-values.js';
 import { auditNote, describeObjects, setupProblems, writableValues, type ObjectMetadata } from './org-metadata.js';
 import { withRecordRetries, type WriteOutcome } from './record-outcome.js';
 import { SalesforceClient } from './salesforce-client.js';
-import { readSettings, scrub, SalesforceSetupError, type SalesforceSettings } from './salesforce-settings.js';
+import { redactSecrets } from '../http/redact-secrets.js';
+import { readSettings, SalesforceSetupError, type SalesforceSettings } from './salesforce-settings.js';
 import { countRecords, query, selectWhereIn } from './soql-reader.js';
 
 interface OrgLimits {
@@ -206,7 +207,7 @@ export class SalesforceDestination implements Destination {
       return await work();
     } catch (error) {
       if (error instanceof SalesforceSetupError || this.client === undefined) throw error;
-      if (error instanceof Error) error.message = scrub(error.message, this.client.settings.secrets);
+      if (error instanceof Error) error.message = redactSecrets(error.message, this.client.settings.secrets);
       throw error;
     }
   }

@@ -89,9 +89,3 @@ function keyLines(key: string): string[] {
   return key.split(/\r?\n/).filter((line) => line.length >= 16 && !line.startsWith('-----'));
 }
 
-/** Replaces every secret (and the bearer token) in a message, so library error text cannot leak them. */
-export function scrub(message: string, secrets: readonly string[]): string {
-  let text = message;
-  for (const secret of secrets) if (secret.length >= 6) text = text.split(secret).join('[redacted]');
-  return text.replace(/Bearer\s+[\w.!*~+/=-]+/g, 'Bearer [redacted]');
-}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Engagement } from '../../engagement/engagement.js';
 import { DISCOVERY_DIR } from '../../discover/discovery-report.js';
 import type { Exclusion } from '../../spec/generated/pair-spec.js';
+import { summarizePair } from '../../model/pair-summary.js';
 import { compilePlan } from '../../plan/migration-plan.js';
 import { summarizePlan } from '../../plan/plan-summary.js';
 import { SCHEMA_CHANGE_FILES } from '../../plan/schema-change-files.js';
@@ -76,6 +77,7 @@ export async function scopeDocument(engagement: Engagement, options: { generated
   const summary = await summarizePlan(engagement);
   const discovery = savedDiscovery(engagement);
   const { pair } = engagement;
+  const pairCounts = summarizePair(pair, new Map([engagement.source.spec, engagement.destination.spec].map((p) => [p.id, p])));
 
   const known = summary.phases.map((p) => p.sourceRows).filter((n): n is number => n !== undefined);
   const exported = known.length === 0 ? undefined : known.reduce((a, b) => a + b, 0);
@@ -90,12 +92,7 @@ export async function scopeDocument(engagement: Engagement, options: { generated
     summary: pair.summary,
     discovery: discovery === undefined ? null : { rows: discovered ?? 0, files: discovery.objects.length, customColumns: discovery.columns.length },
     objects: scopeObjects(engagement, plan, summary.phases, discovery),
-    counts: {
-      objects: pair.objects.length,
-      oneToOne: pair.objects.filter((r) => r.mapping === '1:1').length,
-      lossy: pair.objects.filter((r) => r.mapping === 'lossy').length,
-      rows: exported ?? 0,
-    },
+    counts: { objects: pairCounts.objects, oneToOne: pairCounts.oneToOne, lossy: pairCounts.lossy, rows: exported ?? 0 },
     exclusions: (pair.exclusions ?? []).map((e) => ({ what: e.what, reason: e.reason })),
     lossy: pair.objects.filter((r) => r.mapping === 'lossy').map((r) => ({ source: r.source, destination: r.destination, losses: r.losses ?? [] })),
     customFields: scopeCustomFields(engagement),

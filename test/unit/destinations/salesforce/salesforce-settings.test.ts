@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings, SalesforceSetupError, scrub } from '../../../../engine/destinations/salesforce/salesforce-settings.js';
+import { redactSecrets } from '../../../../engine/destinations/http/redact-secrets.js';
+import { readSettings, SalesforceSetupError } from '../../../../engine/destinations/salesforce/salesforce-settings.js';
 
 const URL = 'https://acme.my.salesforce.com';
 const noKey = async (): Promise<string> => {
@@ -30,7 +31,7 @@ describe('Salesforce settings from the environment', () => {
   it('scrubs secrets, key lines and bearer tokens out of any message', () => {
     const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----';
     const message = `failed with shh-123456 and MIIEvQIBADANBgkqhkiG9w0BAQEFAASC, header Authorization: Bearer 00Dxx!AQ.abc-def`;
-    const clean = scrub(message, ['shh-123456', key, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']);
+    const clean = redactSecrets(message, ['shh-123456', key, 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']);
     expect(clean).not.toMatch(/shh-123456|MIIEvQ|00Dxx/);
     expect(clean).toContain('[redacted]');
   });
