@@ -1,6 +1,7 @@
 import { Command, Flags, Errors } from '@oclif/core';
 import { EXIT } from './exit-codes.js';
 import { DestinationSetupError } from '../engine/destinations/setup-error.js';
+import { InputError } from '../engine/util/input-error.js';
 
 /** What a command hands back: the document `--json` prints, the text a person reads, and the exit code. */
 export interface Outcome<T> {
@@ -47,6 +48,7 @@ export abstract class BaseCommand<T> extends Command {
     }
     if (error instanceof UserError) this.report(error.message, error.exitCode);
     if (error instanceof DestinationSetupError) this.report(error.message, EXIT.refused);
+    if (error instanceof InputError) this.report(error.describe(), error.kind === 'refused' ? EXIT.refused : EXIT.invalid);
     const detail = this.verboseMode ? `\n${error.stack ?? ''}` : '\nRun again with --verbose for the stack trace.';
     this.report(`Unexpected error: ${error.message}${detail}`, EXIT.internal);
   }
