@@ -4,12 +4,12 @@ import { bundledPair } from '../pair-flag.js';
 import { table } from '../printers/table.js';
 import { estimateMigration, type Estimate } from '../../engine/estimate/estimate.js';
 import { loadEstimatorRules } from '../../engine/estimate/estimator-rules.js';
-import { money } from '../../engine/estimate/wording.js';
+import { count, money } from '../../engine/estimate/wording.js';
 
 export default class EstimateCommand extends BaseCommand<Estimate> {
   static override summary = "Grade a pair's migration and give its timeline and price, with the reasons.";
   static override description =
-    'Every figure comes from the rules in pairs/estimator.yaml: object count, lossy share, mapping clarity, the source API and the record count each score points; the total picks the grade. Without --records the estimate has no price; above the rules\' record limit the migration is scoped individually.';
+    'Every figure comes from the rules in pairs/estimator.yaml, through the five factors the product pages name: object compatibility, field mapping clarity, API constraints and data volume sensitivity score points and the total picks the grade; timeline complexity (the object-count category) gives the weeks. Without --records the estimate has no price; above the rules\' record limit the migration is scoped individually.';
   static override examples = [
     '<%= config.bin %> estimate --pair vtiger--dynamics-365-sales',
     '<%= config.bin %> estimate --pair opencrm--dynamics-365-sales --records 500000',
@@ -22,14 +22,14 @@ export default class EstimateCommand extends BaseCommand<Estimate> {
 
   protected async execute(): Promise<Outcome<Estimate>> {
     const { flags } = await this.parse(EstimateCommand);
-    const { pair, source, destination } = await bundledPair(flags.pair);
+    const { pair, source, destination } = await bundledPair(flags.pair, flags.specs);
     const input = { pair, source: source.spec, destination: destination.spec, ...(flags.records === undefined ? {} : { records: flags.records }) };
     const estimate = estimateMigration(input, await loadEstimatorRules());
 
     const volume = flags.records === undefined ? '' : `, ${flags.records.toLocaleString('en-US')} records`;
     const text = [
       `${source.spec.name} → ${destination.spec.name} (${pair.id})${volume}`,
-      `Grade:     ${estimate.grade.letter} ${estimate.grade.label} (${estimate.points} points)`,
+      `Grade:     ${estimate.grade.letter} ${estimate.grade.label} (${count(estimate.points, 'point')})`,
       `Timeline:  ${estimate.timeline.text}`,
       `Price:     ${priceLine(estimate)}`,
       '',

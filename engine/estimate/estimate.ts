@@ -7,10 +7,10 @@ import { factorReasons } from './factor-reasons.js';
 import { count, money, weeks } from './wording.js';
 
 export interface EstimateReason {
-  factor: 'objects' | 'lossy-share' | 'mapping-clarity' | 'api' | 'volume';
-  /** The factor's title from the rules, e.g. `Object count`. */
+  factor: 'compatibility' | 'mapping-clarity' | 'timeline' | 'api' | 'volume';
+  /** The factor's title from the rules, e.g. `Object compatibility`. */
   label: string;
-  /** One sentence computed from the figures, e.g. `9 objects, 7 of them 1:1: mid-sized scope.` */
+  /** One sentence computed from the figures, e.g. `2 of 9 objects need a mapping of their own and the other 7 map 1:1: …` */
   detail: string;
   points: number;
   /** The label of the band or API rule that scored the points. */
@@ -37,7 +37,7 @@ export interface Estimate {
   counts: { objects: number; oneToOne: number; lossy: number; mappingRequired: number };
   /** The sum of the reasons' points, which picks the grade. */
   points: number;
-  /** One per factor, in a fixed order: objects, lossy share, mapping clarity, API, volume. */
+  /** One per factor, in the product pages' order: compatibility, mapping clarity, timeline, API, volume. */
   reasons: EstimateReason[];
 }
 
@@ -50,20 +50,20 @@ export interface EstimateInput {
 }
 
 /**
- * Grade, timeline and price of a migration, every figure taken from the rules: the factors score points, the total
- * picks the grade, the grade's weeks are widened by the volume band, and the fee is the grade's base plus a fee per
- * object plus the volume band's flat fee.
+ * Grade, timeline and price of a migration, every figure taken from the rules: the factors score points and the total
+ * picks the grade; the weeks are the object-count category's, widened by the decisions left open and by the volume
+ * band; the fee is the grade's base plus a fee per object plus the volume band's flat fee.
  */
 export function estimateMigration(input: EstimateInput, rules: EstimatorRules): Estimate {
   const { pair, source, destination, records } = input;
   const summary = summarizePair(pair, new Map([source, destination].map((p) => [p.id, p])));
-  const { reasons, volumeBand } = factorReasons({ pair, source, summary, ...(records === undefined ? {} : { records }) }, rules);
+  const { reasons, category, clarityBand, volumeBand } = factorReasons({ pair, source, destination, summary, ...(records === undefined ? {} : { records }) }, rules);
   const points = reasons.reduce((sum, r) => sum + r.points, 0);
   const grade = bandAt(rules.grades, points);
   const scopedIndividually = records !== undefined && records > rules.maxRecords;
 
-  const minWeeks = grade.weeks.min + volumeBand.extraWeeks.min;
-  const maxWeeks = grade.weeks.max + volumeBand.extraWeeks.max;
+  const minWeeks = category.weeks.min + clarityBand.extraWeeks.min + volumeBand.extraWeeks.min;
+  const maxWeeks = category.weeks.max + clarityBand.extraWeeks.max + volumeBand.extraWeeks.max;
   // A migration scoped individually has no committed end, so only its floor is stated.
   const text = scopedIndividually ? `${minWeeks}+ weeks` : weeks(minWeeks, maxWeeks);
 

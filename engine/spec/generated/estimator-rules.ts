@@ -10,7 +10,7 @@ export type FactorTitle = string;
 export type Label = string;
 
 /**
- * The rules behind every complexity grade, timeline and price (`pairs/estimator.yaml`). Each factor turns a figure of the pair (or the record count) into points through bands; the total picks the grade, the grade gives the weeks and the base fee, and the volume band widens the weeks and adds its fee.
+ * The rules behind every complexity grade, timeline and price (`pairs/estimator.yaml`). Five factors, named as the product pages name them, read figures of the pair (or the record count): object compatibility, field mapping clarity, API constraints and data volume sensitivity score points, whose total picks the grade and its base fee; timeline complexity gives the typical weeks of the pair's object-count category, which the open decisions and the volume band lengthen.
  */
 export interface EstimatorRules {
   /**
@@ -31,22 +31,22 @@ export interface EstimatorRules {
   pricing: PricingRules;
 }
 /**
- * How each factor scores. Reasons are reported in this order: objects, lossy share, mapping clarity, API, volume.
+ * How each factor scores. Reasons are reported in this order: object compatibility, field mapping clarity, timeline complexity, API constraints, data volume sensitivity.
  */
 export interface EstimatorFactors {
-  objects: ObjectCountFactor;
-  lossyShare: LossyShareFactor;
+  compatibility: CompatibilityFactor;
   mappingClarity: MappingClarityFactor;
+  timeline: TimelineFactor;
   api: ApiFactor;
   volume: VolumeFactor;
 }
 /**
- * Scores the number of rows in the pair's object table.
+ * Scores the share of object rows that do not map 1:1 (0 to 1): the objects that need a mapping of their own.
  */
-export interface ObjectCountFactor {
+export interface CompatibilityFactor {
   title: FactorTitle;
   /**
-   * Bands by object count, ascending; the first starts at 0.
+   * Bands by the share of rows that are not 1:1, ascending; the first starts at 0.
    *
    * @minItems 1
    */
@@ -67,19 +67,7 @@ export interface ScoreBand {
   label: Label;
 }
 /**
- * Scores the share of object rows that map lossy (0 to 1).
- */
-export interface LossyShareFactor {
-  title: FactorTitle;
-  /**
-   * Bands by lossy share, ascending; the first starts at 0.
-   *
-   * @minItems 1
-   */
-  bands: [ScoreBand, ...ScoreBand[]];
-}
-/**
- * Scores the decisions a person must take before loading, as a share of the object rows.
+ * Scores the decisions a person must take before loading, as a share of the object rows; each band also adds the weeks those decisions take to settle.
  */
 export interface MappingClarityFactor {
   title: FactorTitle;
@@ -89,7 +77,7 @@ export interface MappingClarityFactor {
    *
    * @minItems 1
    */
-  bands: [ScoreBand, ...ScoreBand[]];
+  bands: [ClarityBand, ...ClarityBand[]];
 }
 /**
  * How many decisions each kind of item counts for.
@@ -107,6 +95,61 @@ export interface DecisionWeights {
    * Per object row of kind `custom-fields` (each custom column is proposed and approved).
    */
   customFieldRow: number;
+}
+/**
+ * A band of decisions per object row: its points, and the weeks of customer sign-off it adds to the timeline.
+ */
+export interface ClarityBand {
+  /**
+   * Lowest share in the band (inclusive).
+   */
+  from: number;
+  /**
+   * Points the band adds to the total.
+   */
+  points: number;
+  extraWeeks: WeekRange;
+  label: Label;
+}
+/**
+ * A span of weeks: the shortest and the longest.
+ */
+export interface WeekRange {
+  /**
+   * Fewest weeks.
+   */
+  min: number;
+  /**
+   * Most weeks; not less than `min`.
+   */
+  max: number;
+}
+/**
+ * Timeline complexity: the pair's category by the number of rows in its object table, with the typical weeks end to end of a migration in that category.
+ */
+export interface TimelineFactor {
+  title: FactorTitle;
+  /**
+   * Categories by object count, ascending; the first starts at 0.
+   *
+   * @minItems 1
+   */
+  categories: [ObjectCategory, ...ObjectCategory[]];
+}
+/**
+ * An object-count category: pairs with `from` rows or more (up to the next category) typically take `weeks`.
+ */
+export interface ObjectCategory {
+  /**
+   * Fewest object rows in the category (inclusive).
+   */
+  from: number;
+  /**
+   * Points the category adds to the total.
+   */
+  points: number;
+  weeks: WeekRange;
+  label: Label;
 }
 /**
  * Scores the source platform's API (`api.documented`, `api.bulk` in its platform spec).
@@ -139,10 +182,16 @@ export interface ApiRule {
   label: Label;
 }
 /**
- * Scores the record count, widens the timeline and adds a flat volume fee.
+ * Data volume sensitivity: the record count's band scores points, widens the timeline and adds a flat fee; the source's bulk API decides how much the band weighs.
  */
 export interface VolumeFactor {
   title: FactorTitle;
+  /**
+   * Checked in order; the first rule whose conditions hold gives the weight the volume band's points are multiplied by. Keep a rule that matches every source last.
+   *
+   * @minItems 1
+   */
+  sensitivity: [SensitivityRule, ...SensitivityRule[]];
   /**
    * Bands by record count, ascending; the first starts at 0 and is also what an estimate without a record count assumes.
    *
@@ -151,7 +200,25 @@ export interface VolumeFactor {
   bands: [VolumeBand, ...VolumeBand[]];
 }
 /**
- * A band of record counts: its points, the weeks it adds to the grade's timeline and its flat fee.
+ * How strongly volume weighs for a kind of source API. A condition left out matches either value.
+ */
+export interface SensitivityRule {
+  /**
+   * Matches when the source's `api.documented` has this value (a source without `api` counts as undocumented).
+   */
+  documented?: boolean;
+  /**
+   * Matches when the source's `api.bulk` has this value (a source without `api` counts as having no bulk mode).
+   */
+  bulk?: boolean;
+  /**
+   * What the volume band's points are multiplied by.
+   */
+  weight: number;
+  label: Label;
+}
+/**
+ * A band of record counts: its points, the weeks it adds to the timeline and its flat fee.
  */
 export interface VolumeBand {
   /**
@@ -170,20 +237,7 @@ export interface VolumeBand {
   label: Label;
 }
 /**
- * A span of weeks: the shortest and the longest.
- */
-export interface WeekRange {
-  /**
-   * Fewest weeks.
-   */
-  min: number;
-  /**
-   * Most weeks; not less than `min`.
-   */
-  max: number;
-}
-/**
- * A complexity grade: the points it starts at, its weeks and its base fee.
+ * A complexity grade: the points it starts at and its base fee.
  */
 export interface Grade {
   /**
@@ -198,7 +252,6 @@ export interface Grade {
    * Lowest total of points in the grade (inclusive).
    */
   from: number;
-  weeks: WeekRange;
   /**
    * Base fee of the grade, in `currency`.
    */

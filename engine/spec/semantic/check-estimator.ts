@@ -4,28 +4,33 @@ import { Reporter } from './reporter.js';
 
 /**
  * What the schema cannot say about the estimator rules: every list of bands starts at 0 and rises, so each value falls
- * in exactly one band; week ranges do not run backwards; and some API rule matches every kind of source.
+ * in exactly one band; week ranges do not run backwards; and some API and sensitivity rule matches every kind of source.
  */
 export function checkEstimator(file: string, rules: EstimatorRules): Diagnostic[] {
   const reporter = new Reporter(file);
   const { factors } = rules;
-  checkAscending(reporter, '/factors/objects/bands', factors?.objects?.bands);
-  checkAscending(reporter, '/factors/lossyShare/bands', factors?.lossyShare?.bands);
+  checkAscending(reporter, '/factors/compatibility/bands', factors?.compatibility?.bands);
   checkAscending(reporter, '/factors/mappingClarity/bands', factors?.mappingClarity?.bands);
+  checkAscending(reporter, '/factors/timeline/categories', factors?.timeline?.categories);
   checkAscending(reporter, '/factors/volume/bands', factors?.volume?.bands);
   checkAscending(reporter, '/grades', rules.grades);
 
   (factors?.volume?.bands ?? []).forEach((band, i) => checkWeeks(reporter, `/factors/volume/bands/${i}/extraWeeks`, band?.extraWeeks));
-  (rules.grades ?? []).forEach((grade, i) => checkWeeks(reporter, `/grades/${i}/weeks`, grade?.weeks));
+  (factors?.mappingClarity?.bands ?? []).forEach((band, i) => checkWeeks(reporter, `/factors/mappingClarity/bands/${i}/extraWeeks`, band?.extraWeeks));
+  (factors?.timeline?.categories ?? []).forEach((category, i) => checkWeeks(reporter, `/factors/timeline/categories/${i}/weeks`, category?.weeks));
 
-  const apiRules = factors?.api?.rules ?? [];
+  checkCoversEverySource(reporter, '/factors/api/rules', factors?.api?.rules ?? []);
+  checkCoversEverySource(reporter, '/factors/volume/sensitivity', factors?.volume?.sensitivity ?? []);
+  return reporter.diagnostics;
+}
+
+function checkCoversEverySource(reporter: Reporter, pointer: string, rules: readonly { documented?: boolean; bulk?: boolean }[]): void {
   for (const documented of [true, false]) {
     for (const bulk of [true, false]) {
-      const matched = apiRules.some((r) => (r.documented === undefined || r.documented === documented) && (r.bulk === undefined || r.bulk === bulk));
-      if (!matched) reporter.report('spec/invalid-value', '/factors/api/rules', `No API rule matches a source with documented: ${documented} and bulk: ${bulk}; end the list with a rule without conditions.`);
+      const matched = rules.some((r) => (r.documented === undefined || r.documented === documented) && (r.bulk === undefined || r.bulk === bulk));
+      if (!matched) reporter.report('spec/invalid-value', pointer, `No rule matches a source with documented: ${documented} and bulk: ${bulk}; end the list with a rule without conditions.`);
     }
   }
-  return reporter.diagnostics;
 }
 
 function checkAscending(reporter: Reporter, pointer: string, bands: readonly { from: number }[] | undefined): void {

@@ -39,6 +39,20 @@ const reason = (e: Estimate, factor: Estimate['reasons'][number]['factor']) => {
   return found;
 };
 
+const sourceOf = (pairId: string) => catalog.platforms.get(catalog.pairs.get(pairId)?.spec.source ?? '')?.spec;
+
+/** Decisions per object row, counted here from the spec with the rules' weights. */
+function decisionShare(pairId: string): number {
+  const pair = catalog.pairs.get(pairId)?.spec;
+  if (!pair) throw new Error(`no pair ${pairId}`);
+  const w = rules.factors.mappingClarity.decisions;
+  const decisions =
+    pair.objects.filter((r) => r.compatibility === 'mapping-required').length * w.mappingRequiredRow +
+    (pair.stageTables ?? []).length * w.stageTable +
+    pair.objects.filter((r) => r.kind === 'custom-fields').length * w.customFieldRow;
+  return decisions / pair.objects.length;
+}
+
 const SIZES = [10_000, 500_000, 3_000_000] as const;
 const TWO_PAIRS = ['vtiger--dynamics-365-sales', 'opencrm--dynamics-365-sales'] as const;
 
@@ -56,19 +70,38 @@ describe('estimate without a record count (the pair pages)', () => {
     expect(e.price).toBeUndefined();
     expect(e.scopedIndividually).toBe(false);
     expect(reason(e, 'volume').points).toBe(rules.factors.volume.bands[0].points);
-    expect(reason(e, 'volume').detail).toMatch(/^No record count given/);
+    expect(reason(e, 'volume').detail).toMatch(/; no record count given/);
   });
 
-  it('given any pair, gives one reason per factor in a fixed order, each one sentence naming its figures', () => {
+  it.each([
+    ['smart-crm-online--dynamics-365-sales'],
+    ['smart-crm-online--salesforce-sales-cloud'],
+    ['leadsmart-channel-cloud--dynamics-365-sales'],
+    ['opencrm--dynamics-365-sales'],
+    ['vtiger--dynamics-365-sales'],
+  ])('given %s, the grade is the pages\' B Standard', (pairId) => {
+    expect(estimate(pairId).grade).toEqual({ letter: 'B', label: 'Standard' });
+  });
+
+  it('given any pair, gives one reason per factor in the pages\' order, each one sentence naming its figures', () => {
+    expect(catalog.pairs.size).toBeGreaterThanOrEqual(5);
     for (const pairId of catalog.pairs.keys()) {
       const e = estimate(pairId);
-      expect(e.reasons.map((r) => r.factor)).toEqual(['objects', 'lossy-share', 'mapping-clarity', 'api', 'volume']);
+      expect(e.reasons.map((r) => r.factor)).toEqual(['compatibility', 'mapping-clarity', 'timeline', 'api', 'volume']);
+      expect(e.reasons.map((r) => r.label)).toEqual(['Object compatibility', 'Field mapping clarity', 'Timeline complexity', 'API constraints', 'Data volume sensitivity']);
       for (const r of e.reasons) {
         expect(r.detail).toMatch(/^[A-Z0-9].*\.$/);
         expect(r.detail).not.toMatch(/\.\s/);
       }
-      expect(reason(e, 'objects').detail).toContain(`${e.counts.objects} objects, ${e.counts.oneToOne} of them 1:1`);
+      expect(reason(e, 'timeline').detail).toMatch(new RegExp(`^${e.counts.objects}-object category`));
+      const reshaped = e.counts.objects - e.counts.oneToOne;
+      expect(reason(e, 'compatibility').detail).toMatch(reshaped === 0 ? new RegExp(`^All ${e.counts.objects} objects map 1:1`) : new RegExp(`^${reshaped} of ${e.counts.objects} objects? needs?`));
     }
+  });
+
+  it('given a source without a bulk API, says so in the volume reason; with one, says it streams', () => {
+    expect(reason(estimate('vtiger--dynamics-365-sales'), 'volume').detail).toMatch(/^Vtiger All-In-One CRM has no bulk API/);
+    expect(reason(estimate('leadsmart-channel-cloud--dynamics-365-sales'), 'volume').detail).toMatch(/^LeadSmart Channel Cloud exposes a bulk API/);
   });
 });
 
@@ -110,16 +143,20 @@ describe('every figure follows the rules file', () => {
   it.each(cases)('given %s at %s records, points, grade, weeks and price are the ones the rules define', (pairId, records) => {
     const e = estimate(pairId, records);
     const { factors } = rules;
-    expect(reason(e, 'objects').points).toBe(bandFor(factors.objects.bands, e.counts.objects).points);
-    expect(reason(e, 'lossy-share').points).toBe(bandFor(factors.lossyShare.bands, e.counts.lossy / e.counts.objects).points);
+    const category = bandFor(factors.timeline.categories, e.counts.objects);
+    expect(reason(e, 'timeline').points).toBe(category.points);
+    expect(reason(e, 'compatibility').points).toBe(bandFor(factors.compatibility.bands, (e.counts.objects - e.counts.oneToOne) / e.counts.objects).points);
+    const clarity = bandFor(factors.mappingClarity.bands, decisionShare(pairId));
+    expect(reason(e, 'mapping-clarity').points).toBe(clarity.points);
     const volume = bandFor(factors.volume.bands, records ?? 0);
-    expect(reason(e, 'volume').points).toBe(volume.points);
+    const bulk = sourceOf(pairId)?.api?.bulk === true;
+    expect(reason(e, 'volume').points).toBe(volume.points * (bulk ? 1 : 2));
 
     const total = e.reasons.reduce((sum, r) => sum + r.points, 0);
     const grade = bandFor(rules.grades, total);
     expect(e.grade).toEqual({ letter: grade.letter, label: grade.label });
-    expect(e.timeline.minWeeks).toBe(grade.weeks.min + volume.extraWeeks.min);
-    expect(e.timeline.maxWeeks).toBe(grade.weeks.max + volume.extraWeeks.max);
+    expect(e.timeline.minWeeks).toBe(category.weeks.min + clarity.extraWeeks.min + volume.extraWeeks.min);
+    expect(e.timeline.maxWeeks).toBe(category.weeks.max + clarity.extraWeeks.max + volume.extraWeeks.max);
     expect(e.scopedIndividually).toBe(records !== undefined && records > rules.maxRecords);
     if (records !== undefined && records <= rules.maxRecords) {
       expect(e.price?.amount).toBe(grade.baseFee + e.counts.objects * rules.pricing.perObject + volume.fee);
@@ -128,7 +165,6 @@ describe('every figure follows the rules file', () => {
   });
 
   it('given the source API, scores it by the first matching rule', () => {
-    const sourceOf = (pairId: string) => catalog.platforms.get(catalog.pairs.get(pairId)?.spec.source ?? '')?.spec;
     for (const pairId of catalog.pairs.keys()) {
       const api = sourceOf(pairId)?.api;
       const rule = rules.factors.api.rules.find((r) => (r.documented ?? api?.documented) === api?.documented && (r.bulk ?? api?.bulk) === api?.bulk);
@@ -142,9 +178,9 @@ describe('every figure follows the rules file', () => {
     expect(estimate('vtiger--dynamics-365-sales', 500_000, strict).scopedIndividually).toBe(true);
   });
 
-  it('given different weeks for a grade, the timeline follows them', () => {
-    const e = estimate('vtiger--dynamics-365-sales');
-    const slower: EstimatorRules = { ...rules, grades: rules.grades.map((g) => (g.letter === e.grade.letter ? { ...g, weeks: { min: 9, max: 11 } } : g)) as EstimatorRules['grades'] };
+  it('given different weeks for an object-count category, the timeline follows them', () => {
+    const categories = rules.factors.timeline.categories.map((c) => ({ ...c, weeks: { min: 9, max: 11 } })) as EstimatorRules['factors']['timeline']['categories'];
+    const slower: EstimatorRules = { ...rules, factors: { ...rules.factors, timeline: { ...rules.factors.timeline, categories } } };
     expect(estimate('vtiger--dynamics-365-sales', undefined, slower).timeline.text).toBe('9-11 weeks');
   });
 });
