@@ -1,7 +1,7 @@
 import type { Engagement } from '../engagement/engagement.js';
 import type { MigrationPlan, PlannedLoad } from '../plan/migration-plan.js';
-import { openCsv } from '../run/csv-rows.js';
-import { RowFilter } from '../run/row-filter.js';
+import { openCsv } from '../source/csv-file.js';
+import { RowFilter } from '../plan/row-filter.js';
 import type { PlatformObject } from '../spec/generated/platform-spec.js';
 import { ColumnProfiler } from './column-profiler.js';
 import type { ColumnProfile, ObjectProfile } from './discovery.js';

@@ -3,6 +3,7 @@ import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute, Load, StageRow, TransformStep } from '../spec/generated/pair-spec.js';
 import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from './import-order.js';
+import { loadColumns } from './load-columns.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
 export interface PlannedLoad {
@@ -27,13 +28,25 @@ export interface PlannedLoad {
   /** The export's last-modified column for this object, which delta runs compare first. */
   modifiedColumn?: string;
   emailColumn?: string;
+  /** Every column name the specs know for this file (the platform's and the ones mapped), matched tolerantly on read. */
+  knownColumns: string[];
+  /** What to do with a second row carrying a key already seen in the file (see engine/run/duplicate-rows). */
+  duplicates: DuplicatePolicy;
 }
+
+/** Which of several rows with one source key loads: the first, the last, or none (all held for a person). */
+export type DuplicatePolicy = 'first' | 'last' | 'hold';
 
 export interface PlannedField {
   to: string;
   columns: string[];
   value?: string | number | boolean;
   steps: TransformStep[];
+  /**
+   * What a value this field cannot take does to its row. A required attribute skips the row; any other loses only
+   * that value (reported), so one bad optional cell never costs the whole record.
+   */
+  onError: 'skip' | 'blank' | 'hold';
 }
 
 export interface PlannedLookup {
@@ -98,6 +111,7 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
         columns: asList(f.from),
         ...(f.value === undefined ? {} : { value: f.value }),
         steps: f.transform === undefined ? [] : asList(f.transform),
+        onError: f.onError ?? (destination.field(load.to, f.to)?.required === true ? 'skip' : 'blank'),
       })),
       lookups: (load.lookups ?? []).map((l) => ({
         to: l.to,
@@ -113,15 +127,22 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       nameColumns: object?.nameColumns ?? (object?.primaryName === undefined ? [] : [object.primaryName]),
       ...(emailColumn === undefined ? {} : { emailColumn }),
       ...(object?.modifiedField === undefined ? {} : { modifiedColumn: object.modifiedField }),
+      knownColumns: [],
+      duplicates: engagement.spec.options?.duplicates ?? pair.duplicates ?? 'first',
     };
   });
+  const created = customFieldMappings(engagement, loads);
+  for (const load of loads) {
+    const platformColumns = source.object(load.sourceObject)?.fields.map((f) => f.name) ?? [];
+    load.knownColumns = [...new Set([...platformColumns, ...loadColumns(load)])];
+  }
 
   return {
     pairId: pair.id,
     loads,
     deferred,
     stageTables: stageTables(engagement),
-    customAttributes: [...(pair.customAttributes ?? []), ...customFieldMappings(engagement, loads)],
+    customAttributes: [...(pair.customAttributes ?? []), ...created],
     objects: [...new Set(loads.map((l) => l.object))],
   };
 }
@@ -151,7 +172,7 @@ function customFieldMappings(engagement: Engagement, loads: PlannedLoad[]): Cust
     const transform = TRANSFORM_FOR_TYPE[decision.type ?? ''] ?? 'trim';
     for (const load of loads.filter((l) => l.sourceObject === decision.object)) {
       if (load.fields.some((f) => f.to === decision.to)) continue;
-      load.fields.push({ to: decision.to, columns: [decision.column], steps: [transform] });
+      load.fields.push({ to: decision.to, columns: [decision.column], steps: [transform], onError: 'blank' });
       if (decision.action === 'create' && !created.some((c) => c.object === load.object && c.name === decision.to)) {
         created.push({
           object: load.object,

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute } from '../spec/generated/pair-spec.js';
-import { openCsv } from '../run/csv-rows.js';
-import { RowFilter } from '../run/row-filter.js';
+import { openCsv } from '../source/csv-file.js';
+import { RowFilter } from './row-filter.js';
 import { compilePlan } from './migration-plan.js';
 import { destinationSetup } from './destination-setup.js';
 import { openDestination } from '../destinations/open-destination.js';

@@ -1,6 +1,6 @@
 import type { PlannedLookup } from '../plan/migration-plan.js';
 import type { Ledger } from './ledger.js';
-import type { Reference } from './reference.js';
+import type { Reference } from '../source/reference.js';
 
 export type Resolution = { id: string } | { problem: string } | undefined;
 

@@ -1,5 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Transform } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import { InputError } from '../util/input-error.js';
+import { matchHeaders, type HeaderNote } from './header-match.js';
+import { sniffEncoding } from './text-encoding.js';
 
 /** One data row of an export file: its cells in header order and the physical line the record starts on. */
 export interface CsvRow {
@@ -7,44 +12,175 @@ export interface CsvRow {
   line: number;
 }
 
-export interface CsvFile {
-  headers: string[];
-  rows: AsyncIterable<CsvRow>;
+/** Text that did not decode cleanly, by the line it is on: replaced characters or NUL bytes. */
+export interface TextProblem {
+  line: number;
+  problem: string;
 }
+
+export interface CsvFile {
+  /** The header row, with names the spec knows in the spec's spelling (see header-match). */
+  headers: string[];
+  headerNotes: HeaderNote[];
+  /** The encoding the file was read in, and how that was decided. */
+  encoding: { name: string; source: 'bom' | 'declared' | 'detected' | 'default' };
+  rows: AsyncIterable<CsvRow>;
+  /** Filled in while the rows are read: what a person should hear about the file as a whole. */
+  stats: { blankLines: number[]; textProblems: TextProblem[] };
+}
+
+export interface CsvOptions {
+  delimiter?: string;
+  /** The encoding the platform or engagement declares; a BOM overrides it. */
+  encoding?: string;
+  /** Column names the spec knows for this file, matched tolerantly (case, spaces, BOM, stray CR). */
+  known?: readonly string[];
+  /** How the file is named in messages (`contacts.csv`); its base name by default. */
+  displayName?: string;
+}
+
+const KEEP_PROBLEMS = 20;
 
 /**
  * Streams an export file as arrays of cells (not objects: an array per row is much cheaper at millions of rows), with
  * the line each record starts on so that every report can name `file:line`. A record spans as many lines as its
  * cells hold newlines, so the next record starts that many lines later; counting them here is far cheaper than
  * asking the parser for per-record position info.
+ *
+ * Real files mix line endings (a CRLF header over LF rows), so every ending is a record end. A file the parser cannot
+ * read (an unterminated quote) is a data error naming file and line, never a crash. Blank lines are passed over and
+ * counted, so they neither become rows nor shift line numbers.
  */
-export async function openCsv(path: string, options: { delimiter?: string } = {}): Promise<CsvFile> {
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
-    parse({ bom: true, delimiter: options.delimiter ?? ',', relax_column_count: true }),
-  );
+export async function openCsv(path: string, options: CsvOptions = {}): Promise<CsvFile> {
+  const name = options.displayName ?? basename(path);
+  const encoding = detectEncoding(path, options.encoding);
+  const stats: CsvFile['stats'] = { blankLines: [], textProblems: [] };
+  const decoder = decodingStream(encoding.name, stats.textProblems);
+  const parser = createReadStream(path, { highWaterMark: 1 << 20 })
+    .on('error', (error) => parser.destroy(error))
+    .pipe(decoder)
+    .pipe(parse({ delimiter: options.delimiter ?? ',', relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const first = await iterator.next();
-  if (first.done === true) return { headers: [], rows: (async function* () {})() };
-  const headers = first.value.map((h) => h.trim());
-  let next = 2 + newlines(first.value);
+  let next = 1;
+  const read = async (): Promise<IteratorResult<string[]>> => {
+    try {
+      return await iterator.next();
+    } catch (error) {
+      throw csvError(error, name, next);
+    }
+  };
+  let first = await read();
+  while (first.done !== true && isBlank(first.value)) {
+    stats.blankLines.push(next);
+    next += 1;
+    first = await read();
+  }
+  if (first.done === true) return { headers: [], headerNotes: [], encoding, rows: (async function* () {})(), stats };
+  const { headers, notes } = matchHeaders(first.value, options.known ?? []);
+  next += 1 + newlines(first.value);
   const rows = {
     async *[Symbol.asyncIterator](): AsyncGenerator<CsvRow> {
       for (;;) {
-        const item = await iterator.next();
+        const item = await read();
         if (item.done === true) return;
         const line = next;
         next += 1 + newlines(item.value);
+        if (isBlank(item.value)) {
+          stats.blankLines.push(line);
+          continue;
+        }
         yield { cells: item.value, line };
       }
     },
   };
-  return { headers, rows };
+  return { headers, headerNotes: notes, encoding, rows, stats };
+}
+
+/** Cells past the header's width that hold something: a row shifted by an unquoted delimiter, most often. */
+export function extraCells(cells: readonly string[], width: number): number {
+  let n = 0;
+  for (let i = width; i < cells.length; i += 1) if ((cells[i] ?? '').trim() !== '') n += 1;
+  return n;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.length === 1 && cells[0] === '';
 }
 
 function newlines(cells: readonly string[]): number {
   let n = 0;
   for (const cell of cells) {
     for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) n += 1;
+    // A lone CR ends a line too (the parser takes it as a record end outside quotes).
+    for (let at = cell.indexOf('\r'); at >= 0; at = cell.indexOf('\r', at + 1)) if (cell[at + 1] !== '\n') n += 1;
   }
   return n;
+}
+
+function detectEncoding(path: string, declared: string | undefined): CsvFile['encoding'] {
+  const head = Buffer.alloc(4096);
+  const fd = openSync(path, 'r');
+  let size = 0;
+  try {
+    size = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return sniffEncoding(head.subarray(0, size), declared);
+}
+
+/**
+ * Decodes bytes into text in the file's encoding. Bytes that are not valid there become U+FFFD and NUL bytes are
+ * kept; both are noted with their line, because a value carrying them would reach the destination damaged.
+ */
+function decodingStream(encoding: string, problems: TextProblem[]): Transform {
+  const decoder = new TextDecoder(encoding);
+  let line = 1;
+  const scan = (text: string): string => {
+    if (text.includes('\uFFFD') || text.includes('\u0000')) {
+      for (let i = 0; i < text.length; i += 1) {
+        const c = text.charCodeAt(i);
+        if (c === 10) line += 1;
+        else if ((c === 0xfffd || c === 0) && problems.length < KEEP_PROBLEMS && problems.at(-1)?.line !== line) {
+          problems.push({ line, problem: c === 0 ? 'a NUL byte' : `bytes that are not valid ${encoding}` });
+        }
+      }
+    } else {
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) line += 1;
+    }
+    return text;
+  };
+  return new Transform({
+    readableObjectMode: false,
+    decodeStrings: true,
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, scan(decoder.decode(chunk, { stream: true })));
+    },
+    flush(done) {
+      done(null, scan(decoder.decode()));
+    },
+  });
+}
+
+function csvError(error: unknown, file: string, line: number): Error {
+  if (error instanceof CsvError) {
+    const what =
+      error.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted value starts here and is never closed'
+        : error.code === 'INVALID_OPENING_QUOTE'
+          ? 'a quote appears inside a value that does not start with one'
+          : error.code === 'CSV_INVALID_CLOSING_QUOTE'
+            ? 'a closing quote is followed by more text in the same value'
+            : error.message.replace(/ at line \d+.*$/s, '');
+    return new InputError(`the file cannot be read as CSV: ${what}.`, {
+      code: 'csv/parse',
+      file,
+      line,
+      hint: 'Fix the quoting of that record (or export the file again), then rerun; nothing was written.',
+    });
+  }
+  if (error instanceof Error && 'code' in error && (error.code === 'EISDIR' || error.code === 'ENOENT' || error.code === 'EACCES')) {
+    return new InputError(`the file cannot be read (${String(error.code)}).`, { code: 'io/unreadable', file, hint: 'Check the export folder.' });
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCsv } from '../run/csv-rows.js';
+import { openCsv } from '../source/csv-file.js';
 import type { RunInfo } from '../run/ledger.js';
 
 /** Identifies a source row across loads. */

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { Engagement } from '../engagement/engagement.js';
+import type { MigrationPlan } from './migration-plan.js';
+import type { OutOfScopeFile } from './shape-findings.js';
+
+/** Files our own `sample` command writes beside an export; they are not export data. */
+const OWN_ARTEFACTS = new Set(['crm-migrate-sample.json']);
+const TABLE_FILES = new Set(['.csv', '.tsv', '.txt']);
+
+/**
+ * Every file at the top of the export folder that no load reads: an object the pair does not map, one its
+ * exclusions leave behind (with their reason), or a file the source platform does not describe. Their rows are
+ * counted (physical lines after the header) so the scope document can say how much stays behind.
+ */
+export function outOfScopeFiles(engagement: Engagement, plan: MigrationPlan): OutOfScopeFile[] {
+  const read = new Set(plan.loads.map((l) => basename(l.file).toLowerCase()));
+  const userObject = engagement.source.spec.export?.userObject;
+  const userFile = userObject === undefined ? undefined : engagement.source.object(userObject)?.file;
+  if (userFile !== undefined) read.add(userFile.toLowerCase());
+  const objectByFile = new Map(
+    engagement.source.objectNames().map((name) => [(engagement.source.object(name)?.file ?? `${name}.csv`).toLowerCase(), name] as const),
+  );
+  let entries: string[];
+  try {
+    entries = readdirSync(engagement.exportDir).sort();
+  } catch {
+    return [];
+  }
+  const out: OutOfScopeFile[] = [];
+  for (const name of entries) {
+    if (name.startsWith('.') || OWN_ARTEFACTS.has(name) || read.has(name.toLowerCase())) continue;
+    const path = join(engagement.exportDir, name);
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      continue;
+    }
+    if (!isFile) continue;
+    const table = TABLE_FILES.has(extname(name).toLowerCase());
+    const object = objectByFile.get(name.toLowerCase());
+    out.push({ file: name, rows: table ? countRows(path) : null, reason: table ? reasonFor(engagement, object) : 'not a CSV file, so not read' });
+  }
+  return out;
+}
+
+function reasonFor(engagement: Engagement, object: string | undefined): string {
+  if (object === undefined) return `not a file of the ${engagement.source.spec.name} export this pair describes`;
+  const exclusion = (engagement.pair.exclusions ?? []).find((e) => (e.objects ?? []).includes(object));
+  if (exclusion !== undefined) return `excluded: ${exclusion.reason}`;
+  return `the pair does not map ${object}`;
+}
+
+/**
+ * Lines after the header that hold something. A count, not a parse: a file nobody reads may be in any shape, and a
+ * quoted value spanning lines makes this an upper bound, which is what "stays behind" needs.
+ */
+function countRows(path: string): number | null {
+  try {
+    const text = readText(path);
+    let rows = 0;
+    let start = 0;
+    let first = true;
+    for (;;) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end < 0 ? undefined : end);
+      if (line.trim() !== '') {
+        if (!first) rows += 1;
+        first = false;
+      }
+      if (end < 0) return rows;
+      start = end + 1;
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** latin1 maps every byte to one character, so counting newlines works whatever the file's encoding. */
+function readText(path: string): string {
+  // Out-of-scope files are counted, not loaded: a size cap keeps a stray multi-gigabyte file from stalling discover.
+  if (statSync(path).size > 512 * 1024 * 1024) throw new Error('too large to count');
+  return readFileSync(path, 'latin1');
+}

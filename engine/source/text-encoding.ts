@@ -1,0 +1,40 @@
+import type { CsvFile } from './csv-file.js';
+
+/**
+ * The encoding to read a file in. A byte-order mark is the file's own word and wins; UTF-16 without a mark shows as
+ * NUL bytes between ASCII letters; otherwise what the platform or engagement declares, else UTF-8. Names are the
+ * WHATWG labels TextDecoder takes (`windows-1252`, `utf-16le`), so Node decodes without a further library.
+ */
+export function sniffEncoding(head: Buffer, declared: string | undefined): CsvFile['encoding'] {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf-8', source: 'bom' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { name: 'utf-16le', source: 'bom' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', source: 'bom' };
+  if (head.length >= 8) {
+    const pairs = Math.floor(Math.min(head.length, 64) / 2);
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < pairs; i += 1) {
+      if (head[2 * i] === 0) evenNul += 1;
+      if (head[2 * i + 1] === 0) oddNul += 1;
+    }
+    if (oddNul > pairs * 0.7 && evenNul === 0) return { name: 'utf-16le', source: 'detected' };
+    if (evenNul > pairs * 0.7 && oddNul === 0) return { name: 'utf-16be', source: 'detected' };
+  }
+  if (declared !== undefined && declared !== '') return { name: encodingLabel(declared), source: 'declared' };
+  return { name: 'utf-8', source: 'default' };
+}
+
+/** True when Node can decode the named encoding, so a spec naming another is an error before any file is read. */
+export function isKnownEncoding(name: string): boolean {
+  try {
+    new TextDecoder(encodingLabel(name));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function encodingLabel(name: string): string {
+  const lower = name.trim().toLowerCase();
+  return lower === 'cp1252' || lower === 'ansi' ? 'windows-1252' : lower;
+}
