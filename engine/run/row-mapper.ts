@@ -176,6 +176,7 @@ export class RowMapper {
       const path = this.cell(cells, this.column(attachment.from)).trim();
       if (path !== '') {
         const file = readExportFile(this.ctx.exportDir, path, this.ctx.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+        if (!file.ok) return { kind: 'skipped', sourceKey, reason: `${attachment.from}: ${file.reason}`, column: attachment.from, value: path };
         const content = file.bytes;
         values[attachment.content] = content.toString('base64');
         if (attachment.fileName !== undefined) values[attachment.fileName] = basename(path);
