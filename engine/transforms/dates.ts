@@ -1,19 +1,20 @@
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
+import type { TransformCall } from '../spec/generated/pair-spec.js';
 import { TransformError, type TransformDefinition } from './transform.js';
 import { show, singleInput, type Scalar } from './define.js';
 import { formatDate, formatDateTime, parseIso, parseWithFormat, type DateParts } from './date-format.js';
 
 /**
- * Tries the platform's formats in order, then ISO 8601, which every platform's API and many of its exports also
- * write. The first format whose shape fits decides: a value shaped like the platform's format but naming no real day
- * is an error rather than a reason to try a looser reading.
+ * Tries the candidate formats in order, then ISO 8601, which every platform's API and many of its exports also
+ * write. The first format whose shape fits decides: a value shaped like a candidate but naming no real day is an
+ * error rather than a reason to try a looser reading.
  */
-function parse(value: Scalar, formats: readonly string[], expected: string): DateParts {
+function parse(value: Scalar, formats: readonly string[], locale: string | undefined, expected: string): DateParts {
   if (typeof value !== 'string') {
     throw new TransformError(`${show(value)} is not a date in the format ${expected}`);
   }
   for (const format of formats) {
-    const result = parseWithFormat(value, format);
+    const result = parseWithFormat(value, format, locale);
     if (result === undefined) continue;
     if ('problem' in result) {
       throw new TransformError(`${show(value)} is not a valid date in the format ${format}: ${result.problem}`);
@@ -26,32 +27,60 @@ function parse(value: Scalar, formats: readonly string[], expected: string): Dat
   return iso;
 }
 
+interface Candidates {
+  /** The formats of the kind asked for, named in the error when none fits. */
+  expected: string[];
+  /** Everything tried, in order. */
+  all: string[];
+}
+
+/** The date formats a column is read with: the transform's own list, else the resolved format's candidates. */
+export function dateCandidates(format: ExportFormat, kind: 'date' | 'datetime'): Candidates {
+  const dates = format.dateFormats ?? [format.dateFormat];
+  const dateTimes = format.dateTimeFormats ?? [format.dateTimeFormat];
+  const expected = distinct(...(kind === 'date' ? dates : dateTimes));
+  // A date column sometimes carries a midnight time, and a date-time column a bare date: the other kind is tried next.
+  return { expected, all: distinct(...expected, ...(kind === 'date' ? dateTimes : dates)) };
+}
+
 function distinct(...formats: string[]): string[] {
   return [...new Set(formats.filter((f) => f !== ''))];
 }
 
+function candidates(call: TransformCall, format: ExportFormat, kind: 'date' | 'datetime'): Candidates {
+  if (call.formats === undefined) return dateCandidates(format, kind);
+  const listed = distinct(...call.formats);
+  return { expected: listed, all: listed };
+}
+
 const date = singleInput({
   name: 'date',
-  description: "The source platform's date format (or ISO 8601) to an ISO date, YYYY-MM-DD.",
-  apply(value, _call, { format }) {
-    // A date column sometimes carries a midnight time; the date-time format is the second guess.
-    return formatDate(parse(value, distinct(format.dateFormat, format.dateTimeFormat), expectation(format, 'date')));
+  description:
+    "The column's date formats (`formats`, else the source platform's, overridable per object, column and engagement) or ISO 8601 to an ISO date, YYYY-MM-DD.",
+  args: [{ name: 'formats', required: false }],
+  apply(value, call, { format }) {
+    const { all, expected } = candidates(call, format, 'date');
+    return formatDate(parse(value, all, format.locale, expectation(expected, 'date')));
   },
 });
 
 const datetime = singleInput({
   name: 'datetime',
-  description: "The source platform's date-time format (or ISO 8601) to a UTC ISO date-time, YYYY-MM-DDTHH:mm:ssZ.",
-  apply(value, _call, { format }) {
-    // A bare date is midnight; source times without an offset are read as UTC (see formatDateTime).
-    const formats = distinct(format.dateTimeFormat, format.dateFormat);
-    return formatDateTime(parse(value, formats, expectation(format, 'datetime')));
+  description:
+    "The column's date-time formats (or ISO 8601) to a UTC ISO date-time, YYYY-MM-DDTHH:mm:ssZ; times without an offset are in the export's time zone (`timeZone`, else the engagement's or the platform's, else UTC).",
+  args: [
+    { name: 'formats', required: false },
+    { name: 'timeZone', required: false },
+  ],
+  apply(value, call, { format }) {
+    const { all, expected } = candidates(call, format, 'datetime');
+    const parts = parse(value, all, format.locale, expectation(expected, 'datetime'));
+    return formatDateTime(parts, call.timeZone ?? format.timeZone ?? 'UTC');
   },
 });
 
-function expectation(format: ExportFormat, kind: 'date' | 'datetime'): string {
-  const main = kind === 'date' ? format.dateFormat : format.dateTimeFormat;
-  return `${main} (or ISO 8601 ${kind === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DDTHH:mm:ssZ'})`;
+function expectation(formats: readonly string[], kind: 'date' | 'datetime'): string {
+  return `${formats.join(' or ')} (or ISO 8601 ${kind === 'date' ? 'YYYY-MM-DD' : 'YYYY-MM-DDTHH:mm:ssZ'})`;
 }
 
 export const DATE_TRANSFORMS: readonly TransformDefinition[] = [date, datetime];

@@ -64,6 +64,17 @@ export function singleInput(spec: SingleInputSpec): TransformDefinition {
   };
 }
 
+/**
+ * Exports pad with no-break and thin spaces, and values pasted from web pages carry zero-width characters; none of
+ * them is ever meaningful in a date or a number, so they become one plain space, or nothing.
+ */
+export function normaliseSpaces(value: string): string {
+  return value
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim();
+}
+
 /** Text of a non-empty value; numbers and booleans arrive here after an earlier transform in a chain. */
 export function text(value: Scalar): string {
   return typeof value === 'string' ? value : String(value);

@@ -1,13 +1,16 @@
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
 import { TransformError, type TransformDefinition } from './transform.js';
-import { show, singleInput, type Scalar } from './define.js';
+import { normaliseSpaces, show, singleInput, type Scalar } from './define.js';
+import { convertAmount, currencyOf } from './currency.js';
 
 /** Symbols stripped whatever the platform says: exports carry amounts pasted in from other systems. */
 const COMMON_SYMBOLS = ['$', '£', '€'];
 /** An ISO 4217 code written before or after the amount: `USD 1,200`, `1.200,00 EUR`. */
 const LEADING_CODE = /^[A-Z]{3}(?=[\s\d.,(+\-−]|$)/;
 const TRAILING_CODE = /(?<=[\s\d.,)])[A-Z]{3}$/;
-const SPACES = /[\s\u00a0\u202f]+/g;
+/** Dashboards and spreadsheets abbreviate: `$342.09K`, `1.2M`, `3B`. */
+const SUFFIX = /^(.*[\d.,])\s?([KMB])$/i;
+const SCALE: Record<string, number> = { k: 3, m: 6, b: 9 };
 
 interface NumberOptions {
   /** `50%` reads as 50: percent fields such as probability hold 0 to 100. */
@@ -26,7 +29,7 @@ export function parseNumber(raw: string, format: ExportFormat, options: NumberOp
     throw new TransformError(`${show(raw)} is not a number written like ${sample(decimal, thousands)}`);
   };
 
-  let rest = raw.replace(SPACES, ' ').trim();
+  let rest = normaliseSpaces(raw);
   let negative = false;
   let signs = 0;
   const symbols = [format.currencySymbol, ...COMMON_SYMBOLS]
@@ -56,14 +59,23 @@ export function parseNumber(raw: string, format: ExportFormat, options: NumberOp
   }
   if (options.allowPercent && rest.endsWith('%')) rest = rest.slice(0, -1).trim();
   if (signs > 1) fail();
+  const suffix = SUFFIX.exec(rest);
+  if (suffix) rest = suffix[1] ?? '';
 
   const body = numberPattern(decimal, thousands).exec(rest);
   if (!body) fail();
   const plain = rest.replace(thousandsClass(thousands), '').replace(decimal, '.');
-  const result = Number(plain);
+  const result = suffix ? shiftDecimal(plain, SCALE[(suffix[2] ?? '').toLowerCase()] ?? 0) : Number(plain);
   if (!Number.isFinite(result)) fail();
   // Negating zero gives -0, which equality checks downstream (change detection, tests) tell apart from 0.
   return negative && result !== 0 ? -result : result;
+}
+
+/** `plain` times 10^places, moved in the digits rather than multiplied, so 342.09K is 342090 and not 342090.00000000006. */
+function shiftDecimal(plain: string, places: number): number {
+  const [whole = '', fraction = ''] = plain.split('.');
+  const padded = fraction.padEnd(places, '0');
+  return Number(`${whole}${padded.slice(0, places)}.${padded.slice(places) || '0'}`);
 }
 
 /** Whitespace-like separators are interchangeable: French exports write U+202F where the spec says a space. */
@@ -93,9 +105,12 @@ function numeric(name: string, description: string, options: NumberOptions, whol
   return singleInput({
     name,
     description,
-    apply(value: Scalar, _call, { format }) {
+    args: name === 'money' ? [{ name: 'convert', required: false }] : [],
+    apply(value: Scalar, call, context) {
+      const { format } = context;
       if (typeof value === 'boolean') throw new TransformError(`${show(value)} is not a number`);
-      const result = typeof value === 'number' ? value : parseNumber(value, format, options);
+      let result = typeof value === 'number' ? value : parseNumber(value, format, options);
+      if (call.convert === true) result = convertAmount(result, currencyOf(String(value), context), context);
       if (!Number.isFinite(result)) throw new TransformError(`${show(value)} is not a finite number`);
       // Rounding would hide data loss: 12.5 employees is a source problem for a person to look at.
       if (whole && !Number.isInteger(result)) throw new TransformError(`${show(value)} is not a whole number`);
@@ -107,7 +122,7 @@ function numeric(name: string, description: string, options: NumberOptions, whol
 export const NUMBER_TRANSFORMS: readonly TransformDefinition[] = [
   numeric(
     'money',
-    "An amount in the source's number format, currency marks stripped, to a number.",
+    "An amount in the source's number format to a number: currency marks, grouping, brackets for negatives and K/M/B suffixes understood; `convert: true` converts it into the engagement's currency by its rates.",
     { allowPercent: false },
     false,
   ),

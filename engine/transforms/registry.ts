@@ -1,5 +1,8 @@
 import type { TransformCall, TransformStep } from '../spec/generated/pair-spec.js';
-import type { TransformContext, TransformDefinition, Value } from './transform.js';
+import type { FieldScope, TransformContext, TransformDefinition, Value } from './transform.js';
+import { contextForField } from './format-scope.js';
+import { CURRENCY_TRANSFORMS } from './currency.js';
+import { EXPRESSION_TRANSFORMS } from './expressions.js';
 import { foldCase, isEmpty, isList, joinValues } from './define.js';
 import { ADDRESS_TRANSFORMS } from './address.js';
 import { CHOICE_TRANSFORMS } from './choices.js';
@@ -21,6 +24,8 @@ export const TRANSFORMS: ReadonlyMap<string, TransformDefinition> = new Map(
     ...NAME_TRANSFORMS,
     ...ADDRESS_TRANSFORMS,
     ...STAGE_TRANSFORMS,
+    ...EXPRESSION_TRANSFORMS,
+    ...CURRENCY_TRANSFORMS,
   ].map((definition) => [definition.name, definition]),
 );
 
@@ -37,13 +42,16 @@ function definitionOf(name: string): TransformDefinition {
 /**
  * Runs a field mapping's transform chain. Several `from` columns reach the first step as a list only when it
  * combines them (`join`); otherwise they are joined with a space first, so that `from: [First, Last]` with
- * `title-case` reads naturally. With no steps the value passes through, empty as null.
+ * `title-case` reads naturally. With no steps the value passes through, empty as null. `scope` names the object and
+ * columns the values come from, so that the formats declared for them apply.
  */
 export function applyTransforms(
   input: Value | readonly Value[],
   steps: TransformStep | TransformStep[] | undefined,
-  context: TransformContext,
+  baseContext: TransformContext,
+  scope?: FieldScope,
 ): Value {
+  const context = contextForField(baseContext, scope);
   const calls = (steps === undefined ? [] : Array.isArray(steps) ? steps : [steps]).map(toCall);
   const first = calls[0];
   let value: Value | readonly Value[] =
@@ -53,7 +61,19 @@ export function applyTransforms(
   return isEmpty(value) ? null : value;
 }
 
-const ARGUMENT_KEYS = ['table', 'output', 'part', 'value', 'separator', 'values'] as const;
+const ARGUMENT_KEYS = [
+  'table',
+  'output',
+  'part',
+  'value',
+  'separator',
+  'values',
+  'formats',
+  'timeZone',
+  'in',
+  'otherwise',
+  'convert',
+] as const;
 
 function oneOf(values: readonly string[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`;

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../spec/generated/platform-spec.js';
+import type { ExportFormat, FormatOverrides } from '../spec/generated/platform-spec.js';
 import type { StageRow, TransformCall } from '../spec/generated/pair-spec.js';
 
 /** A value as it travels from a CSV cell to a destination attribute. */
@@ -12,6 +12,34 @@ export interface TransformContext {
   stageTables: ReadonlyMap<string, readonly StageRow[]>;
   /** Separator the destination uses between multi-select values. */
   multiValueSeparator?: string;
+  /**
+   * Formats narrower than `format` (per object, per column, per engagement), in the order they apply: each one
+   * that covers a field's object and column overlays `format` for that field (see format-scope.ts).
+   */
+  formatLayers?: readonly FormatLayer[];
+  /** The engagement's currency and exchange rates, for `currency`, `exchange-rate` and `money` with `convert`. */
+  currency?: CurrencySettings;
+}
+
+export interface FormatLayer {
+  /** The source object it covers; every object when absent. */
+  object?: string;
+  /** The column it covers; every column of `object` when absent. */
+  column?: string;
+  formats: FormatOverrides;
+}
+
+export interface CurrencySettings {
+  /** ISO 4217 code of the engagement's currency (options.currency). */
+  code: string;
+  /** How many units of `code` one unit of each other currency is worth, by ISO code (options.rates). */
+  rates: ReadonlyMap<string, number>;
+}
+
+/** Where a field's values come from, so that formats declared for that object or column apply to it. */
+export interface FieldScope {
+  object: string;
+  columns: readonly string[];
 }
 
 export interface TransformArgument {

@@ -43,6 +43,10 @@ export interface EngagementSpec {
    */
   ownerMap?: OwnerDecision[];
   /**
+   * How this customer's export writes values, where it differs from the platform spec: for the whole export, one object, or one column. Later, narrower entries win: engagement-wide, then per object, then per column.
+   */
+  formats?: FormatDecision[];
+  /**
    * Who confirmed which proposals, when, and a hash of exactly what they confirmed.
    */
   confirmations?: Confirmation[];
@@ -84,6 +88,10 @@ export interface EngagementOptions {
    * ISO code of the currency money values are in.
    */
   currency?: string;
+  /**
+   * IANA time zone the export's date-times without an offset were written in (the exporting user's zone), e.g. `America/New_York`; replaces the platform's `export.timeZone`. Converted to UTC with the zone's summer-time rules.
+   */
+  timeZone?: string;
   /**
    * Exchange rates applied to money columns in another currency.
    */
@@ -195,6 +203,51 @@ export interface OwnerDecision {
    */
   reason?: string;
   status: Status;
+}
+/**
+ * Formats of the export's values for the whole export, one source object (`object`) or one column (`object` and `column`).
+ */
+export interface FormatDecision {
+  /**
+   * The source object (its `name` in the platform spec) the formats apply to; all objects when absent.
+   */
+  object?: string;
+  /**
+   * The column (header) of `object` the formats apply to; needs `object`.
+   */
+  column?: string;
+  /**
+   * Date formats tried in order before ISO 8601, e.g. `[DD/MM/YYYY]`.
+   *
+   * @minItems 1
+   */
+  dateFormats?: [string, ...string[]];
+  /**
+   * Date-time formats tried in order before ISO 8601, e.g. `[DD MMM, YYYY HH:mm:ss, MM/DD/YYYY hh:mm A]`.
+   *
+   * @minItems 1
+   */
+  dateTimeFormats?: [string, ...string[]];
+  /**
+   * IANA time zone of date-times without an offset.
+   */
+  timeZone?: string;
+  /**
+   * Language of month names and AM/PM markers, e.g. `fr`.
+   */
+  locale?: string;
+  /**
+   * Decimal separator of numbers and money, e.g. `,`.
+   */
+  decimalSeparator?: string;
+  /**
+   * Thousands separator of numbers and money; empty when none.
+   */
+  thousandsSeparator?: string;
+  /**
+   * Symbol that may surround money values, e.g. `kr`.
+   */
+  currencySymbol?: string;
 }
 /**
  * A record of one confirmation.

@@ -217,13 +217,37 @@ export interface TransformCall {
    */
   part?: string;
   /**
-   * `default`: the value used when the input is empty; `prefix`: the text prepended.
+   * `default`: the value used when the input is empty; `prefix`: the text prepended; `if`: the value when the condition is true (without it, the second `from` column, or the first when there is one).
    */
   value?: string | number | boolean;
   /**
    * `join` and `tags`: the separator between values.
    */
   separator?: string;
+  /**
+   * `date` and `datetime`: the formats this column is read with, tried in order before ISO 8601; they replace the platform's, object's and engagement's, e.g. `[DD MMM, YYYY HH:mm:ss, MM/DD/YYYY hh:mm A]`.
+   *
+   * @minItems 1
+   */
+  formats?: [string, ...string[]];
+  /**
+   * `datetime`: the IANA time zone this column's times without an offset are in, e.g. `Europe/Berlin`; replaces the engagement's and the platform's.
+   */
+  timeZone?: string;
+  /**
+   * `if`: the values (compared case-insensitively) that make the condition on the first `from` column true; without it, the condition is that the first column is not empty.
+   *
+   * @minItems 1
+   */
+  in?: [string | number | boolean, ...(string | number | boolean)[]];
+  /**
+   * `if`: the value when the condition is false (without it, the third `from` column, or empty).
+   */
+  otherwise?: string | number | boolean;
+  /**
+   * `money`: convert an amount written in another currency into the engagement's `options.currency` by its `rates`.
+   */
+  convert?: boolean;
   /**
    * `map`: source value to destination value.
    */

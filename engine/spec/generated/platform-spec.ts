@@ -232,6 +232,30 @@ export interface ExportFormat {
    */
   currencySymbol?: string;
   /**
+   * Every date format the export may use, tried in order before ISO 8601 (default: `[dateFormat]`), e.g. `[DD MMM YYYY, MM/DD/YYYY]`. Tokens: see `dateTimeFormats`.
+   *
+   * @minItems 1
+   */
+  dateFormats?: [string, ...string[]];
+  /**
+   * Every date-time format the export may use, tried in order before ISO 8601 (default: `[dateTimeFormat]`). Tokens: `YYYY` `YY`, `MMMM` `MMM` (month names), `MM` `M`, `DD` `D`, `HH` `H` (24-hour), `hh` `h` with `A` (12-hour with AM/PM), `mm`, `ss`, `SSS`, `Z` (`Z` or an offset), `ZZ` (an offset); text in `[brackets]` is literal, e.g. `DD MMM, YYYY hh:mm A`.
+   *
+   * @minItems 1
+   */
+  dateTimeFormats?: [string, ...string[]];
+  /**
+   * IANA time zone the export writes date-times in when they carry no offset, e.g. `Europe/Berlin`; converted to UTC with that zone's summer-time rules. Default `UTC`; an engagement's `options.timeZone` replaces it.
+   */
+  timeZone?: string;
+  /**
+   * Language of month names and AM/PM markers in dates, as a BCP 47 tag, e.g. `es` for `16 abr. 2021`. Default `en-US`.
+   */
+  locale?: string;
+  /**
+   * ISO 4217 code of amounts that name no currency; the engagement's `options.currency` replaces it.
+   */
+  currency?: string;
+  /**
    * How a row refers to another record: by its `id`, by the record's `name`, as Vtiger's `module-label` (`Accounts::::Acme`), or as an 18-character `salesforce-id`.
    */
   references: 'id' | 'name' | 'module-label' | 'salesforce-id';
@@ -288,10 +312,6 @@ export interface DestinationRules {
    * The user object's email field.
    */
   userEmailField?: string;
-  /**
-   * Largest attachment file, in bytes, the destination takes in one record as crm-migrate sends it (Dataverse annotations: 5,242,880, the environment's default `maxuploadfilesize`; Salesforce ContentVersion through a JSON body: 39,321,600, i.e. 37.5 MB before base64). A larger file is reported on its row and not read. Without it, 5,242,880.
-   */
-  maxFileBytes?: number;
   /**
    * On a live destination, the custom text field that holds each record's source key. It must be unique and indexed (a Dataverse alternate key, a Salesforce External ID) so that an upsert finds the record an earlier run created; it is listed with the schema changes to make before loading.
    */
@@ -381,6 +401,7 @@ export interface PlatformObject {
    * The object's fields: for a source, the standard export headers; for a destination, its attributes.
    */
   fields: PlatformField[];
+  formats?: FormatOverrides;
   /**
    * Source only: when references name a record by several columns joined with spaces (Vtiger writes contacts as `First Last`), those columns in order; lookups `by: name` match on the joined value instead of `primaryName`.
    *
@@ -433,6 +454,7 @@ export interface PlatformField {
    * Allowed values of a picklist, status or state field.
    */
   options?: FieldOption[];
+  formats?: FormatOverrides;
   /**
    * Objects a lookup field may point at.
    */
@@ -458,4 +480,45 @@ export interface FieldOption {
    * For a Dataverse status value: the state value it belongs to.
    */
   state?: number;
+}
+/**
+ * Source only: how this object's or column's values are written when it differs from the platform's `export` block (an object's formats apply to its columns, a column's to itself; an engagement's `formats` win over both).
+ */
+export interface FormatOverrides {
+  /**
+   * Date formats tried in order, replacing the platform's.
+   *
+   * @minItems 1
+   */
+  dateFormats?: [string, ...string[]];
+  /**
+   * Date-time formats tried in order, replacing the platform's.
+   *
+   * @minItems 1
+   */
+  dateTimeFormats?: [string, ...string[]];
+  /**
+   * IANA time zone of date-times without an offset, e.g. `America/New_York`.
+   */
+  timeZone?: string;
+  /**
+   * Language of month names and AM/PM markers, e.g. `de`.
+   */
+  locale?: string;
+  /**
+   * Decimal separator of numbers and money.
+   */
+  decimalSeparator?: string;
+  /**
+   * Thousands separator of numbers and money; empty when none.
+   */
+  thousandsSeparator?: string;
+  /**
+   * Symbol that may surround money values.
+   */
+  currencySymbol?: string;
+  /**
+   * ISO 4217 code of amounts that name no currency.
+   */
+  currency?: string;
 }

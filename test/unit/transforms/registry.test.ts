@@ -29,6 +29,10 @@ const DOCUMENTED = [
   'stage',
   'default',
   'prefix',
+  'first-non-empty',
+  'if',
+  'currency',
+  'exchange-rate',
 ];
 
 /** One sound call per transform, so that every one can be run on empty input. */
@@ -55,8 +59,10 @@ describe('TRANSFORMS', () => {
     },
   );
 
+  // These fill an empty input on purpose: a default value, the engagement's currency and its rate.
+  const fillsEmpty = ['default', 'currency', 'exchange-rate'];
   it.each(
-    DOCUMENTED.filter((name) => name !== 'default').flatMap((name) => [
+    DOCUMENTED.filter((name) => !fillsEmpty.includes(name)).flatMap((name) => [
       [name, ''],
       [name, null],
       [name, '  '],
@@ -152,7 +158,8 @@ describe('checkTransformCall', () => {
     ['prefix', 'Transform "prefix" needs the argument "value".'],
     [{ name: 'tags', separator: '|' }, undefined],
     [{ name: 'tags', separator: '' }, 'The separator of transform "tags" must not be empty.'],
-    [{ name: 'date', value: 'x' }, 'Transform "date" takes no arguments.'],
+    [{ name: 'trim', value: 'x' }, 'Transform "trim" takes no arguments.'],
+    [{ name: 'date', value: 'x' }, 'Transform "date" takes no argument "value".'],
   ])('given %j, returns %j', (step, expected) => {
     expect(checkTransformCall(step)).toBe(expected);
   });
