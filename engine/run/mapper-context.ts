@@ -49,6 +49,7 @@ export async function mapperContext(
       ...(fallbackOwner === undefined ? {} : { fallbackOwner }),
     }),
     exportDir: engagement.exportDir,
+    ...(engagement.destination.spec.rules?.maxFileBytes === undefined ? {} : { maxFileBytes: engagement.destination.spec.rules.maxFileBytes }),
     nullCells: nullCells(format),
     resolutions,
   };

@@ -1,5 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES, readExportFile } from '../source/export-file.js';
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad, PlannedLookup } from '../plan/migration-plan.js';
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
@@ -26,6 +26,8 @@ export interface RowMapperContext {
   lookups: LookupResolver;
   owners: OwnerResolver;
   exportDir: string;
+  /** The destination's attachment size limit (its spec's `rules.maxFileBytes`). */
+  maxFileBytes?: number;
   nullCells: ReadonlySet<string>;
   /** The admin's answers from the queue files, by resolutionKey(load, sourceKey, column). */
   resolutions: ReadonlyMap<string, string>;
@@ -173,9 +175,9 @@ export class RowMapper {
     if (attachment) {
       const path = this.cell(cells, this.column(attachment.from)).trim();
       if (path !== '') {
-        const file = join(this.ctx.exportDir, path);
-        if (!existsSync(file)) return { kind: 'skipped', sourceKey, reason: `${attachment.from}: the file "${path}" is not in the export`, column: attachment.from, value: path };
-        const content = readFileSync(file);
+        const file = readExportFile(this.ctx.exportDir, path, this.ctx.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+        if (!file.ok) return { kind: 'skipped', sourceKey, reason: `${attachment.from}: ${file.reason}`, column: attachment.from, value: path };
+        const content = file.bytes;
         values[attachment.content] = content.toString('base64');
         if (attachment.fileName !== undefined) values[attachment.fileName] = basename(path);
         if (attachment.mimeType !== undefined) values[attachment.mimeType] = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';

@@ -313,6 +313,10 @@ export interface DestinationRules {
    */
   userEmailField?: string;
   /**
+   * Largest attachment file, in bytes, the destination takes in one record as crm-migrate sends it (Dataverse annotations: 5,242,880, the environment's default `maxuploadfilesize`; Salesforce ContentVersion through a JSON body: 39,321,600, i.e. 37.5 MB before base64). A larger file is reported on its row and not read. Without it, 5,242,880.
+   */
+  maxFileBytes?: number;
+  /**
    * On a live destination, the custom text field that holds each record's source key. It must be unique and indexed (a Dataverse alternate key, a Salesforce External ID) so that an upsert finds the record an earlier run created; it is listed with the schema changes to make before loading.
    */
   sourceKeyField?: string;
