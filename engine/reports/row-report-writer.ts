@@ -1,14 +1,20 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify, type Stringifier } from 'csv-stringify';
+import { neutraliseCell } from '../util/spreadsheet-cell.js';
+import { diskFullError } from '../util/disk-full.js';
 
 /**
  * A CSV written row by row as the run goes (exceptions, queues), so a run with millions of problem rows keeps a flat
- * memory profile. The file is created on the first row only: no problems, no file.
+ * memory profile. The file is created on the first row only: no problems, no file. These files are opened by people
+ * in a spreadsheet, so every text cell is neutralised against formula injection (see util/spreadsheet-cell.ts); numbers
+ * (line numbers, counts) are written as they are.
  */
 export class RowReportWriter<T extends Record<string, string | number>> {
   private stringifier: Stringifier | undefined;
   private out: WriteStream | undefined;
+  /** A write that failed (a full disk): kept until close(), since a stream error with no listener ends the process. */
+  private failure: Error | undefined;
   rows = 0;
 
   constructor(
@@ -19,21 +25,31 @@ export class RowReportWriter<T extends Record<string, string | number>> {
   write(row: T): void {
     if (this.stringifier === undefined) {
       mkdirSync(dirname(this.path), { recursive: true });
-      this.out = createWriteStream(this.path);
+      this.out = createWriteStream(this.path).on('error', (error) => {
+        this.failure ??= error;
+      });
       this.stringifier = stringify({ header: true, columns: [...this.columns] });
       this.stringifier.pipe(this.out);
     }
     this.rows += 1;
-    this.stringifier.write(row);
+    const safe: Record<string, string | number> = {};
+    for (const column of this.columns) {
+      const value: string | number | undefined = row[column];
+      safe[column] = typeof value === 'string' ? neutraliseCell(value) : (value ?? '');
+    }
+    this.stringifier.write(safe);
   }
 
   async close(): Promise<void> {
     const { stringifier, out } = this;
     if (stringifier === undefined || out === undefined) return;
     await new Promise<void>((resolve, reject) => {
+      if (this.failure !== undefined) reject(this.failure);
       out.on('finish', resolve);
       out.on('error', reject);
       stringifier.end();
+    }).catch((error: unknown) => {
+      throw diskFullError(error, this.path) ?? error;
     });
   }
 }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { QueueRow } from './load-runner.js';
 import type { QueueName } from './row-mapper.js';
 import { RowReportWriter } from '../reports/row-report-writer.js';
+import { readSpreadsheetCsv } from '../util/spreadsheet-csv.js';
 
 export const QUEUES: readonly QueueName[] = ['orphans', 'owners'];
 
@@ -16,48 +16,135 @@ export function resolutionKey(load: string, sourceKey: string, column: string): 
   return `${load}\u0000${sourceKey}\u0000${column}`;
 }
 
+/** Key of an owner answer: one per source owner, whatever load or record it owns. */
+export function ownerResolutionKey(owner: string): string {
+  return `owner\u0000${owner.trim().toLowerCase()}`;
+}
+
+/** A queue file's row as read back: lower-cased column names to cell text. */
+export type QueueFileRow = Record<string, string>;
+
 /**
  * The admin's answers in the engagement's queue files: for an orphan, the key (or name) of the record to link; for an
- * owner, the email of the destination user. Rows left blank stay held. The files are small (one row per held cell),
- * so they are read whole.
+ * owner, the email of the destination user, once per source owner. Rows left blank stay held. The files may have been
+ * saved again by a spreadsheet (another delimiter, another encoding): see readSpreadsheetCsv. They are small (one row
+ * per held cell or per owner), so they are read whole.
  */
-export function readQueues(engagementDir: string): { rows: Map<QueueName, QueueRow[]>; resolutions: Map<string, string> } {
-  const rows = new Map<QueueName, QueueRow[]>();
+export function readQueues(engagementDir: string): { rows: Map<QueueName, QueueFileRow[]>; resolutions: Map<string, string> } {
+  const rows = new Map<QueueName, QueueFileRow[]>();
   const resolutions = new Map<string, string>();
   for (const queue of QUEUES) {
     const path = queuePath(engagementDir, queue);
     if (!existsSync(path)) continue;
-    const parsed = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as QueueRow[];
+    const parsed = readSpreadsheetCsv(readFileSync(path));
     rows.set(queue, parsed);
     for (const row of parsed) {
-      const answer = String(row.resolution ?? '').trim();
-      if (answer !== '') resolutions.set(resolutionKey(String(row.load), String(row.source_key), String(row.column)), answer);
+      const answer = (row['resolution'] ?? '').trim();
+      if (answer === '') continue;
+      // Owner files written before owners were grouped have one row per record, keyed like orphans.
+      if (queue === 'owners' && row['source_key'] === undefined) resolutions.set(ownerResolutionKey(row['owner'] ?? ''), answer);
+      else resolutions.set(resolutionKey(row['load'] ?? '', row['source_key'] ?? '', row['column'] ?? ''), answer);
     }
   }
   return { rows, resolutions };
 }
 
+/** One row of the owner queue: a source owner no destination user matched, and how many records wait on them. */
+interface OwnerQueueRow extends Record<string, string | number> {
+  owner: string;
+  records: number;
+  /** Per load, how many records: `contacts: 12; opportunities: 3`. */
+  loads: string;
+  /** Where the first of them is, `contacts.csv:14`, to look the owner up in the export. */
+  first_row: string;
+  reason: string;
+  resolution: string;
+}
+
+const OWNER_COLUMNS = ['owner', 'records', 'loads', 'first_row', 'reason', 'resolution'] as const;
+
 /**
  * A queue file written as the run goes. It remembers which cells it held, so that afterwards the admin's earlier
  * answers that worked can be kept in the file: a rerun needs them again, and they document what was decided.
+ *
+ * The owner queue is grouped: an unknown owner often owns thousands of records, and the admin answers once per owner,
+ * so it has one row per owner with the count of their records. Owners are few, so they are gathered in memory and
+ * written when the queue closes.
  */
 export class QueueWriter extends RowReportWriter<QueueRow> {
   readonly held = new Set<string>();
+  private readonly owners = new Map<string, { row: OwnerQueueRow; perLoad: Map<string, number> }>();
+  private readonly kept: OwnerQueueRow[] = [];
 
-  constructor(engagementDir: string, queue: QueueName) {
+  constructor(
+    private readonly engagementDir: string,
+    private readonly queue: QueueName,
+  ) {
     super(queuePath(engagementDir, queue), ['file', 'line', 'load', 'source_key', 'column', 'value', 'reason', 'resolution']);
   }
 
   override write(row: QueueRow): void {
-    this.held.add(resolutionKey(String(row.load), String(row.source_key), String(row.column)));
-    super.write(row);
+    if (this.queue !== 'owners') {
+      this.held.add(resolutionKey(String(row.load), String(row.source_key), String(row.column)));
+      super.write(row);
+      return;
+    }
+    const owner = String(row.value).trim();
+    const key = ownerResolutionKey(owner);
+    this.held.add(key);
+    let entry = this.owners.get(key);
+    if (entry === undefined) {
+      entry = { row: { owner, records: 0, loads: '', first_row: `${row.file}:${row.line}`, reason: String(row.reason), resolution: '' }, perLoad: new Map() };
+      this.owners.set(key, entry);
+    }
+    entry.row.records += 1;
+    entry.perLoad.set(String(row.load), (entry.perLoad.get(String(row.load)) ?? 0) + 1);
   }
 
   /** Appends the earlier rows whose answer let them load this time. */
-  keepResolved(previous: readonly QueueRow[]): void {
+  keepResolved(previous: readonly QueueFileRow[]): void {
     for (const row of previous) {
-      const key = resolutionKey(String(row.load), String(row.source_key), String(row.column));
-      if (String(row.resolution ?? '').trim() !== '' && !this.held.has(key)) super.write(row);
+      if ((row['resolution'] ?? '').trim() === '') continue;
+      if (this.queue !== 'owners') {
+        const key = resolutionKey(row['load'] ?? '', row['source_key'] ?? '', row['column'] ?? '');
+        if (!this.held.has(key)) super.write(fileRow(row));
+        continue;
+      }
+      const owner = row['owner'] ?? row['value'] ?? '';
+      const key = ownerResolutionKey(owner);
+      if (this.held.has(key)) continue;
+      this.held.add(key);
+      this.kept.push({
+        owner,
+        records: Number(row['records'] ?? 1) || 1,
+        loads: row['loads'] ?? row['load'] ?? '',
+        first_row: row['first_row'] ?? `${row['file'] ?? ''}:${row['line'] ?? ''}`,
+        reason: row['reason'] ?? '',
+        resolution: row['resolution'] ?? '',
+      });
     }
   }
+
+  override async close(): Promise<void> {
+    if (this.queue !== 'owners') return super.close();
+    const out = new RowReportWriter<OwnerQueueRow>(queuePath(this.engagementDir, 'owners'), OWNER_COLUMNS);
+    const grouped = [...this.owners.values()].sort((a, b) => b.row.records - a.row.records || a.row.owner.localeCompare(b.row.owner));
+    for (const { row, perLoad } of grouped) out.write({ ...row, loads: [...perLoad].map(([load, n]) => `${load}: ${n}`).join('; ') });
+    for (const row of this.kept) out.write(row);
+    await out.close();
+    this.rows = out.rows;
+  }
+}
+
+function fileRow(row: QueueFileRow): QueueRow {
+  return {
+    file: row['file'] ?? '',
+    line: Number(row['line'] ?? 0),
+    load: row['load'] ?? '',
+    source_key: row['source_key'] ?? '',
+    column: row['column'] ?? '',
+    value: row['value'] ?? '',
+    reason: row['reason'] ?? '',
+    resolution: row['resolution'] ?? '',
+  };
 }

@@ -10,6 +10,7 @@ import { parseReference } from './reference.js';
 import type { OwnerResolver } from './owner-resolver.js';
 import { RowFilter } from './row-filter.js';
 import { resolutionKey } from './queue-resolutions.js';
+import { ownerResolutionKey, resolutionKey } from './queue-resolutions.js';
 
 export type QueueName = 'orphans' | 'owners';
 
@@ -164,8 +165,9 @@ export class RowMapper {
     }
     const owner = this.ctx.load.owner;
     if (owner) {
-      const answer = this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, owner.from));
       const value = this.cell(cells, this.column(owner.from)).trim();
+      // The owner queue is answered once per owner; older per-record answers still count.
+      const answer = this.ctx.resolutions.get(ownerResolutionKey(value)) ?? this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, owner.from));
       // The admin names the destination user by email, whatever the pair matches owners by.
       const resolved = answer === undefined ? this.ctx.owners.resolve(value, owner) : this.ctx.owners.resolve(answer, { ...owner, by: 'email' });
       if ('id' in resolved) values[owner.to] = resolved.id;

