@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -44,6 +44,9 @@ export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad>
   if (!existsSync(file)) {
     return { diagnostics: [{ code: 'spec/missing-property', severity: 'error', message: `No ${ENGAGEMENT_FILE} here; run \`crm-migrate init\` first.`, file }], documents: new Map() };
   }
+  if (!statSync(file).isFile()) {
+    return { diagnostics: [{ code: 'io/not-found', severity: 'error', message: `This is not a file (a folder or a device); ${ENGAGEMENT_FILE} must be a plain YAML file.`, file }], documents: new Map() };
+  }
   const catalog = await loadCatalog([file, bundledPairsDir()]);
   const documents = new Map(catalog.files.map((f) => [f.document.file, f.document]));
   const own = catalog.files.find((f) => f.document.file === file);
@@ -71,6 +74,8 @@ export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad>
   const exportDir = isAbsolute(spec.source) ? spec.source : join(dir, spec.source);
   if (!existsSync(exportDir)) {
     diagnostics.push({ code: 'spec/invalid-value', severity: 'error', message: `The source export folder "${spec.source}" does not exist.`, file, pointer: '/source' });
+  } else if (!statSync(exportDir).isDirectory()) {
+    diagnostics.push({ code: 'spec/invalid-value', severity: 'error', message: `The source export "${spec.source}" is not a folder; name the folder that holds the export's CSV files.`, file, pointer: '/source' });
   }
   const target = {
     kind: kind as Engagement['target']['kind'],

@@ -21,22 +21,103 @@ export interface ParsedSpec {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Aliases a spec may use. A spec has no need for many; a "billion laughs" file uses a handful of anchors to expand
+ * into gigabytes, and yaml refuses it once this many alias expansions are made.
+ */
+const MAX_ALIAS_COUNT = 100;
+/** Nesting no spec needs (the deepest bundled spec is under 10 levels); deeper files would overflow the stack later. */
+export const MAX_SPEC_DEPTH = 64;
+
 export function parseSpec(file: string, text: string): ParsedSpec {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const fail = (message: string): ParsedSpec => {
+    const blank = new LineCounter();
+    return { document: { file, text, doc: parseDocument('', { lineCounter: blank }), lineCounter: blank, data: undefined }, diagnostics: [{ code: 'yaml/syntax', severity: 'error', message, file, offset: 0 }] };
+  };
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // yaml recurses over flow collections; thousands of nested brackets exhaust the stack before it can report them.
+    if (error instanceof RangeError) return fail(`The file nests deeper than ${MAX_SPEC_DEPTH} levels; a spec never needs that.`);
+    throw error;
+  }
   const diagnostics: Diagnostic[] = doc.errors.map((err) => ({
     code: err.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
     severity: 'error',
-    message: sentence(err.message),
+    message: /call stack/i.test(err.message) ? `The file nests deeper than ${MAX_SPEC_DEPTH} levels; a spec never needs that.` : sentence(err.message),
     file,
     offset: err.pos[0],
   }));
-  const data = diagnostics.length > 0 ? undefined : (doc.toJS({ maxAliasCount: 1000 }) as unknown);
+  if (diagnostics.length === 0) diagnostics.push(...shapeProblems(file, doc));
+  const data = diagnostics.length > 0 ? undefined : toData(file, doc, diagnostics);
   return { document: { file, text, doc, lineCounter, data }, diagnostics };
 }
 
+/**
+ * What would make the plain data unsafe to build or use: an empty file (yaml reads it as null, which every later
+ * step would trip over), nesting past MAX_SPEC_DEPTH, and `__proto__` keys, which code that copies the data into
+ * objects (`Object.assign`, `structuredClone` of spread data) would turn into a prototype change.
+ */
+function shapeProblems(file: string, doc: Document.Parsed): Diagnostic[] {
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return [{ code: 'yaml/syntax', severity: 'error', message: 'The file holds no spec: it is empty, only comments, or null. Write the spec (see schemas/README.md).', file, offset: 0 }];
+  }
+  const problems: Diagnostic[] = [];
+  // Iterative, so that the walk that guards against deep nesting cannot itself overflow the stack.
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (depth > MAX_SPEC_DEPTH) {
+      const offset = isNode(node) && node.range ? node.range[0] : 0;
+      return [{ code: 'yaml/syntax', severity: 'error', message: `The file nests deeper than ${MAX_SPEC_DEPTH} levels; a spec never needs that.`, file, offset }];
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && String(pair.key.value) === '__proto__') {
+          problems.push({ code: 'spec/unknown-property', severity: 'error', message: 'A key named "__proto__" is not allowed anywhere in a spec.', file, offset: pair.key.range?.[0] ?? 0 });
+        }
+        stack.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return problems;
+}
+
+function toData(file: string, doc: Document.Parsed, diagnostics: Diagnostic[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    if (!(error instanceof Error) || error instanceof TypeError) throw error;
+    // yaml throws ReferenceError for an alias bomb (more than maxAliasCount expansions) and RangeError for a stack
+    // overflow: both are the file's fault, not ours.
+    const bomb = /alias/i.test(error.message);
+    diagnostics.push({
+      code: 'yaml/syntax',
+      severity: 'error',
+      message: bomb ? `The file expands its aliases (*name) more than ${MAX_ALIAS_COUNT} times; write the values out instead.` : `The file cannot be read as data: ${sentence(error.message)}`,
+      file,
+      offset: 0,
+    });
+    return undefined;
+  }
+}
+
+/** A spec file as text; a path that is a folder, unreadable or not text comes back as a diagnostic, not a throw. */
 export async function readSpec(file: string): Promise<ParsedSpec> {
-  return parseSpec(file, await readFile(file, 'utf8'));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'EISDIR' ? 'This is a folder, not a spec file.' : code === 'ENOENT' ? 'No such file.' : `The file cannot be read (${code ?? String(error)}); check its permissions.`;
+    return { ...parseSpec(file, ''), diagnostics: [{ code: 'io/not-found', severity: 'error', message, file }] };
+  }
+  return parseSpec(file, text);
 }
 
 /** yaml's messages carry their own position and a code frame; keep only the first sentence-like line. */
