@@ -9,7 +9,6 @@ import type { LookupResolver } from './lookup-resolver.js';
 import { parseReference } from './reference.js';
 import type { OwnerResolver } from './owner-resolver.js';
 import { RowFilter } from './row-filter.js';
-import { resolutionKey } from './queue-resolutions.js';
 import { ownerResolutionKey, resolutionKey } from './queue-resolutions.js';
 
 export type QueueName = 'orphans' | 'owners';
