@@ -1,4 +1,5 @@
 import { Command, Flags, Errors } from '@oclif/core';
+import { specsFlag } from './specs-flag.js';
 import { EXIT } from './exit-codes.js';
 import { DestinationSetupError } from '../engine/destinations/setup-error.js';
 import { InputError } from '../engine/util/input-error.js';
@@ -18,6 +19,7 @@ export abstract class BaseCommand<T> extends Command {
   static override baseFlags = {
     json: Flags.boolean({ description: 'Print one JSON document and nothing else.', default: false }),
     verbose: Flags.boolean({ description: 'Show stack traces of unexpected errors.', default: false }),
+    specs: specsFlag,
   };
 
   protected jsonMode = false;

@@ -6,6 +6,7 @@ import { hasErrors } from '../engine/diagnostics/diagnostic.js';
 import { position } from './printers/positioned.js';
 import { formatLine } from './printers/diagnostics.js';
 import { diskFullError } from '../engine/util/disk-full.js';
+import { userSpecDirs } from './specs-flag.js';
 
 /** A command that works inside an engagement folder (or on the one `--project` names). */
 export abstract class EngagementCommand<T> extends BaseCommand<T> {
@@ -18,7 +19,9 @@ export abstract class EngagementCommand<T> extends BaseCommand<T> {
   private engagementDir: string | undefined;
 
   protected async engagement(project: string): Promise<Engagement> {
-    const { engagement, diagnostics, documents } = await loadEngagement(project);
+    const { flags } = await this.parse();
+    const specs = userSpecDirs(typeof flags['specs'] === 'string' ? flags['specs'] : undefined);
+    const { engagement, diagnostics, documents } = await loadEngagement(project, { specs });
     if (engagement && !hasErrors(diagnostics)) {
       this.engagementDir = engagement.dir;
       return engagement;

@@ -1,6 +1,7 @@
 import { Args } from '@oclif/core';
 import { BaseCommand, UserError, type Outcome } from '../base-command.js';
-import { bundledPairsDir, catalogDiagnostics, loadCatalog } from '../../engine/spec/catalog.js';
+import { catalogDiagnostics, loadCatalog } from '../../engine/spec/catalog.js';
+import { specDirs } from '../specs-flag.js';
 import { hasErrors } from '../../engine/diagnostics/diagnostic.js';
 import { summarizePair, type PairSummary } from '../../engine/model/pair-summary.js';
 import { closestNames } from '../../engine/util/suggest.js';
@@ -14,10 +15,10 @@ export default class Pairs extends BaseCommand<PairSummary[] | PairSummary> {
   static override args = { id: Args.string({ description: 'A pair id to show.' }) };
 
   protected async execute(): Promise<Outcome<PairSummary[] | PairSummary>> {
-    const { args } = await this.parse(Pairs);
-    const catalog = await loadCatalog([bundledPairsDir()]);
+    const { args, flags } = await this.parse(Pairs);
+    const catalog = await loadCatalog(specDirs(flags.specs));
     if (hasErrors(catalogDiagnostics(catalog))) {
-      throw new UserError('The bundled specs have errors; run `crm-migrate validate` to see them.');
+      throw new UserError('The specs have errors; run `crm-migrate validate` (with the same --specs) to see them.');
     }
     const platforms = new Map([...catalog.platforms].map(([id, p]) => [id, p.spec]));
     const summaries = [...catalog.pairs.values()].map((p) => summarizePair(p.spec, platforms)).sort((a, b) => a.id.localeCompare(b.id));

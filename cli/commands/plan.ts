@@ -36,6 +36,10 @@ export default class Plan extends EngagementCommand<PlanOutput> {
       lines.push('', 'Schema changes the destination needs before loading:');
       for (const c of summary.schemaChanges) lines.push(`  ${c.object}.${c.name} (${c.type}${c.maxLength === undefined ? '' : `, ${c.maxLength}`}): ${c.label}`);
     }
+    for (const c of summary.schemaDocument.customObjects) {
+      const fields = c.fields.map((f) => `${f.name} (${f.type})`).join(', ');
+      lines.push('', c.createObject ? `Custom object to create: ${c.object} (${c.objectLabel}), before ${c.loads.join(', ')}: ${fields}` : `Custom fields to add to ${c.object}: ${fields}`);
+    }
     lines.push('', `Schema-change checklist for the admin in ${displayPath(engagement.dir)}: ${summary.schemaFiles.markdown}, ${summary.schemaFiles.html}`);
     for (const b of summary.blockers) lines.push(`Blocked: ${b}`);
     return { data: summary, text: lines.join('\n'), exitCode: summary.blockers.length > 0 ? EXIT.invalid : EXIT.ok };

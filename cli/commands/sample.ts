@@ -17,7 +17,7 @@ export default class Sample extends BaseCommand<SampleManifest> {
 
   protected async execute(): Promise<Outcome<SampleManifest>> {
     const { flags } = await this.parse(Sample);
-    const { pair, source, destination } = await bundledPair(flags.pair);
+    const { pair, source, destination } = await bundledPair(flags.pair, flags.specs);
     const manifest = await generateSample({ pair, source, destination, outDir: flags.out, seed: flags.seed, scale: flags.scale });
     const rows = manifest.files.reduce((n, f) => n + f.rows, 0);
     const text = [

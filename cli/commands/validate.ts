@@ -1,7 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand, type Outcome } from '../base-command.js';
 import { EXIT } from '../exit-codes.js';
-import { bundledPairsDir, catalogDiagnostics, loadCatalog } from '../../engine/spec/catalog.js';
+import { catalogDiagnostics, loadCatalog } from '../../engine/spec/catalog.js';
+import { specDirs } from '../specs-flag.js';
 import { hasErrors } from '../../engine/diagnostics/diagnostic.js';
 import { position, type PositionedDiagnostic } from '../printers/positioned.js';
 import { formatCodeframe, formatGithub, formatLine, summaryLine } from '../printers/diagnostics.js';
@@ -27,7 +28,7 @@ export default class Validate extends BaseCommand<ValidateResult> {
 
   protected async execute(): Promise<Outcome<ValidateResult>> {
     const { argv, flags } = await this.parse(Validate);
-    const paths = (argv as string[]).length > 0 ? (argv as string[]) : [bundledPairsDir()];
+    const paths = (argv as string[]).length > 0 ? (argv as string[]) : specDirs(flags.specs);
     const catalog = await loadCatalog(paths);
     const documents = new Map(catalog.files.map((f) => [f.document.file, f.document]));
     const diagnostics = position(catalogDiagnostics(catalog), documents);

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { bundledPairsDir, loadCatalog } from '../spec/catalog.js';
+import { loadCatalog, specLibrary } from '../spec/catalog.js';
+import { readSpec } from '../spec/spec-document.js';
 import type { EngagementSpec } from '../spec/generated/engagement-spec.js';
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
@@ -21,6 +22,8 @@ export interface Engagement {
   destination: PlatformIndex;
   /** Absolute path of the source export folder. */
   exportDir: string;
+  /** The user's spec folders this engagement was read with (absolute), before the bundled library. */
+  specDirs: string[];
   target: { kind: 'sqlite' | 'dataverse' | 'salesforce' | 'package'; location: string };
 }
 
@@ -39,7 +42,7 @@ export function engagementFile(pathOrDir: string): string {
  * Reads `migration.yaml` with the bundled specs, checks it, and resolves what it names. Problems come back as
  * diagnostics with pointers, like any spec's.
  */
-export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad> {
+export async function loadEngagement(pathOrDir: string, options: { specs?: readonly string[] } = {}): Promise<EngagementLoad> {
   const file = engagementFile(pathOrDir);
   if (!existsSync(file)) {
     return { diagnostics: [{ code: 'spec/missing-property', severity: 'error', message: `No ${ENGAGEMENT_FILE} here; run \`crm-migrate init\` first.`, file }], documents: new Map() };
@@ -47,10 +50,14 @@ export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad>
   if (!statSync(file).isFile()) {
     return { diagnostics: [{ code: 'io/not-found', severity: 'error', message: `This is not a file (a folder or a device); ${ENGAGEMENT_FILE} must be a plain YAML file.`, file }], documents: new Map() };
   }
-  const catalog = await loadCatalog([file, bundledPairsDir()]);
+  const specDirs = [...new Set([...(options.specs ?? []).map((d) => resolve(d)), ...(await recordedSpecDirs(file))])];
+  const catalog = await loadCatalog([file, ...specLibrary(specDirs)]);
   const documents = new Map(catalog.files.map((f) => [f.document.file, f.document]));
   const own = catalog.files.find((f) => f.document.file === file);
   const diagnostics = [...(own?.diagnostics ?? [])];
+  for (const dir of specDirs.filter((d) => !existsSync(d))) {
+    diagnostics.push({ code: 'spec/invalid-value', severity: 'error', message: `The specs folder "${dir}" does not exist.`, file, pointer: '/specs' });
+  }
   if (!own || own.kind !== 'engagement' || hasErrors(diagnostics)) return { diagnostics, documents };
 
   const spec = own.spec as EngagementSpec;
@@ -64,7 +71,7 @@ export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad>
     diagnostics.push(...pair.diagnostics);
     return { diagnostics, documents };
   }
-  const source = catalog.platforms.get(pair.spec.source)?.index;
+  const source = catalog.platforms.get(pair.spec.source)?.sourceIndex;
   const destination = catalog.platforms.get(pair.spec.destination)?.index;
   if (!source || !destination) return { diagnostics, documents };
 
@@ -81,5 +88,12 @@ export async function loadEngagement(pathOrDir: string): Promise<EngagementLoad>
     kind: kind as Engagement['target']['kind'],
     location: kind === 'sqlite' || kind === 'package' ? (isAbsolute(location) ? location : join(dir, location)) : location,
   };
-  return { engagement: { file, dir, spec, pair: pair.spec, source, destination, exportDir, target }, diagnostics, documents };
+  return { engagement: { file, dir, spec, pair: pair.spec, source, destination, exportDir, specDirs, target }, diagnostics, documents };
+}
+
+/** The spec folders `migration.yaml` records (`specs:`), absolute; the schema check reports a malformed value. */
+async function recordedSpecDirs(file: string): Promise<string[]> {
+  const data = (await readSpec(file)).document.data as { specs?: unknown } | undefined;
+  const specs = Array.isArray(data?.specs) ? data.specs.filter((d): d is string => typeof d === 'string') : [];
+  return specs.map((d) => resolve(dirname(file), d));
 }

@@ -2,9 +2,11 @@ import type { Engagement } from '../engagement/engagement.js';
 import type { Gotcha } from '../spec/generated/platform-spec.js';
 import { customFieldChanges, type ObjectFieldChanges } from './custom-field-changes.js';
 import type { MigrationPlan } from './migration-plan.js';
+import { platformCustomChanges, type PlatformCustomChange } from './schema-changes-custom-objects.js';
 import { missingStageOptions, stageTableChecks, type OptionsToAdd, type StageTableCheck } from './stage-changes.js';
 
 export type { CustomFieldChange, ObjectFieldChanges } from './custom-field-changes.js';
+export type { PlatformCustomChange } from './schema-changes-custom-objects.js';
 export type { AttributeRef, OptionsToAdd, StageTableCheck, StageUse } from './stage-changes.js';
 
 /** Everything the real destination needs before the first record arrives, laid out for the admin who sets it up. */
@@ -14,6 +16,8 @@ export interface SchemaChangeDocument {
   destination: string;
   /** Custom fields to create, per destination object. */
   fieldGroups: ObjectFieldChanges[];
+  /** Custom objects (and custom fields of standard objects) the destination's own platform spec declares. */
+  customObjects: PlatformCustomChange[];
   /**
    * The field every loaded table needs so that a rerun updates instead of duplicating, when the destination names one
    * (live targets upsert on it; the sandbox keeps its own). Not counted in `counts`: it is the same field everywhere.
@@ -26,6 +30,8 @@ export interface SchemaChangeDocument {
   /** The destination's own warnings about custom fields, from its platform spec. */
   destinationNotes: Gotcha[];
   counts: {
+    /** Custom objects to create. */
+    objects: number;
     fields: number;
     optionValues: number;
     stageTables: number;
@@ -58,25 +64,30 @@ export function schemaChanges(engagement: Engagement, plan: MigrationPlan): Sche
       .map((f) => ({ object: group.object, objectLabel: group.objectLabel, attribute: { name: f.name, label: f.label }, values: f.options, stages: [], newField: true, table: null })),
   );
   const optionsToAdd = [...missingStageOptions(stageChecks), ...newChoiceValues];
+  const customObjects = platformCustomChanges(engagement, plan);
+  const objectCount = customObjects.filter((c) => c.createObject).length;
   const fields = fieldGroups.flatMap((g) => g.fields);
+  const platformFields = customObjects.reduce((n, c) => n + c.fields.length, 0);
   const optionValues = optionsToAdd.reduce((n, o) => n + o.values.length, 0);
   return {
     pair: plan.pairId,
     source: engagement.source.spec.shortName ?? engagement.source.spec.name,
     destination: engagement.destination.spec.shortName ?? engagement.destination.spec.name,
     fieldGroups,
+    customObjects,
     ...sourceKeySetup(engagement, plan),
     optionsToAdd,
     stageChecks,
     destinationNotes: (engagement.destination.spec.gotchas ?? []).filter((g) => ABOUT_CUSTOM_FIELDS.test(`${g.title} ${g.detail}`)),
     counts: {
-      fields: fields.length,
+      objects: objectCount,
+      fields: fields.length + platformFields,
       optionValues,
       stageTables: stageChecks.length,
-      changes: fields.length + optionValues,
+      changes: objectCount + fields.length + platformFields + optionValues,
       unconfirmed: fields.filter((f) => !f.confirmed).length,
     },
-    nothingToChange: fields.length + optionValues === 0,
+    nothingToChange: objectCount + fields.length + platformFields + optionValues === 0,
   };
 }
 

@@ -16,7 +16,6 @@ import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
-import { acquireEngagementLock } from './engagement-lock.js';
 
 /** A row the engine loaded once that the source no longer has: reported, not deleted. */
 interface RemovedRow extends Record<string, string> {
@@ -44,16 +43,6 @@ export interface ApplyOptions {
  * reconciliation. An interrupted run is resumed rather than started again, so its ledger stays whole.
  */
 export async function applyRun(engagement: Engagement, destination: Destination, options: ApplyOptions = {}): Promise<RunReport> {
-  // One writer per engagement: taken before the target or the ledger is touched, released whatever happens.
-  const lock = acquireEngagementLock(engagement.dir, options.delta === true ? 'apply --delta' : 'apply', (options.now ?? (() => new Date()))());
-  try {
-    return await applyLocked(engagement, destination, { ...options, ...(lock.note === undefined ? {} : { notes: [lock.note] }) });
-  } finally {
-    lock.release();
-  }
-}
-
-async function applyLocked(engagement: Engagement, destination: Destination, options: ApplyOptions & { notes?: string[] }): Promise<RunReport> {
   const now = options.now ?? (() => new Date());
   const spec = engagement.spec;
   const threshold = spec.options?.failThreshold ?? 0.05;
@@ -93,7 +82,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     // Mapping runs in a worker thread when the compiled engine is in use, so it overlaps with writing.
     const deltaRunId = kind === 'delta' ? run.id : undefined;
     const source = workerAvailable()
-      ? workerSource({ engagementFile: engagement.file, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
+      ? workerSource({ engagementFile: engagement.file, specDirs: engagement.specDirs, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
       : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions), batchSize, {
           ...(delimiter === undefined ? {} : { delimiter }),
           ...(deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, deltaRunId) }),
@@ -130,7 +119,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     ledger.finishRun(run.id, 'completed', now());
     const report = buildReport(engagement, destination.label, run.id, run.startedAt, now().toISOString(), interrupted !== undefined, reconciliation, threshold);
     report.kind = kind;
-    const notes = [...(options.notes ?? []), ...(destination.notes ?? [])];
+    const notes = destination.notes ?? [];
     if (notes.length > 0) report.notes = [...notes];
     report.files = {
       reconciliation: relative(engagement.dir, join(runDir, 'reconciliation.json')),

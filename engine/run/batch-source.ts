@@ -13,6 +13,8 @@ export interface BatchSource {
 
 export interface WorkerSetup {
   engagementFile: string;
+  /** The user's spec folders the engagement was read with, so the worker reads the same specs. */
+  specDirs: string[];
   ledgerPath: string;
   users: [string, DestinationUserRef][];
   resolutions: [string, string][];

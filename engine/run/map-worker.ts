@@ -13,7 +13,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (port === null) throw new Error('map-worker must run as a worker thread');
 
-const { engagement } = await loadEngagement(setup.engagementFile);
+const { engagement } = await loadEngagement(setup.engagementFile, { specs: setup.specDirs });
 if (engagement === undefined) throw new Error(`map-worker: ${setup.engagementFile} cannot be loaded`);
 const plan = compilePlan(engagement);
 const ledger = new Ledger(setup.ledgerPath);

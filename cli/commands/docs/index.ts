@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand, UserError, type Outcome } from '../../base-command.js';
 import { displayPath } from '../../printers/display-path.js';
-import { bundledPairsDir, catalogDiagnostics, loadCatalog } from '../../../engine/spec/catalog.js';
+import { catalogDiagnostics, loadCatalog } from '../../../engine/spec/catalog.js';
+import { specDirs } from '../../specs-flag.js';
 import { hasErrors } from '../../../engine/diagnostics/diagnostic.js';
 import { siteSpecsFromCatalog } from '../../../engine/docs/site-specs.js';
 import { writeSite, type WrittenSite } from '../../../engine/docs/write-site.js';
@@ -16,9 +17,9 @@ export default class Docs extends BaseCommand<WrittenSite> {
 
   protected async execute(): Promise<Outcome<WrittenSite>> {
     const { flags } = await this.parse(Docs);
-    const catalog = await loadCatalog([bundledPairsDir()]);
+    const catalog = await loadCatalog(specDirs(flags.specs));
     if (hasErrors(catalogDiagnostics(catalog))) {
-      throw new UserError('The bundled specs have errors; run `crm-migrate validate` to see them.');
+      throw new UserError('The specs have errors; run `crm-migrate validate` (with the same --specs) to see them.');
     }
     const outDir = resolve(flags.out);
     const site = await writeSite(outDir, siteSpecsFromCatalog(catalog));

@@ -18,6 +18,10 @@ export interface EngagementSpec {
    */
   source: string;
   /**
+   * Folders of the company's own pair and platform specs (pairs at the top, platforms in `platforms/`), relative to this file, read over the bundled library by every command on this engagement. `crm-migrate init --specs DIR` records it.
+   */
+  specs?: string[];
+  /**
    * Where records go: `sqlite:PATH` (the sandbox), `dataverse:URL`, `salesforce:URL` or `package:DIR`. Paths are relative to this file.
    */
   target: string;

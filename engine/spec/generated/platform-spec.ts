@@ -44,6 +44,10 @@ export type FieldType =
  */
 export interface PlatformSpec {
   /**
+   * The id of a platform this one builds on, usually a bundled one: the org's own custom objects, fields and lookups are added to it (an object or field the base lacks is marked `custom` and listed in `plan`'s schema-change checklist). Keys given here replace the base's; `objects` lists only what is added (an object of the base named again gains the fields given).
+   */
+  extends?: string;
+  /**
    * Stable kebab-case identifier that pair specs use to name this platform, e.g. `vtiger`.
    */
   id: string;
@@ -102,6 +106,12 @@ export interface PlatformSpec {
    * @minItems 1
    */
   objects: [PlatformObject, ...PlatformObject[]];
+  /**
+   * For a platform that is both a destination and a source: the objects as its export writes them (files, headers, key columns), when they differ from the data model in `objects` (Dynamics 365's CSV export has display-label headers). A pair that uses the platform as its source reads these. Without it the source reads `objects`, each from `<name>.csv`, as Salesforce's data export writes them.
+   *
+   * @minItems 1
+   */
+  exportObjects?: [PlatformObject, ...PlatformObject[]];
 }
 /**
  * A platform problem that affects migrations.
@@ -199,6 +209,10 @@ export interface ExportFormat {
    * How an admin obtains the export.
    */
   method: string;
+  /**
+   * The family of export this is, shared by every platform that exports the same way: `salesforce-data-export` (Salesforce's weekly data export and Salesforce-built CRMs such as LeadSmart: one `<API name>.csv` per object, API-name headers, 18-character ids whose first 3 characters name the object, so polymorphic `WhoId`/`WhatId` resolve by trying each target), `dynamics-365-csv` (Dynamics 365 "Export to Excel"/CSV: display-label headers, hidden `(Do Not Modify)` id, checksum and modified-on columns, lookups by display name) or `custom`.
+   */
+  shape?: 'salesforce-data-export' | 'dynamics-365-csv' | 'custom';
   /**
    * True when crm-migrate documents the export's standard files and headers itself because the vendor publishes none.
    */
@@ -459,6 +473,10 @@ export interface PlatformField {
    */
   options?: FieldOption[];
   formats?: FormatOverrides;
+  /**
+   * True for a field the org added (set by `extends` for fields the base platform lacks); a destination's custom fields are listed in the schema-change checklist.
+   */
+  custom?: boolean;
   /**
    * Objects a lookup field may point at.
    */

@@ -6,6 +6,8 @@ import { Reporter } from './reporter.js';
 export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[] {
   const reporter = new Reporter(file);
   const isSource = platform.roles?.includes('source') === true;
+  // A platform that is also a destination exports `exportObjects`, or its model as `<name>.csv` files (source-view.ts).
+  const exportsModel = isSource && platform.roles?.includes('destination') === true;
   if (isSource && platform.export === undefined) reporter.report('spec/missing-property', '', 'A source platform needs "export", which says how its data leaves it.');
 
   const objectNames = new Set<string>();
@@ -14,7 +16,7 @@ export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[
     const at = `/objects/${i}`;
     if (objectNames.has(object.name)) reporter.report('spec/duplicate-id', `${at}/name`, `Object "${object.name}" is declared twice.`);
     objectNames.add(object.name);
-    if (isSource && object.file === undefined) reporter.report('spec/missing-property', at, `Source object "${object.name}" needs "file", the export file holding its rows.`);
+    if (isSource && !exportsModel && object.file === undefined) reporter.report('spec/missing-property', at, `Source object "${object.name}" needs "file", the export file holding its rows.`);
 
     const fieldNames = new Set<string>();
     (object.fields ?? []).forEach((field, j) => {
@@ -30,6 +32,9 @@ export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[
     }
   });
 
+  (platform.exportObjects ?? []).forEach((object, i) => {
+    if (typeof object?.name === 'string' && object.file === undefined) reporter.report('spec/missing-property', `/exportObjects/${i}`, `Export object "${object.name}" needs "file", the export file holding its rows.`);
+  });
   const userObject = platform.export?.userObject;
   if (typeof userObject === 'string' && !objectNames.has(userObject)) {
     reporter.unknown('spec/unknown-object', '/export/userObject', 'Object', userObject, 'this platform', objectNames);
