@@ -3,9 +3,8 @@ import { join, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { BaseCommand, UserError, type Outcome } from '../base-command.js';
 import { EXIT } from '../exit-codes.js';
-import { Progress } from '../progress.js';
-import { userSpecDirs } from '../specs-flag.js';
 import { bundledPair } from '../pair-flag.js';
+import { userSpecDirs } from '../specs-flag.js';
 import { generateSample } from '../../engine/sample/index.js';
 import { initEngagement } from '../../engine/engagement/init-engagement.js';
 import { loadEngagement } from '../../engine/engagement/engagement.js';
@@ -19,6 +18,7 @@ export default class Demo extends BaseCommand<RunReport> {
   static override summary = 'A whole sample migration into the sandbox: sample, init and apply in one go.';
   static override description = 'Writes a synthetic export, starts an engagement folder on it, audits the export and runs the migration into the SQLite sandbox, then says where the reports are.';
   static override examples = ['<%= config.bin %> demo', '<%= config.bin %> demo --pair smart-crm-online--salesforce-sales-cloud --out /tmp/demo'];
+  static override longRunning = true;
   static override flags = {
     pair: Flags.string({ description: 'The pair id.', default: 'vtiger--dynamics-365-sales' }),
     out: Flags.string({ description: 'The folder for the export and the engagement (emptied first).', default: 'crm-migrate-demo' }),
@@ -37,15 +37,16 @@ export default class Demo extends BaseCommand<RunReport> {
     if (init.diagnostics[0]) throw new UserError(init.diagnostics[0].message);
     const { engagement } = await loadEngagement(engagementDir);
     if (!engagement) throw new UserError('The demo engagement could not be loaded.', EXIT.internal);
-    const progress = new Progress(this.interactive);
+    const progress = this.progress();
+    progress.begin('demo: auditing the export');
     // The audit an engineer starts every engagement with; the demo shows its report beside the run's.
     const discovery = writeDiscoveryReports(engagementDir, await discover(engagement));
     const target = openDestination(engagement);
     let report: RunReport;
     try {
-      report = await applyRun(engagement, target, { onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.load}: ${e.rows} rows`) });
+      report = await applyRun(engagement, target, { onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.phase === 'linking' ? 'linking ' : ''}${e.load}`, e.done, e.total) });
     } finally {
-      progress.done();
+      progress.stop();
       await target.close();
     }
     const t = report.totals;

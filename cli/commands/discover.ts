@@ -1,6 +1,5 @@
 import type { Outcome } from '../base-command.js';
 import { EngagementCommand } from '../engagement-command.js';
-import { Progress } from '../progress.js';
 import { displayPath } from '../printers/display-path.js';
 import { table } from '../printers/table.js';
 import { discover } from '../../engine/discover/discover.js';
@@ -13,17 +12,20 @@ export default class Discover extends EngagementCommand<Discovery & { files: Dis
     'Reads every file of the export once. Writes discovery/discovery.json, .md and .html beside migration.yaml; `propose` reads the JSON.';
   static override examples = ['<%= config.bin %> discover', '<%= config.bin %> discover --project acme --json'];
 
+  static override longRunning = true;
+
   protected async execute(): Promise<Outcome<Discovery & { files: DiscoveryFiles }>> {
     const { flags } = await this.parse(Discover);
     const engagement = await this.engagement(flags.project);
-    const progress = new Progress(this.interactive);
+    const progress = this.progress();
+    progress.begin('discover: counting rows');
     let discovery: Discovery;
     try {
       discovery = await discover(engagement, {
-        onProgress: (e) => progress.update(`[${e.objectIndex + 1}/${e.objects}] ${e.object}: ${e.rows.toLocaleString('en-US')} rows`),
+        onProgress: (e) => progress.update(`[${e.objectIndex + 1}/${e.objects}] ${e.object}`, e.done, e.total),
       });
     } finally {
-      progress.done();
+      progress.stop();
     }
     const files = writeDiscoveryReports(engagement.dir, discovery);
     const rows = discovery.objects.reduce((n, o) => n + o.rows, 0);

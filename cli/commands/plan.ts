@@ -42,6 +42,8 @@ export default class Plan extends EngagementCommand<PlanOutput> {
     }
     lines.push('', `Schema-change checklist for the admin in ${displayPath(engagement.dir)}: ${summary.schemaFiles.markdown}, ${summary.schemaFiles.html}`);
     for (const b of summary.blockers) lines.push(`Blocked: ${b}`);
-    return { data: summary, text: lines.join('\n'), exitCode: summary.blockers.length > 0 ? EXIT.invalid : EXIT.ok };
+    if (summary.blockers.length === 0) return { data: summary, text: lines.join('\n') };
+    const message = `${summary.blockers.length} ${summary.blockers.length === 1 ? 'blocker' : 'blockers'} must be fixed before a run.`;
+    return { data: summary, text: [...lines, message].join('\n'), exitCode: EXIT.invalid, failure: { code: 'plan/blocked', message } };
   }
 }

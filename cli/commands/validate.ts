@@ -45,6 +45,7 @@ export default class Validate extends BaseCommand<ValidateResult> {
           ? diagnostics.map((d) => formatCodeframe(d, documents.get(d.file)))
           : diagnostics.map(formatLine);
     const text = [...lines, summaryLine(files.length, diagnostics)].join(format === 'codeframe' ? '\n\n' : '\n');
-    return { data, text, exitCode };
+    const failure = exitCode === EXIT.ok ? {} : { failure: { code: 'spec/invalid', message: summaryLine(files.length, diagnostics) } };
+    return { data, text, exitCode, ...failure };
   }
 }

@@ -18,17 +18,24 @@ export default class Verify extends EngagementCommand<VerificationReport> {
     seed: Flags.integer({ description: 'Seed of the random pick: the same seed picks the same rows.', default: 1 }),
   };
 
+  static override longRunning = true;
+
   protected async execute(): Promise<Outcome<VerificationReport>> {
     const { flags } = await this.parse(Verify);
     const engagement = await this.engagement(flags.project);
+    const progress = this.progress();
+    progress.begin('verify: starting');
     const destination = openDestination(engagement);
     let report: VerificationReport;
     try {
-      report = await verifyRun(engagement, destination, { sample: flags.sample, seed: flags.seed, ...(flags.run === undefined ? {} : { run: flags.run }) });
+      const onProgress = (e: { step: string; done: number; total: number }): void => progress.update(e.step, e.done, e.total);
+      report = await verifyRun(engagement, destination, { sample: flags.sample, seed: flags.seed, onProgress, ...(flags.run === undefined ? {} : { run: flags.run }) });
     } finally {
+      progress.stop();
       await destination.close();
     }
-    if (report.refused !== undefined) return { data: report, text: report.refused, exitCode: EXIT.refused };
+    // A refusal is an error: on stderr (or in the envelope's error), never as if it were the report.
+    if (report.refused !== undefined) return { data: report, text: '', exitCode: EXIT.refused, failure: { code: 'verify/refused', message: report.refused } };
     const t = report.totals;
     const lines = [
       `Verified ${report.run === null ? 'the destination' : `run ${report.run}`} with a sample of ${report.sampleSize} rows (seed ${report.seed}): ${t.checked} records checked, ${t.matching} matching, ${t.mismatching} mismatching, ${t.notLoaded} rightly not loaded.`,
@@ -41,6 +48,8 @@ export default class Verify extends EngagementCommand<VerificationReport> {
       '',
       `Report in ${engagement.dir}: ${report.files.markdown}`,
     ];
-    return { data: report, text: lines.join('\n'), exitCode: t.mismatching > 0 ? EXIT.failed : EXIT.ok };
+    if (t.mismatching === 0) return { data: report, text: lines.join('\n') };
+    const message = `Exit 1: ${t.mismatching} of ${t.checked} records checked differ from what the source maps to.`;
+    return { data: report, text: [...lines, message].join('\n'), exitCode: EXIT.failed, failure: { code: 'verify/mismatch', message, hint: `See ${report.files.markdown}.` } };
   }
 }

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
-import { nullCells } from '../run/reference.js';
+import { nullCells } from '../source/reference.js';
+import { countFileRecords } from '../run/csv-record-count.js';
 import { readSourceUsers } from '../run/source-users.js';
 import { isPersonLike, selectObjects } from '../sample/object-roles.js';
 import type { Discovery } from './discovery.js';
@@ -14,7 +15,7 @@ import { StageAudit } from './stage-audit.js';
 
 export interface DiscoverOptions {
   /** Called as rows go by, for progress displays. */
-  onProgress?: (event: { object: string; rows: number; objectIndex: number; objects: number }) => void;
+  onProgress?: (event: { object: string; rows: number; objectIndex: number; objects: number; done: number; total: number }) => void;
   now?: Date;
 }
 
@@ -48,9 +49,15 @@ export async function discover(engagement: Engagement, options: DiscoverOptions 
     nullCells: nullCells(engagement.source.spec.export),
   };
   const scans: ObjectScan[] = [];
+  // Totals for progress bars: a byte scan of each file, far cheaper than the audit's own parse.
+  const paths = present.map(({ object }) => join(engagement.exportDir, object.file!));
+  const fileRows = options.onProgress === undefined ? new Map<string, number>() : await countFileRecords(paths);
+  const total = [...fileRows.values()].reduce((n, r) => n + r, 0);
+  let before = 0;
   try {
     for (const [objectIndex, { name, object }] of present.entries()) {
-      ctx.onRows = (current, rows) => options.onProgress?.({ object: current, rows, objectIndex, objects: present.length });
+      ctx.onRows = (current, rows) => options.onProgress?.({ object: current, rows, objectIndex, objects: present.length, done: before + rows, total });
+      if (objectIndex > 0) before += fileRows.get(paths[objectIndex - 1] as string) ?? 0;
       scans.push(await scanObject(name, object, join(engagement.exportDir, object.file!), ctx));
     }
     ctx.findings.addGrouped('orphaned-reference', store.orphans());

@@ -44,7 +44,8 @@ export interface LoadRunContext {
   queues: Record<QueueName, RowReportWriter<QueueRow>>;
   /** Set in a delta run: where conflicts are reported, and whether they are overwritten anyway. */
   delta?: { conflicts: RowReportWriter<ConflictRow>; force: boolean };
-  onRows?: (load: string, rows: number) => void;
+  /** After each batch: the load's rows so far, and the rows of its file read so far (a shared file is read whole). */
+  onRows?: (load: string, rows: number, fileRowsRead: number) => void;
 }
 
 /**
@@ -75,7 +76,10 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
       report(ctx, load, problem);
     }
     const records = ctx.delta === undefined ? batch.records : await withoutConflicts(ctx, load, batch.records, counts, note);
-    if (records.length === 0) continue;
+    if (records.length === 0) {
+      ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
+      continue;
+    }
     batchNo += 1;
     const results = await sendBatch(ctx, load, records, batchNo, hasKeys);
     const outcomes: BatchOutcome[] = [];
@@ -93,7 +97,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
       outcomes.push({ ...outcome, names: record.names, state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null } });
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
-    ctx.onRows?.(load.id, counts.sourceRows);
+    ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
   }
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);

@@ -15,6 +15,7 @@ export async function runSecondPass(ctx: LoadRunContext, load: PlannedLoad): Pro
   let batchNo = 1_000_000;
   for await (const batch of ctx.source.batches(load, 'second')) {
     for (const problem of batch.problems) {
+    ctx.onRows?.(load.id, batch.sourceRows, batch.fileRowsRead);
       if (ctx.ledger.destinationId(load.id, problem.sourceKey) !== undefined) report(ctx, load, problem);
     }
     const items: { patch: RecordPatch; sourceKey: string }[] = [];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { openCsv } from '../run/csv-rows.js';
+import { openCsv } from '../source/csv-file.js';
 import type { MapperContext } from '../run/mapper-context.js';
 import { isBlankKey, RowMapper } from '../run/row-mapper.js';
 import { hashString, mix, Rng } from '../sample/rng.js';
@@ -32,6 +32,8 @@ export interface SampleOptions {
   delimiter?: string;
   /** Restricts the candidates (to the rows one run wrote); every row of the load when omitted. */
   qualifies?: (load: PlannedLoad, sourceKey: string) => boolean;
+  /** After each load's file is read, with how many loads are read so far (for progress displays). */
+  onLoadRead?: (loads: number) => void;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function sampleRows(loads: readonly PlannedLoad[], context: MapperC
       reservoir.offer({ line: row.line, cells: row.cells, sourceKey }, isBlankKey(sourceKey) ? undefined : sourceKey);
     }
     drawn.push({ sample: { load, headers: csv.headers, rows: [], candidates: reservoir.offered }, reservoir, rng });
+    options.onLoadRead?.(loads.indexOf(load) + 1);
   }
   const shares = spread(options.size, drawn.map((d) => d.sample.candidates));
   drawn.forEach(({ sample, reservoir, rng }, index) => {

@@ -1,3 +1,4 @@
+import type { ProgressListener } from '../util/progress-event.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Destination } from '../destinations/destination.js';
@@ -20,6 +21,8 @@ export interface VerifyOptions {
   sample: number;
   seed: number;
   now?: () => Date;
+  /** Reading the files for the sample (loads read of all), then checking records (rows checked of those sampled). */
+  onProgress?: ProgressListener;
 }
 
 /**
@@ -59,7 +62,9 @@ export async function verifyRun(engagement: Engagement, destination: Destination
     const mapper = await mapperContext(engagement, plan, ledger, users, resolutions);
     const delimiter = engagement.source.spec.export?.delimiter;
     const run = options.run;
+    options.onProgress?.({ step: 'sampling', done: 0, total: plan.loads.length });
     const samples = await sampleRows(plan.loads, mapper, {
+      ...(options.onProgress === undefined ? {} : { onLoadRead: (done: number) => options.onProgress?.({ step: 'sampling', done, total: plan.loads.length }) }),
       size: options.sample,
       seed: options.seed,
       ...(delimiter === undefined ? {} : { delimiter }),
@@ -68,8 +73,12 @@ export async function verifyRun(engagement: Engagement, destination: Destination
     const sampled = new Set(samples.flatMap((s) => s.rows.map((r) => rowId(s.load.id, r.sourceKey))));
     const refused = await refusedRows(engagement.dir, live, sampled);
 
+    const toCheck = samples.reduce((n, s) => n + s.rows.length, 0);
+    let checked = 0;
     for (const sample of samples) {
+      options.onProgress?.({ step: `checking ${sample.load.id}`, done: checked, total: toCheck });
       const { verification, mismatches } = await checkLoadSample(sample, { mapper, ledger, destination, refused });
+      checked += sample.rows.length;
       report.loads.push(verification);
       report.mismatches.push(...mismatches);
       for (const total of ['checked', 'matching', 'mismatching', 'notLoaded'] as const) report.totals[total] += verification[total];

@@ -43,3 +43,10 @@ export function runCliAsync(args: readonly string[], options: { cwd?: string; en
 export function transcript(args: readonly string[], result: CliResult): string {
   return [`$ crm-migrate ${args.join(' ')}`, `exit ${result.exitCode}`, '--- stdout', result.stdout.trimEnd(), '--- stderr', result.stderr.trimEnd(), ''].join('\n');
 }
+
+/** The `result` of a command's `--json` envelope (`{status, result, warnings, error?}`). */
+export function jsonResult<T>(stdout: string): T {
+  const envelope = JSON.parse(stdout) as { status: string; result: T };
+  if (!('result' in envelope)) throw new Error(`not a crm-migrate JSON envelope: ${stdout.slice(0, 200)}`);
+  return envelope.result;
+}

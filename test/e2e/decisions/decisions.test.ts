@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 import { tableChecksums } from '../migrate/sandbox-checks.js';
 
 const PAIR = 'opencrm--dynamics-365-sales';
@@ -96,7 +96,7 @@ describe('queues the admin fills in', () => {
     writeFileSync(orphansFile, stringify(orphans, { header: true }));
     writeFileSync(ownersFile, stringify(owners, { header: true }));
 
-    const second = JSON.parse(runCli(['apply', '--project', project, '--json']).stdout) as { loads: { load: string; created: number; held: number }[] };
+    const second = jsonResult(runCli(['apply', '--project', project, '--json']).stdout) as { loads: { load: string; created: number; held: number }[] };
     const created = second.loads.reduce((n, l) => n + l.created, 0);
     expect(created).toBe(orphan['load'] === owner['load'] && orphan['source_key'] === owner['source_key'] ? 1 : 2);
 
@@ -106,7 +106,7 @@ describe('queues the admin fills in', () => {
     expect(ownerRecordId).toBeDefined();
 
     // The answers stay in the queue files, so a third run keeps those rows loaded and holds nothing new.
-    const third = JSON.parse(runCli(['apply', '--project', project, '--json']).stdout) as { loads: { created: number; held: number }[] };
+    const third = jsonResult(runCli(['apply', '--project', project, '--json']).stdout) as { loads: { created: number; held: number }[] };
     expect(third.loads.reduce((n, l) => n + l.created, 0)).toBe(0);
     expect(third.loads.reduce((n, l) => n + l.held, 0)).toBe(orphans.length + owners.length - 2);
   });

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
 import type { SampleManifest } from '../../../engine/sample/manifest.js';
 import { tableChecksums } from '../migrate/sandbox-checks.js';
-import { runCliAsync as runCli } from '../run-cli.js';
+import { runCliAsync as runCli, jsonResult } from '../run-cli.js';
 
 /** Per pair: the contacts file, its key and modified columns, and a text column the pair maps (with its attribute). */
 const CASES = [
@@ -30,7 +30,7 @@ function writeCsv(path: string, rows: Row[]): void {
 async function apply(project: string, ...flags: string[]): Promise<RunReport> {
   const result = await runCli(['apply', '--project', project, '--json', ...flags]);
   expect(result.exitCode, result.stderr).toBeLessThan(2);
-  return JSON.parse(result.stdout) as RunReport;
+  return jsonResult(result.stdout) as RunReport;
 }
 
 function touched(project: string, runId: number): { load: string; key: string; action: string }[] {
@@ -128,7 +128,7 @@ describe.each(CASES)('delta runs on $pair', (c: Case) => {
     expect(touched(project, delta.runId)).toHaveLength(2);
     expect(tableChecksums(join(project, 'sandbox.db'))).not.toEqual(before);
 
-    expect((await runCli(['rollback', '--project', project])).exitCode).toBe(0);
+    expect((await runCli(['rollback', '--project', project, '--yes'])).exitCode).toBe(0);
     expect(tableChecksums(join(project, 'sandbox.db'))).toEqual(before);
 
     const redo = await apply(project, '--delta');

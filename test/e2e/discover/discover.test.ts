@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../engine/discover/discovery.js';
 import type { SampleManifest } from '../../../engine/sample/manifest.js';
 import { BUNDLED_PAIRS } from '../migrate/bundled-pairs.js';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 
 /**
  * The finding discovery must report for each problem the sample generator plants. The text hazards the generator
@@ -40,7 +40,7 @@ describe.each(BUNDLED_PAIRS)('discover on the %s sample', (pair) => {
     manifest = JSON.parse(readFileSync(join(root, 'export', 'crm-migrate-sample.json'), 'utf8')) as SampleManifest;
     const result = runCli(['discover', '--project', project, '--json']);
     expect(result.exitCode, result.stderr).toBe(0);
-    discovery = JSON.parse(result.stdout) as Discovery;
+    discovery = jsonResult(result.stdout) as Discovery;
   });
 
   it('given the export, finds exactly the custom columns the generator planted, each with its type', () => {

@@ -12,7 +12,7 @@ import { writeAutomationInventory } from '../../../engine/docs/engagement/engage
 import { bundledPairsDir, loadCatalog } from '../../../engine/spec/catalog.js';
 import type { PlatformSpec } from '../../../engine/spec/generated/platform-spec.js';
 import { PlatformIndex } from '../../../engine/spec/platform-index.js';
-import { runCli, runCliAsync } from '../run-cli.js';
+import { runCli, runCliAsync, jsonResult } from '../run-cli.js';
 
 const PAIR = 'opencrm--dynamics-365-sales';
 const DATE = '2026-01-01';
@@ -79,7 +79,7 @@ describe('crm-migrate docs scope and docs inventory for an engagement', () => {
     const yaml = parseDocument(readFileSync(yamlFile, 'utf8'));
     yaml.addIn(['customFields'], { object: 'organisation', column: TRICKY_COLUMN, action: 'create', to: 'new_regioncode', type: 'text', maxLength: 50, status: 'proposed' });
     writeFileSync(yamlFile, yaml.toString());
-    scopeJson = JSON.parse(await cli(['docs', 'scope', '--project', project, '--date', DATE, '--json'])) as typeof scopeJson;
+    scopeJson = jsonResult(await cli(['docs', 'scope', '--project', project, '--date', DATE, '--json'])) as typeof scopeJson;
     inventoryText = await cli(['docs', 'inventory', '--project', project, '--date', DATE]);
   });
 
@@ -144,7 +144,7 @@ describe('the automation inventory of other pairs', () => {
     const root = mkdtempSync(join(tmpdir(), 'docs-inventory-sf-'));
     await cli(['sample', '--pair', pair, '--out', join(root, 'export')]);
     await cli(['init', join(root, 'engagement'), '--pair', pair, '--source', join(root, 'export')]);
-    const inventory = JSON.parse(await cli(['docs', 'inventory', '--project', join(root, 'engagement'), '--json'])) as { items: { category: string; equivalent: string | null }[] };
+    const inventory = jsonResult(await cli(['docs', 'inventory', '--project', join(root, 'engagement'), '--json'])) as { items: { category: string; equivalent: string | null }[] };
     const catalog = await loadCatalog([bundledPairsDir()]);
     const flows = (catalog.platforms.get('salesforce-sales-cloud')?.index.spec.automationEquivalents ?? []).filter((e) => /\bFlow\b/.test(e.equivalent));
     expect(flows.length).toBeGreaterThan(0);

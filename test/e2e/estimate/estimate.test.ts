@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 
 /**
  * The product pages (../shared/seeds) quote each pair's grade, label and timeline; both `crm-migrate estimate` and the
@@ -33,7 +33,7 @@ describe.each(SEED_FIGURES)('the seed figures of $pair', ({ pair, letter, label,
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Grade:\\s+${letter} ${label} \\(`, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^Timeline:\\s+${timeline}$`, 'm'));
-    const json = JSON.parse(runCli(['estimate', '--pair', pair, '--json']).stdout) as { grade: { letter: string; label: string }; timeline: { text: string }; reasons: { label: string }[] };
+    const json = jsonResult(runCli(['estimate', '--pair', pair, '--json']).stdout) as { grade: { letter: string; label: string }; timeline: { text: string }; reasons: { label: string }[] };
     expect(json.grade).toEqual({ letter, label });
     expect(json.timeline.text).toBe(timeline);
     expect(json.reasons.map((r) => r.label)).toEqual(SEED_FACTORS);

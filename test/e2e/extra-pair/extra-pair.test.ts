@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 
 describe('a pair that exists only as one YAML file', () => {
   const file = 'test/e2e/extra-pair/specs/opencrm--salesforce-sales-cloud.yaml';
@@ -19,7 +19,7 @@ describe('a pair that exists only as one YAML file', () => {
     await writeFile(broken, (await readFile(file, 'utf8')).replace('to: LastName', 'to: LastNam'));
     const result = runCli(['validate', broken, '--json']);
     expect(result.exitCode).toBe(2);
-    const report = JSON.parse(result.stdout) as { diagnostics: { code: string; line: number; col: number; suggestions: string[] }[] };
+    const report = jsonResult(result.stdout) as { diagnostics: { code: string; line: number; col: number; suggestions: string[] }[] };
     expect(report.diagnostics).toEqual([
       // The misspelt attribute also leaves the required LastName unfilled: both are reported.
       expect.objectContaining({ code: 'spec/required-unmapped', severity: 'warning', line: 33 }),

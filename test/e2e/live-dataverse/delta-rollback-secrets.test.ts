@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
 import type { CliResult } from '../run-cli.js';
 import { CLIENT_SECRET, liveEngagement } from './dataverse-harness.js';
+import { jsonResult } from '../run-cli.js';
 
 type Row = Record<string, string>;
 
@@ -43,7 +44,7 @@ describe('Dataverse: delta, rollback, and secrets', () => {
 
       const delta = await run(['apply', '--project', live.project, '--delta', '--json']);
       expect(delta.exitCode, delta.stderr).toBeLessThan(2);
-      const report = JSON.parse(delta.stdout) as RunReport;
+      const report = jsonResult(delta.stdout) as RunReport;
       const contacts = report.loads.find((l) => l.load === 'contacts');
       expect(contacts?.conflicts).toBe(1);
       expect(contacts?.held).toBeGreaterThanOrEqual(1);
@@ -51,7 +52,7 @@ describe('Dataverse: delta, rollback, and secrets', () => {
 
       // Roll back the delta run, then the first run: no migrated record is left, the seeded users stay.
       for (const runId of [2, 1]) {
-        const rollback = await run(['rollback', '--project', live.project, '--run', String(runId)]);
+        const rollback = await run(['rollback', '--project', live.project, '--run', String(runId), '--yes']);
         expect(rollback.exitCode, rollback.stdout + rollback.stderr).toBe(0);
       }
       const store = live.emulator.store;

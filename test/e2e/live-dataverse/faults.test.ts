@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
 import { FAULT_KINDS } from '../../emulators/common/fault-injector.js';
 import { liveEngagement, type LiveEngagement } from './dataverse-harness.js';
+import { jsonResult } from '../run-cli.js';
 
 const PAIR = 'opencrm--dynamics-365-sales';
 
 async function apply(live: LiveEngagement): Promise<RunReport> {
   const result = await live.cli(['apply', '--project', live.project, '--json']);
   expect(result.exitCode, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as RunReport;
+  return jsonResult(result.stdout) as RunReport;
 }
 
 function counts(report: RunReport): Record<string, number[]> {

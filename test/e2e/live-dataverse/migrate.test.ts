@@ -3,6 +3,7 @@ import type { RunReport } from '../../../engine/reports/reconciliation.js';
 import type { VerificationReport } from '../../../engine/verify/verification-report.js';
 import { liveEngagement, PAIRS } from './dataverse-harness.js';
 import { storedSourceKey } from '../../../engine/destinations/stored-source-key.js';
+import { jsonResult } from '../run-cli.js';
 
 // The pairs run side by side: each has its own emulator and engagement, and most of the time is spent in CLI processes.
 describe('sample pairs into the Dataverse emulator', () => {
@@ -14,7 +15,7 @@ describe('sample pairs into the Dataverse emulator', () => {
       try {
         const applied = await live.cli(['apply', '--project', live.project, '--json']);
         expect(applied.exitCode, applied.stderr).toBe(0);
-        const run = JSON.parse(applied.stdout) as RunReport;
+        const run = jsonResult(applied.stdout) as RunReport;
         expect(run.target).toBe(`dataverse:${live.emulator.url}`);
         expect(run.totals.loaded).toBeGreaterThan(300);
         expect(run.totals.failed).toBe(0);
@@ -22,7 +23,7 @@ describe('sample pairs into the Dataverse emulator', () => {
         // Every row of the export, not a sample.
         const verified = await live.cli(['verify', '--project', live.project, '--json', '--sample', '100000']);
         expect(verified.exitCode, verified.stderr).toBe(0);
-        const report = JSON.parse(verified.stdout) as VerificationReport;
+        const report = jsonResult(verified.stdout) as VerificationReport;
         expect(report.totals.mismatching).toBe(0);
         expect(report.totals.checked).toBe(run.totals.loaded);
 

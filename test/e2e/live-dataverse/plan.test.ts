@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/exit-codes.js';
 import { liveEngagement } from './dataverse-harness.js';
+import { jsonResult } from '../run-cli.js';
 
 describe('plan against the Dataverse emulator', () => {
   it('lists a custom column, a mapped standard column and a source-key column the org lacks as blockers, and reads only metadata', async () => {
@@ -13,7 +14,7 @@ describe('plan against the Dataverse emulator', () => {
     try {
       const result = await live.cli(['plan', '--project', live.project, '--json']);
       expect(result.exitCode, result.stderr).toBe(EXIT.invalid);
-      const plan = JSON.parse(result.stdout) as { blockers: string[] };
+      const plan = jsonResult(result.stdout) as { blockers: string[] };
       const blockers = plan.blockers.filter((b) => b.startsWith('dataverse:'));
       expect(blockers).toHaveLength(3);
       expect(blockers).toContainEqual(expect.stringMatching(/contact\.jobtitle: the column jobtitle, which the mapping writes, is not in the table's metadata/));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliResult } from '../run-cli.js';
 import { apply, everyFile, expectLedgerMatchesOrg, expectNoSecret, verify } from './live-checks.js';
 import { liveEngagement, type LiveEngagement } from './salesforce-harness.js';
+import { jsonResult } from '../run-cli.js';
 
 describe('Bulk API 2.0 path, signed in with a JWT bearer assertion', () => {
   let live: LiveEngagement;
@@ -39,7 +40,7 @@ describe('plan against an org that is not ready', () => {
     const live = await liveEngagement({ skipCustomFields: ['Contact.Tags__c'], org: { sourceKeyNotExternal: ['Account'], hiddenFields: ['Contact.Title'] } });
     try {
       const result = await live.cli(['plan', '--project', live.project, '--json']);
-      const plan = JSON.parse(result.stdout) as { blockers: unknown[] };
+      const plan = jsonResult(result.stdout) as { blockers: unknown[] };
       const text = JSON.stringify(plan.blockers);
       expect(text).toContain('Contact.Tags__c');
       expect(text).toContain('Account.Legacy_Id__c is not marked External ID');

@@ -7,6 +7,7 @@ import type { RunReport } from '../../../engine/reports/reconciliation.js';
 import type { VerificationReport } from '../../../engine/verify/verification-report.js';
 import type { CliResult } from '../run-cli.js';
 import { CLIENT_SECRET, keys, type LiveEngagement } from './salesforce-harness.js';
+import { jsonResult } from '../run-cli.js';
 
 /** Checks shared by the live Salesforce scenarios: the ledger against the org, and secrets against every output. */
 
@@ -24,12 +25,12 @@ export function keymap(project: string): { load: string; source_key: string; obj
 export async function apply(live: LiveEngagement, ...flags: string[]): Promise<{ report: RunReport; result: CliResult }> {
   const result = await live.cli(['apply', '--project', live.project, '--json', ...flags]);
   expect(result.exitCode, result.stderr).toBeLessThan(2);
-  return { report: JSON.parse(result.stdout) as RunReport, result };
+  return { report: jsonResult(result.stdout) as RunReport, result };
 }
 
 export async function verify(live: LiveEngagement): Promise<{ report: VerificationReport; result: CliResult }> {
   const result = await live.cli(['verify', '--project', live.project, '--sample', '100000', '--json']);
-  return { report: JSON.parse(result.stdout) as VerificationReport, result };
+  return { report: jsonResult(result.stdout) as VerificationReport, result };
 }
 
 /** Loaded and exception counts per load: what must not change whatever the transport went through. */

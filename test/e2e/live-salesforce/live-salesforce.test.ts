@@ -49,7 +49,7 @@ describe('apply into the Salesforce emulator', () => {
     expect(report.loads.reduce((n, l) => n + l.created, 0)).toBe(0);
     expect(live.emulator.org.records('Contact').get(destId)?.Title).toBe('Head of Delta');
 
-    const rollback = await live.cli(['rollback', '--project', live.project]);
+    const rollback = await live.cli(['rollback', '--project', live.project, '--yes']);
     keep('rollback', rollback);
     expect(rollback.exitCode, rollback.stderr).toBe(0);
     expect(live.emulator.org.records('Contact').get(destId)?.Title).toBe(before);

@@ -6,14 +6,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
 import { BUNDLED_PAIRS } from './bundled-pairs.js';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 import { violations } from './expectations.js';
 import { brokenLookups, tableChecksums } from './sandbox-checks.js';
 
 
 function json<T>(args: string[]): { data: T; exitCode: number; stderr: string } {
   const result = runCli([...args, '--json']);
-  return { data: JSON.parse(result.stdout || 'null') as T, exitCode: result.exitCode, stderr: result.stderr };
+  return { data: (result.stdout === '' ? null : jsonResult(result.stdout)) as T, exitCode: result.exitCode, stderr: result.stderr };
 }
 
 describe.each(BUNDLED_PAIRS)('a sample %s migration into the sandbox', (pair) => {
@@ -85,7 +85,7 @@ describe.each(BUNDLED_PAIRS)('a sample %s migration into the sandbox', (pair) =>
     const edited = json<RunReport>(['apply', '--project', project]).data;
     expect(edited.loads.reduce((n, l) => n + l.updated, 0)).toBeGreaterThan(0);
     expect(tableChecksums(join(project, 'sandbox.db'))).not.toEqual(before);
-    const undone = json<{ restored: number; deleted: number }>(['rollback', '--project', project]);
+    const undone = json<{ restored: number; deleted: number }>(['rollback', '--project', project, '--yes']);
     expect(undone.exitCode).toBe(0);
     expect(undone.data.restored).toBeGreaterThan(0);
     expect(tableChecksums(join(project, 'sandbox.db'))).toEqual(before);

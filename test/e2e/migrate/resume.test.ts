@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PAIRS } from './bundled-pairs.js';
-import { repoRoot, runCli } from '../run-cli.js';
+import { repoRoot, runCli, jsonResult } from '../run-cli.js';
 import { tableChecksums } from './sandbox-checks.js';
 
 
@@ -62,12 +62,12 @@ describe.each(BUNDLED_PAIRS)('an apply of %s killed halfway', (pair) => {
     expect(seen).toBeLessThan(total);
 
     const resumed = runCli(['apply', '--project', killed, '--json']);
-    expect((JSON.parse(resumed.stdout) as { resumed: boolean }).resumed).toBe(true);
+    expect((jsonResult(resumed.stdout) as { resumed: boolean }).resumed).toBe(true);
     expect(tableChecksums(join(killed, 'sandbox.db'))).toEqual(tableChecksums(join(straight, 'sandbox.db')));
     expect(ledgerEntries(killed)).toBe(total);
 
     // Everything the killed-and-resumed run created is in its ledger: rolling it back leaves only the seeded users.
-    expect(runCli(['rollback', '--project', killed]).exitCode).toBe(0);
+    expect(runCli(['rollback', '--project', killed, '--yes']).exitCode).toBe(0);
     const db = new Database(join(killed, 'sandbox.db'), { readonly: true });
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('systemuser', 'User')").all();
     const left = tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]).filter(([, n]) => n !== 0);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import { compilePlan } from '../../../engine/plan/migration-plan.js';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
-import { runCliAsync } from '../run-cli.js';
+import { runCliAsync, jsonResult } from '../run-cli.js';
 import { checkBulkPackage, checkCmtPackage, platform, type PackageCheck } from './package-checks.js';
 import { storedSourceKey } from '../../../engine/destinations/stored-source-key.js';
 
@@ -66,7 +66,7 @@ export function describePackageTarget({ pair, destination, check, emptyFiles }: 
     async function apply(): Promise<RunReport> {
       const result = await runCliAsync(['apply', '--project', project, '--json']);
       expect(result.stderr).toBe('');
-      return JSON.parse(result.stdout) as RunReport;
+      return jsonResult(result.stdout) as RunReport;
     }
 
     beforeAll(async () => {
@@ -109,7 +109,7 @@ export function describePackageTarget({ pair, destination, check, emptyFiles }: 
     });
 
     it('given both runs rolled back, leaves an empty package', async () => {
-      for (let i = 0; i < 2; i++) expect((await runCliAsync(['rollback', '--project', project, '--json'])).exitCode).toBe(0);
+      for (let i = 0; i < 2; i++) expect((await runCliAsync(['rollback', '--project', project, '--json', '--yes'])).exitCode).toBe(0);
       expect(Object.keys(snapshot(out))).toEqual(emptyFiles);
       expect(await check(out, project)).toEqual({ problems: [], counts: {} });
       expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('The package is empty');

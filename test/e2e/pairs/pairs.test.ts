@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 
 describe('the bundled pairs', () => {
   it('given every spec under pairs/, validate finds no error and exits 0', () => {
@@ -11,7 +11,7 @@ describe('the bundled pairs', () => {
   it('given pairs --json, lists the five pairs with their 1:1 counts computed from the specs', () => {
     const result = runCli(['pairs', '--json']);
     expect(result.exitCode).toBe(0);
-    const pairs = JSON.parse(result.stdout) as { id: string; objects: number; oneToOne: number }[];
+    const pairs = jsonResult(result.stdout) as { id: string; objects: number; oneToOne: number }[];
     expect(pairs.map((p) => [p.id, `${p.oneToOne} of ${p.objects}`])).toEqual([
       ['leadsmart-channel-cloud--dynamics-365-sales', '7 of 8'],
       ['opencrm--dynamics-365-sales', '9 of 11'],

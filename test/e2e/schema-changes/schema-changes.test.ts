@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 
 /** A sample export and an engagement on it, made the way a user makes them. */
 function engagementFolder(pair: string, decisions: string): string {
@@ -50,7 +50,7 @@ describe('crm-migrate plan writes the schema-change document', () => {
   it('given --json, keeps schemaChanges and adds the document and the file names', () => {
     const project = engagementFolder('smart-crm-online--salesforce-sales-cloud', '');
     const result = runCli(['plan', '--project', project, '--json']);
-    const data = JSON.parse(result.stdout) as { schemaChanges: { name: string }[]; schemaDocument: { counts: { fields: number } }; schemaFiles: { markdown: string; html: string } };
+    const data = jsonResult(result.stdout) as { schemaChanges: { name: string }[]; schemaDocument: { counts: { fields: number } }; schemaFiles: { markdown: string; html: string } };
     expect(data.schemaChanges.map((c) => c.name)).toContain('Closed_Date__c');
     expect(data.schemaDocument.counts.fields).toBe(data.schemaChanges.length);
     expect(data.schemaFiles).toEqual({ markdown: 'schema-changes.md', html: 'schema-changes.html' });

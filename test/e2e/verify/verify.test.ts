@@ -8,7 +8,7 @@ import { loadEngagement, type Engagement } from '../../../engine/engagement/enga
 import { compilePlan, type PlannedLoad } from '../../../engine/plan/migration-plan.js';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
 import type { VerificationReport } from '../../../engine/verify/verification-report.js';
-import { runCli } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
 
 /** What one corruption should come back as: the record, the attribute, the value it had and the value it has now. */
 interface Corruption {
@@ -23,7 +23,7 @@ function verify(project: string): { report: VerificationReport; exitCode: number
   // Far more rows than the sample exports hold: every row is checked.
   const result = runCli(['verify', '--project', project, '--sample', '100000', '--json']);
   expect(result.stderr).toBe('');
-  return { report: JSON.parse(result.stdout) as VerificationReport, exitCode: result.exitCode };
+  return { report: jsonResult(result.stdout) as VerificationReport, exitCode: result.exitCode };
 }
 
 describe.each(['opencrm--dynamics-365-sales', 'smart-crm-online--salesforce-sales-cloud'])('verify after a sample %s migration', (pair) => {
@@ -35,7 +35,7 @@ describe.each(['opencrm--dynamics-365-sales', 'smart-crm-online--salesforce-sale
   beforeAll(async () => {
     expect(runCli(['sample', '--pair', pair, '--out', join(root, 'export')]).exitCode).toBe(0);
     expect(runCli(['init', project, '--pair', pair, '--source', join(root, 'export')]).exitCode).toBe(0);
-    applied = JSON.parse(runCli(['apply', '--project', project, '--json']).stdout) as RunReport;
+    applied = jsonResult(runCli(['apply', '--project', project, '--json']).stdout) as RunReport;
     engagement = (await loadEngagement(project)).engagement as Engagement;
   });
 

@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, type CliResult } from '../run-cli.js';
+import { InProcessCli } from './in-process-cli.js';
+
+/**
+ * Every command, with --json, prints one document that the envelope schema accepts, whether it succeeds or fails:
+ * a script reads `status`, then `result` or `error`, the same way for all of them. One engagement is built by the
+ * commands themselves, in order, inside this process (no Node start-up per command).
+ */
+const PAIR = 'vtiger--dynamics-365-sales';
+const root = mkdtempSync(join(tmpdir(), 'crm-migrate-envelope-'));
+const project = join(root, 'engagement');
+const missing = join(root, 'no-such-engagement');
+
+interface Case {
+  args: string[];
+  exitCode: number;
+  /** The error code a script would branch on, for failures. */
+  code?: string;
+}
+
+/** In the order they run: each success leaves what the next command needs. */
+const CASES: Case[] = [
+  { args: ['validate', join('pairs', `${PAIR}.yaml`)], exitCode: 0 },
+  { args: ['validate', 'test/e2e/validate-broken/specs'], exitCode: 2, code: 'spec/invalid' },
+  { args: ['pairs'], exitCode: 0 },
+  { args: ['pairs', 'vtigre--dynamics-365-sales'], exitCode: 2 },
+  { args: ['estimate', '--pair', PAIR, '--records', '5000'], exitCode: 0 },
+  { args: ['estimate', '--pair', 'nope'], exitCode: 2 },
+  { args: ['sample', '--pair', PAIR, '--out', join(root, 'export')], exitCode: 0 },
+  { args: ['sample', '--pair', PAIR, '--out', join(root, 'x'), '--scale', '0'], exitCode: 2, code: 'cli/usage' },
+  { args: ['init', project, '--pair', PAIR, '--source', join(root, 'export')], exitCode: 0 },
+  { args: ['init', project, '--pair', PAIR, '--source', join(root, 'export')], exitCode: 2 },
+  { args: ['discover', '--project', project], exitCode: 0 },
+  { args: ['discover', '--project', missing], exitCode: 2 },
+  { args: ['propose', '--project', project], exitCode: 0 },
+  { args: ['propose', '--project', missing], exitCode: 2 },
+  { args: ['apply', '--project', project], exitCode: 3, code: 'engagement/unconfirmed' },
+  { args: ['confirm', '--project', project, '--by', 'tester@example.com', '--include-low-confidence'], exitCode: 0 },
+  { args: ['confirm', '--project', missing], exitCode: 2 },
+  { args: ['plan', '--project', project], exitCode: 0 },
+  { args: ['plan', '--project', project, '--no-such-flag'], exitCode: 2, code: 'cli/usage' },
+  { args: ['apply', '--project', project], exitCode: 0 },
+  { args: ['apply', '--project', missing], exitCode: 2 },
+  { args: ['verify', '--project', project, '--sample', '20'], exitCode: 0 },
+  { args: ['verify', '--project', project, '--run', '99'], exitCode: 3, code: 'verify/refused' },
+  { args: ['runs', '--project', project], exitCode: 0 },
+  { args: ['runs', '--project', missing], exitCode: 2 },
+  { args: ['docs', 'scope', '--project', project, '--date', '2026-01-05'], exitCode: 0 },
+  { args: ['docs', 'scope', '--project', project, '--date', '5 Jan'], exitCode: 2 },
+  { args: ['docs', 'inventory', '--project', project], exitCode: 0 },
+  { args: ['docs', 'inventory', '--project', missing], exitCode: 2 },
+  { args: ['docs', 'mapping', '--project', project], exitCode: 0 },
+  { args: ['docs', 'mapping', '--project', missing], exitCode: 2 },
+  { args: ['docs', '--out', join(root, 'site')], exitCode: 0 },
+  { args: ['docs', '--out'], exitCode: 2, code: 'cli/usage' },
+  // No terminal to ask on and no --yes: refused, and the error says to pass --yes.
+  { args: ['rollback', '--project', project], exitCode: 3, code: 'rollback/unconfirmed' },
+  { args: ['rollback', '--project', project, '--run', '99', '--yes'], exitCode: 3, code: 'rollback/refused' },
+  { args: ['rollback', '--project', project, '--yes'], exitCode: 0 },
+  { args: ['demo', '--out', join(root, 'demo')], exitCode: 0 },
+  { args: ['demo', '--pair', 'nope', '--out', join(root, 'demo2')], exitCode: 2 },
+];
+
+type Envelope = { status: 'success' | 'error'; result: unknown; warnings: string[]; error?: { code: string; message: string; exitCode: number; hint?: string } };
+
+const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'cli-envelope.schema.json'), 'utf8')) as object;
+const validateEnvelope = new Ajv({ allErrors: true, strict: true }).compile(schema);
+const results = new Map<Case, CliResult>();
+let commands: string[] = [];
+
+beforeAll(async () => {
+  const cli = await InProcessCli.load();
+  commands = cli.commands();
+  const cwd = process.cwd();
+  process.chdir(repoRoot);
+  try {
+    for (const c of CASES) results.set(c, await cli.run([...c.args, '--json']));
+  } finally {
+    process.chdir(cwd);
+  }
+}, 300_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('every command with --json prints one envelope that the schema accepts', () => {
+  it('covers every command of the CLI in success and in failure', () => {
+    const commandOf = (c: Case): string => (c.args[0] === 'docs' && /^[a-z]/.test(c.args[1] ?? '') ? `docs ${c.args[1]}` : (c.args[0] as string));
+    expect(commands.length).toBeGreaterThan(15);
+    for (const command of commands) {
+      expect(CASES.some((c) => commandOf(c) === command && c.exitCode === 0), `${command} succeeds`).toBe(true);
+      expect(CASES.some((c) => commandOf(c) === command && c.exitCode !== 0), `${command} fails`).toBe(true);
+    }
+  });
+
+  it.each(CASES.map((c) => [c.args.join(' '), c] as const))('crm-migrate %s --json', (_name, c) => {
+    const result = results.get(c) as CliResult;
+    expect(result.stderr, 'nothing on stderr with --json').toBe('');
+    const envelope = JSON.parse(result.stdout) as Envelope;
+    expect(validateEnvelope(envelope), JSON.stringify(validateEnvelope.errors)).toBe(true);
+    expect(result.exitCode, result.stdout.slice(0, 600)).toBe(c.exitCode);
+    if (c.exitCode === 0) {
+      expect(envelope.status).toBe('success');
+      expect(envelope.result).not.toBeNull();
+    } else {
+      expect(envelope.status).toBe('error');
+      expect(envelope.error?.exitCode).toBe(c.exitCode);
+      if (c.code !== undefined) expect(envelope.error?.code).toBe(c.code);
+    }
+  });
+
+  it('says why apply was refused and what to do, and keeps what it found in result', () => {
+    const refused = CASES.find((c) => c.code === 'engagement/unconfirmed') as Case;
+    const envelope = JSON.parse((results.get(refused) as CliResult).stdout) as Envelope & { result: { unconfirmed: unknown[] } };
+    expect(envelope.error?.hint).toContain('crm-migrate confirm');
+    expect(envelope.result.unconfirmed.length).toBeGreaterThan(0);
+  });
+
+  it('names the missing run on verify and rollback, and asks for --yes where there is no terminal', () => {
+    const message = (code: string): string => (JSON.parse((results.get(CASES.find((c) => c.code === code) as Case) as CliResult).stdout) as Envelope).error?.message ?? '';
+    expect(message('verify/refused')).toMatch(/There is no run 99/);
+    expect(message('rollback/refused')).toMatch(/There is no run 99/);
+    const unconfirmed = JSON.parse((results.get(CASES.find((c) => c.code === 'rollback/unconfirmed') as Case) as CliResult).stdout) as Envelope;
+    expect(unconfirmed.error?.hint).toContain('--yes');
+  });
+});
