@@ -63,6 +63,10 @@ export async function applyRun(engagement: Engagement, destination: Destination,
     if (kind === 'delta' && !ledger.runs().some((r) => r.status === 'completed')) {
       return emptyReport(engagement, destination.label, startedAt, threshold, ['A delta run moves what changed since the last completed run, and there is none yet: run a full apply first.']);
     }
+    const halfUndone = ledger.runs().find((r) => r.status === 'rolling-back');
+    if (halfUndone !== undefined) {
+      return emptyReport(engagement, destination.label, startedAt, threshold, [`Run ${halfUndone.id} is partly rolled back (its rollback was interrupted): run \`crm-migrate rollback\` to finish it first.`]);
+    }
     const interrupted = ledger.interruptedRun(kind);
     const run = interrupted ?? ledger.startRun(kind, destination.label, engagement.pair.id, now());
     const intents = new Map<string, DestinationRecord | null>();
