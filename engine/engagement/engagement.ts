@@ -9,6 +9,7 @@ import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
 import type { SpecDocument } from '../spec/spec-document.js';
 import { closestNames } from '../util/suggest.js';
+import { engagementFormatDiagnostics } from '../spec/semantic/check-formats.js';
 
 export const ENGAGEMENT_FILE = 'migration.yaml';
 
@@ -84,6 +85,7 @@ export async function loadEngagement(pathOrDir: string, options: { specs?: reado
   } else if (!statSync(exportDir).isDirectory()) {
     diagnostics.push({ code: 'spec/invalid-value', severity: 'error', message: `The source export "${spec.source}" is not a folder; name the folder that holds the export's CSV files.`, file, pointer: '/source' });
   }
+  diagnostics.push(...engagementFormatDiagnostics(file, spec, source.spec));
   const target = {
     kind: kind as Engagement['target']['kind'],
     location: kind === 'sqlite' || kind === 'package' ? (isAbsolute(location) ? location : join(dir, location)) : location,

@@ -154,7 +154,7 @@ export function compileFormat(format: string): CompiledFormat {
         // A token in the wrong case ("SS", "yyyy") is the usual slip; anything else is text meant as a literal.
         const near = FORMAT_TOKENS.find((t) => t.toLowerCase() === piece.literal.toLowerCase());
         const fix = near ?? `[${piece.literal}]`;
-        problems.push(`"${piece.literal}" is not a date token; did you mean "${fix}"?`);
+        problems.push(near === undefined ? `"${piece.literal}" is not a date token (text goes in brackets: "${fix}")` : `"${piece.literal}" is not a date token ("${near}" is)`);
         suggestion += fix;
         suggested = true;
       } else {
@@ -171,8 +171,16 @@ export function compileFormat(format: string): CompiledFormat {
     luxon += rule.loose !== undefined && !packed ? rule.loose : rule.luxon;
     suggestion += rule.token;
   });
-  if (units.has('hour12') && !units.has('meridiem')) problems.push('a 12-hour hour (hh) needs an AM/PM marker (A)');
-  if (units.has('meridiem') && units.has('hour')) problems.push('a 24-hour hour (HH) cannot take an AM/PM marker; use hh');
+  if (units.has('hour12') && !units.has('meridiem')) {
+    problems.push('a 12-hour hour (hh) needs an AM/PM marker (A)');
+    suggestion += ' A';
+    suggested = true;
+  }
+  if (units.has('meridiem') && units.has('hour')) {
+    problems.push('a 24-hour hour (HH) cannot take an AM/PM marker; use hh');
+    suggestion = suggestion.replace(/HH?/, (h) => h.toLowerCase());
+    suggested = true;
+  }
   if (units.has('meridiem') && !units.has('hour12') && !units.has('hour')) problems.push('an AM/PM marker (A) needs an hour (hh)');
   if (problems.length === 0 && !roundTrips(luxon)) problems.push('no value can match it');
   const result: CompiledFormat = { luxon, units, problems, ...(suggested ? { suggestion } : {}) };

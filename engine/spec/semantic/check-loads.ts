@@ -4,6 +4,8 @@ import type { PlatformIndex } from '../platform-index.js';
 import { asList, destinationField, destinationFieldNames, type LocatedLoad } from '../pair-model.js';
 import { TRANSFORMS, checkTransformCall } from '../../transforms/registry.js';
 import type { Reporter } from './reporter.js';
+import { checkCallFormats } from './check-formats.js';
+import { checkOptionTargets } from './check-options.js';
 
 const LOOKUP_TYPES = new Set(['lookup', 'owner']);
 
@@ -115,7 +117,9 @@ function checkFieldMapping(
     if (problem !== undefined) ctx.reporter.report('spec/transform-argument', stepPointer, problem);
     // Only a stage lookup that is the last step writes its output to the attribute; a later step (a map) rewrites it.
     if (call.name === 'stage' && s === steps.length - 1) checkStageCall(ctx, call, stepPointer, field);
+    if (call.name === 'date' || call.name === 'datetime') checkCallFormats(ctx.reporter, call, stepPointer);
   });
+  checkOptionTargets(ctx.reporter, field, mapping, steps, at);
 }
 
 /** A stage lookup needs an existing table, and a table producing stage names must produce values the attribute allows. */

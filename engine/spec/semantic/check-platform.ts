@@ -1,6 +1,7 @@
 import type { PlatformSpec } from '../generated/platform-spec.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { Reporter } from './reporter.js';
+import { checkPlatformFormats } from './check-formats.js';
 
 /** What the schema cannot say about a platform spec: unique names, and columns named by an object that it has. */
 export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[] {
@@ -35,6 +36,7 @@ export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[
   (platform.exportObjects ?? []).forEach((object, i) => {
     if (typeof object?.name === 'string' && object.file === undefined) reporter.report('spec/missing-property', `/exportObjects/${i}`, `Export object "${object.name}" needs "file", the export file holding its rows.`);
   });
+  checkPlatformFormats(reporter, platform);
   const userObject = platform.export?.userObject;
   if (typeof userObject === 'string' && !objectNames.has(userObject)) {
     reporter.unknown('spec/unknown-object', '/export/userObject', 'Object', userObject, 'this platform', objectNames);

@@ -7,8 +7,8 @@ export class Reporter {
 
   constructor(readonly file: string) {}
 
-  report(code: DiagnosticCode, pointer: string, message: string, severity: Severity = 'error'): void {
-    this.diagnostics.push({ code, severity, message, file: this.file, pointer });
+  report(code: DiagnosticCode, pointer: string, message: string, severity: Severity = 'error', suggestions: string[] = []): void {
+    this.diagnostics.push({ code, severity, message, file: this.file, pointer, ...(suggestions.length > 0 ? { suggestions } : {}) });
   }
 
   /** A name that does not exist among `candidates`, with the closest ones suggested. */
