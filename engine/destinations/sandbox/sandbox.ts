@@ -31,6 +31,8 @@ export class Sandbox implements Destination {
   private transaction: Transaction<(work: () => unknown) => unknown> | undefined;
   private writers = new Map<string, TableWriter>();
   private userTable: UserColumns | undefined;
+  /** True once this connection switched the file to WAL for writing; close() switches it back. */
+  private wal = false;
 
   constructor(private readonly path: string) {
     this.label = `sqlite:${path}`;
@@ -96,11 +98,13 @@ export class Sandbox implements Destination {
 
   async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
+    this.forWriting();
     return this.inTransaction(() => writer.upsert(records));
   }
 
   async patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
+    this.forWriting();
     return this.inTransaction(() => writer.patch(patches, 'patch'));
   }
 
@@ -122,6 +126,7 @@ export class Sandbox implements Destination {
 
   async remove(object: string, ids: readonly string[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
+    this.forWriting();
     return this.inTransaction(() => writer.remove(ids));
   }
 
@@ -130,6 +135,7 @@ export class Sandbox implements Destination {
     records: readonly { id: string; values: DestinationRecord }[],
   ): Promise<RecordResult[]> {
     const writer = this.writer(object);
+    this.forWriting();
     return this.inTransaction(() => writer.patch(records, 'restore'));
   }
 
@@ -148,7 +154,8 @@ export class Sandbox implements Destination {
 
   async close(): Promise<void> {
     // Back to a rollback journal, so the file left behind is one plain SQLite file that any tool can open, even read-only.
-    this.db?.pragma('journal_mode = DELETE');
+    if (this.wal) this.db?.pragma('journal_mode = DELETE');
+    this.wal = false;
     this.db?.close();
     this.db = undefined;
     this.transaction = undefined;
@@ -160,15 +167,24 @@ export class Sandbox implements Destination {
     if (this.db !== undefined) return this.db;
     mkdirSync(dirname(this.path), { recursive: true });
     const db = new Sqlite(this.path);
-    // WAL: a committed batch survives the process being killed, and commits need no fsync of their own. The WAL file
-    // is folded back in when the sandbox closes, leaving one plain SQLite file.
-    db.pragma('journal_mode = WAL');
+    // Opened in the file's own journal mode: switching to WAL and back rewrites the header, and a command that only
+    // reads (verify, plan) must leave the file byte-identical. Writes switch to WAL first (see forWriting).
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     this.db = db;
     this.transaction = db.transaction((work: () => unknown) => work());
     return db;
+  }
+
+  /**
+   * WAL before the first write: a committed batch survives the process being killed, and commits need no fsync of
+   * their own. The WAL file is folded back in when the sandbox closes, leaving one plain SQLite file.
+   */
+  private forWriting(): void {
+    if (this.wal) return;
+    this.connect().pragma('journal_mode = WAL');
+    this.wal = true;
   }
 
   private inTransaction<T>(work: () => T): T {

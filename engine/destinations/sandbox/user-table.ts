@@ -77,7 +77,10 @@ export function seedUsers(
   const insert = db.prepare(
     `INSERT INTO ${quoteName(columns.table)} (${quoteName(columns.key)}, ${quoteName(SOURCE_KEY)}, ${quoted.join(', ')}) ` +
       `VALUES (${['?', '?', ...names.map(() => '?')].join(', ')}) ` +
-      `ON CONFLICT(${quoteName(SOURCE_KEY)}) DO UPDATE SET ${quoted.map((q) => `${q} = excluded.${q}`).join(', ')}`,
+      `ON CONFLICT(${quoteName(SOURCE_KEY)}) DO UPDATE SET ${quoted.map((q) => `${q} = excluded.${q}`).join(', ')} ` +
+      // Only a user whose details changed is written: an update raises the row version, and opening the sandbox for
+      // a command that only reads must leave the file byte-identical.
+      `WHERE ${quoted.map((q) => `${q} IS NOT excluded.${q}`).join(' OR ')}`,
   );
   const byEmail = new Map<string, DestinationUser>();
   for (const user of users) byEmail.set(user.email.trim().toLowerCase(), user);
