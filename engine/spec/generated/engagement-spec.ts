@@ -227,7 +227,7 @@ export interface FormatDecision {
    */
   dateFormats?: [string, ...string[]];
   /**
-   * Date-time formats tried in order before ISO 8601, e.g. `[DD MMM, YYYY HH:mm:ss, MM/DD/YYYY hh:mm A]`.
+   * Date-time formats tried in order before ISO 8601, e.g. `['DD MMM, YYYY HH:mm:ss', MM/DD/YYYY hh:mm A]` (quote a format holding a comma).
    *
    * @minItems 1
    */

@@ -225,7 +225,7 @@ export interface TransformCall {
    */
   separator?: string;
   /**
-   * `date` and `datetime`: the formats this column is read with, tried in order before ISO 8601; they replace the platform's, object's and engagement's, e.g. `[DD MMM, YYYY HH:mm:ss, MM/DD/YYYY hh:mm A]`.
+   * `date` and `datetime`: the formats this column is read with, tried in order before ISO 8601; they replace the platform's, object's and engagement's, e.g. `['DD MMM, YYYY HH:mm:ss', MM/DD/YYYY hh:mm A]` (quote a format holding a comma).
    *
    * @minItems 1
    */
