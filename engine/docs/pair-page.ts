@@ -6,6 +6,7 @@ import { importOrderDiagram, type ImportOrderDiagram } from './import-order-diag
 import { importSteps, type ImportStep } from './import-steps.js';
 import { mappingDiagram, type MappingDiagram } from './mapping-diagram.js';
 import { objectRowsView, type ObjectRowView } from './object-rows-view.js';
+import { fieldMappingOf, type ObjectMapping } from './mapping/field-mapping.js';
 import { pairLinks, pairTitle, type PairLink } from './pair-links.js';
 import { pairPromises, type PairPromise } from './pair-promises.js';
 import { complexityView, estimatorRows, type ComplexityView, type EstimatorRow, type EstimateContext } from './pair-estimate-view.js';
@@ -38,7 +39,8 @@ export interface PairPageView {
   promises: PairPromise[];
   whySwitch: { present: boolean; leaving: string[]; choosing: string[] };
   mappingDiagram: MappingDiagram;
-  rows: ObjectRowView[];
+  /** Each object row with its field-level map: every field, lookup and owner of its loads. */
+  rows: (ObjectRowView & { fieldMap: ObjectMapping & { single: boolean } })[];
   exclusions: { what: string; reason: string }[];
   gotchas: GotchaGroup[];
   phases: { title: string; detail: string; optional: boolean }[];
@@ -76,7 +78,7 @@ export function pairPageView(pair: PairSpec, specs: SiteSpecs, estimates: Estima
       { source: shortName(source), destination: shortName(destination) },
       `Object mapping from ${sourceName} to ${destinationName}: ${summary.oneToOne} of ${summary.objects} objects map 1:1`,
     ),
-    rows: objectRowsView(pair),
+    rows: withFieldMaps(objectRowsView(pair), fieldMappingOf({ pair, source, destination })),
     exclusions: pair.exclusions ?? [],
     gotchas: [
       { heading: `${sourceName} gotchas`, items: source.spec.gotchas ?? [] },
@@ -111,6 +113,13 @@ export function pairPageView(pair: PairSpec, specs: SiteSpecs, estimates: Estima
 
 export function renderPairPage(pair: PairSpec, specs: SiteSpecs, estimates: EstimateContext): string {
   return renderHtmlWithPartials('site/pair.html.hbs', pairPageView(pair, specs, estimates), 'site/partials');
+}
+
+function withFieldMaps(rows: ObjectRowView[], maps: ObjectMapping[]): PairPageView['rows'] {
+  return rows.map((row, i) => {
+    const map = maps[i] ?? { rowId: '', source: row.source, destination: row.destination, loads: [], fieldCount: 0 };
+    return { ...row, fieldMap: { ...map, single: map.fieldCount === 1 } };
+  });
 }
 
 function deepDive(role: DeepDive['role'], platform: PlatformIndex, page: string): DeepDive {
