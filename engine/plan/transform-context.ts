@@ -1,5 +1,6 @@
 import type { Engagement } from '../engagement/engagement.js';
 import type { TransformContext } from '../transforms/transform.js';
+import { engagementTransformSettings } from '../transforms/format-scope.js';
 import type { MigrationPlan } from './migration-plan.js';
 
 /** What transforms read besides their input, the same for the run's mapper and for checks made before it. */
@@ -8,5 +9,6 @@ export function transformContext(engagement: Engagement, plan: Pick<MigrationPla
   return {
     format: format ?? { method: 'CSV export', dateFormat: 'YYYY-MM-DD', dateTimeFormat: 'YYYY-MM-DDTHH:mm:ss', references: 'id', owners: 'email' },
     stageTables: plan.stageTables,
+    ...engagementTransformSettings(engagement.source.spec, engagement.spec),
   };
 }

@@ -92,7 +92,7 @@ export class ValueCoverage {
     let out: Value;
     try {
       const input: Value | Value[] = inputs.length === 1 ? (inputs[0] as string) : inputs;
-      out = applyTransforms(input, field.steps, this.context);
+      out = applyTransforms(input, field.steps, this.context, { object: this.load.sourceObject, columns: field.columns });
     } catch (error) {
       if (error instanceof TransformError) return error.message;
       throw error;

@@ -6,7 +6,7 @@ import { OwnerResolver, type DestinationUserRef } from './owner-resolver.js';
 import { nullCells } from './reference.js';
 import type { RowMapperContext } from './row-mapper.js';
 import { readSourceUsers } from './source-users.js';
-import { formatLayersOf } from '../transforms/format-scope.js';
+import { engagementTransformSettings } from '../transforms/format-scope.js';
 
 export type MapperContext = Omit<RowMapperContext, 'load' | 'headers'>;
 
@@ -36,11 +36,7 @@ export async function mapperContext(
     transforms: {
       format: format ?? { method: 'CSV export', dateFormat: 'YYYY-MM-DD', dateTimeFormat: 'YYYY-MM-DDTHH:mm:ss', references: 'id', owners: 'email' },
       stageTables: plan.stageTables,
-      formatLayers: formatLayersOf(engagement.source.spec, engagement.spec),
-      currency: {
-        code: engagement.spec.options?.currency ?? 'USD',
-        rates: new Map((engagement.spec.options?.rates ?? []).map((r) => [r.code, r.rate])),
-      },
+      ...engagementTransformSettings(engagement.source.spec, engagement.spec),
     },
     lookups: new LookupResolver(ledger, moduleNames),
     owners: new OwnerResolver(users, {

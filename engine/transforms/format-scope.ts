@@ -76,3 +76,14 @@ export function formatLayersOf(platform: PlatformSpec, engagement: EngagementSpe
   }
   return layers;
 }
+
+/** What an engagement adds to every transform context: its format layers over the source platform, and its money. */
+export function engagementTransformSettings(platform: PlatformSpec, engagement: EngagementSpec): Pick<TransformContext, 'formatLayers' | 'currency'> {
+  return {
+    formatLayers: formatLayersOf(platform, engagement),
+    currency: {
+      code: engagement.options?.currency ?? 'USD',
+      rates: new Map((engagement.options?.rates ?? []).map((r) => [r.code, r.rate])),
+    },
+  };
+}
