@@ -32,7 +32,8 @@ export type FindingKind =
   | 'malformed-email'
   | 'malformed-money'
   | 'unknown-owner'
-  | 'inactive-owner';
+  | 'inactive-owner'
+  | 'unusable-file';
 
 export interface FindingExample {
   line: number;
