@@ -211,4 +211,18 @@ describe('apply on an export whose formats are declared as data', () => {
     const result = await runCli(['verify', '--project', project, '--sample', '6']);
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
   }, 60_000);
+
+  it('given an engagement whose time zone and format column are misspelt, refuses it at those lines with the names meant', async () => {
+    const typo = join(root, 'engagement-typo');
+    mkdirSync(typo, { recursive: true });
+    const yaml = readFileSync(join(project, 'migration.yaml'), 'utf8').replace('America/New_York', 'America/NewYork').replace('column: Amount', 'column: Amout');
+    writeFileSync(join(typo, 'migration.yaml'), yaml);
+    const result = await runCli(['plan', '--project', typo]);
+    expect(result.exitCode).toBe(2);
+    const lines = (result.stdout + result.stderr).split('\n');
+    const zone = lines.find((l) => l.includes('spec/time-zone')) ?? '';
+    expect(zone).toMatch(/migration\.yaml:\d+:\d+ error spec\/time-zone Time zone "America\/NewYork" does not exist in the IANA time zone database/);
+    expect(zone).toContain('Did you mean "America/New_York"?');
+    expect(lines.find((l) => l.includes('spec/unknown-column'))).toMatch(/migration\.yaml:\d+:\d+ warning spec\/unknown-column Column "Amout" .* Did you mean "Amount"\?/);
+  }, 60_000);
 });
