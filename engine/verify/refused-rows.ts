@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCsv } from '../source/csv-file.js';
 import type { RunInfo } from '../run/ledger.js';
+import { restoreCell } from '../util/spreadsheet-cell.js';
 
 /** Identifies a source row across loads. */
 export function rowId(load: string, sourceKey: string): string {
@@ -22,7 +23,8 @@ export async function refusedRows(engagementDir: string, runs: readonly RunInfo[
     const column = (name: string): number => csv.headers.indexOf(name);
     const [load, sourceKey, status] = [column('load'), column('source_key'), column('status')];
     for await (const { cells } of csv.rows) {
-      const cell = (index: number): string => cells[index] ?? '';
+      // The file is written for people: cells that look like formulas carry a quote (util/spreadsheet-cell.ts).
+      const cell = (index: number): string => restoreCell(cells[index] ?? '');
       if (cell(status) !== 'failed') continue;
       const id = rowId(cell(load), cell(sourceKey));
       if (wanted.has(id)) refused.add(id);
