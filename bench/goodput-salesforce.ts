@@ -21,7 +21,7 @@ export async function salesforceGoodput(): Promise<{ permittedPerSecond: number;
   if (platform === undefined) throw new Error('bench: the Salesforce platform spec is missing');
   const org = new SalesforceOrg(platform, 'Legacy_Id__c');
   const emulator = await startSalesforceEmulator({ org, clientId: 'bench', clientSecret: 'bench-secret', limits: { requestsPerWindow: REQUESTS_PER_WINDOW, windowMs: WINDOW_MS, maxConcurrent: 25 } });
-  const destination = new SalesforceDestination(emulator.url, { SALESFORCE_CLIENT_ID: 'bench', SALESFORCE_CLIENT_SECRET: 'bench-secret', SALESFORCE_MAX_IN_FLIGHT: '20' });
+  const destination = new SalesforceDestination(emulator.url, { SALESFORCE_CLIENT_ID: 'bench', SALESFORCE_CLIENT_SECRET: 'bench-secret', SALESFORCE_MAX_IN_FLIGHT: '20', CRM_MIGRATE_TEST_EMULATOR: '1' });
   try {
     const started = Date.now();
     await destination.open({ destination: platform, objects: ['Account'], customAttributes: [], users: [] });

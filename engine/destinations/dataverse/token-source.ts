@@ -6,6 +6,7 @@ import {
   type NetworkResponse,
 } from '@azure/msal-node';
 import { DataverseSetupError, isLoopback, type DataverseSettings } from './dataverse-settings.js';
+import { networkFailure, type NetworkFailure } from '../http/network-failure.js';
 
 /**
  * Access tokens for the Web API from msal's client-credentials flow (`<org>/.default`). msal caches the token and
@@ -15,8 +16,12 @@ export class TokenSource {
   private readonly app: ConfidentialClientApplication;
   private readonly scopes: string[];
   private current: string | undefined;
+  private readonly authorityHost: string;
+  private readonly authorityUrl: string;
 
   constructor(settings: DataverseSettings) {
+    this.authorityHost = new URL(settings.authorityHost).host;
+    this.authorityUrl = settings.authorityHost;
     this.app = new ConfidentialClientApplication(msalConfiguration(settings));
     this.scopes = [`${settings.orgUrl}/.default`];
   }
@@ -36,8 +41,14 @@ export class TokenSource {
     try {
       result = await this.app.acquireTokenByClientCredential({ scopes: this.scopes, skipCache: forceRefresh });
     } catch (error) {
+      // No answer at all is not a refused sign-in: say what failed on the way (DNS, TLS, connection) instead.
       // msal's messages can quote the token endpoint's answer; keep only its error code, which names no secret.
       const code = (error as { errorCode?: unknown }).errorCode;
+      const unreachable = networkFailure(error, this.authorityHost) ?? (typeof code === 'string' && NO_ANSWER.has(code) ? await this.probe() : undefined);
+      if (unreachable !== undefined) throw new DataverseSetupError(`Signing in to Dataverse failed before the sign-in service answered. ${unreachable.advice}`);
+      if (code === 'endpoints_resolution_error') {
+        throw new DataverseSetupError(`Signing in to Dataverse failed (${code}): ${this.authorityUrl} answered but gave no sign-in endpoints for the tenant: check DATAVERSE_TENANT_ID and DATAVERSE_AUTHORITY_HOST.`);
+      }
       throw new DataverseSetupError(
         `Signing in to Dataverse failed${typeof code === 'string' && code !== '' ? ` (${code})` : ''}: check the tenant, client id and secret or certificate.`,
       );
@@ -45,7 +56,23 @@ export class TokenSource {
     if (result === null || result.accessToken === '') throw new DataverseSetupError('Signing in to Dataverse returned no access token.');
     this.current = result.accessToken;
   }
+
+  /**
+   * msal reports a sign-in service it could not reach only as "endpoints_resolution_error" or "network_error", the
+   * cause dropped. One plain request to the same host finds out what failed (DNS, TLS, connection), or that it answers.
+   */
+  private async probe(): Promise<NetworkFailure | undefined> {
+    try {
+      await fetch(this.authorityUrl, { method: 'HEAD', signal: AbortSignal.timeout(15_000) });
+      return undefined;
+    } catch (error) {
+      return networkFailure(error, this.authorityHost);
+    }
+  }
 }
+
+/** msal's codes for a request that got no usable answer from the sign-in service. */
+const NO_ANSWER = new Set(['endpoints_resolution_error', 'network_error', 'openid_config_error']);
 
 function msalConfiguration(settings: DataverseSettings): Configuration {
   const host = new URL(settings.authorityHost);

@@ -4,6 +4,7 @@ import { DynamicsWebApi } from 'dynamics-web-api';
 import { redactSecrets } from '../http/redact-secrets.js';
 import { httpFailure, RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
 import { DataverseSetupError, type DataverseSettings } from './dataverse-settings.js';
+import { lastingNetworkFailure, networkFailure } from '../http/network-failure.js';
 import { TokenSource } from './token-source.js';
 
 /** Dataverse allows 52 requests in flight per user; `x-ms-dop-hint` may recommend fewer. */
@@ -74,8 +75,9 @@ export class WebApiClient {
     if (error instanceof DataverseRequestError || error instanceof DataverseSetupError) return error;
     const status = statusOf(error);
     const text = redactSecrets(messageOf(error), this.secrets);
+    const unreachable = status === undefined ? networkFailure(error, this.host) : undefined;
     return new DataverseRequestError(
-      status === undefined ? `Dataverse could not be reached: ${text}` : `Dataverse answered ${status}: ${text}`,
+      status === undefined ? `Dataverse could not be reached: ${unreachable?.advice ?? text}` : `Dataverse answered ${status}: ${text}`,
       status,
     );
   }
@@ -121,6 +123,8 @@ export function classify(error: unknown): Failure {
   const status = statusOf(error);
   // An error without a status that is not a dropped connection is a bug on this side, not worth sending again.
   if (status === undefined && !isConnectionFailure(error)) return { kind: 'final' };
+  // A name that does not resolve or a certificate that is not trusted stays so for the run: no point retrying.
+  if (status === undefined && lastingNetworkFailure(error, '')) return { kind: 'final' };
   return httpFailure(status, retryAfterMs(headerOf(error, 'retry-after')));
 }
 

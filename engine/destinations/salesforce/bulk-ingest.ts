@@ -3,6 +3,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { DestinationRecord } from '../destination.js';
 import type { WriteOutcome } from './record-outcome.js';
 import { SalesforceLimitError, type SalesforceClient } from './salesforce-client.js';
+import { SalesforceSetupError } from './salesforce-settings.js';
+
+/** A Bulk job that did not finish in the time allowed: the run stops (exit 3) and resumes when started again. */
+export class SalesforceBulkTimeoutError extends SalesforceSetupError {}
 
 /** Salesforce splits an ingest job into internal batches of this many records; each spends one daily batch. */
 export const RECORDS_PER_BULK_BATCH = 10_000;
@@ -26,6 +30,9 @@ export class BulkIngest {
     private readonly client: SalesforceClient,
     private readonly maxJobs: number,
     private readonly pollMs: number,
+    /** How long a job may run before it is aborted; a job stuck in the org's queue must not hold the run forever. */
+    private readonly timeoutMs: number = 30 * 60_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The remaining daily batch allocation, from `/limits`. */
@@ -43,7 +50,7 @@ export class BulkIngest {
     const job = await this.client.call<JobInfo>('POST', base, { body: { object, externalIdFieldName: keyField, contentType: 'CSV', operation: 'upsert', lineEnding: 'LF' } });
     await this.client.call('PUT', `${base}/${job.id}/batches`, { body: toCsv(records), contentType: 'text/csv' });
     await this.client.call('PATCH', `${base}/${job.id}`, { body: { state: 'UploadComplete' } });
-    const done = await this.finished(`${base}/${job.id}`);
+    const done = await this.finished(`${base}/${job.id}`, object);
     const byKey = new Map<string, WriteOutcome>();
     if (done.state === 'JobComplete') {
       for (const row of await this.results(`${base}/${job.id}/successfulResults`)) {
@@ -62,10 +69,20 @@ export class BulkIngest {
     return records.map((r) => byKey.get(String(r[keyField])) ?? { error: { code: 'NOT_PROCESSED', message: `NOT_PROCESSED: ${why}.` } });
   }
 
-  private async finished(url: string): Promise<JobInfo> {
+  private async finished(url: string, object: string): Promise<JobInfo> {
+    const deadline = this.now() + this.timeoutMs;
     for (;;) {
       const info = await this.client.call<JobInfo>('GET', url);
       if (info.state === 'JobComplete' || info.state === 'Failed' || info.state === 'Aborted') return info;
+      if (this.now() >= deadline) {
+        // Aborted so that it writes nothing after the run has stopped; what it wrote is matched by source key next time.
+        await this.client.call('PATCH', url, { body: { state: 'Aborted' } }).catch(() => undefined);
+        const minutes = Math.round(this.timeoutMs / 60_000);
+        throw new SalesforceBulkTimeoutError(
+          `The Bulk API job ${info.id} loading ${object} was still ${info.state} after ${minutes >= 1 ? `${minutes} min` : `${this.timeoutMs} ms`} (SALESFORCE_BULK_TIMEOUT_MS); it was aborted. ` +
+            'Check Setup > Bulk Data Load Jobs in the org, then run apply again: it resumes, and records the job wrote are matched by their source key.',
+        );
+      }
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
   }

@@ -3,6 +3,7 @@ import HttpApiModule from 'jsforce/lib/http-api.js';
 import { httpFailure, RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
 import { requestAccessToken } from './salesforce-auth.js';
 import { redactSecrets } from '../http/redact-secrets.js';
+import { lastingNetworkFailure, networkFailure } from '../http/network-failure.js';
 import { SalesforceSetupError, type SalesforceSettings } from './salesforce-settings.js';
 
 interface JsforceHttpApi {
@@ -13,6 +14,7 @@ type HttpApiClass = new (connection: unknown, options: Record<string, unknown>) 
 // jsforce ships CommonJS; its HttpApi class is the module's default export.
 const HttpApi = ((HttpApiModule as unknown as { default?: HttpApiClass }).default ?? HttpApiModule) as HttpApiClass;
 
+/** Test emulators' bookkeeping header; sent only when settings.emulatorHeaders (see there), never to a real org. */
 export const THROTTLES_SEEN_HEADER = 'x-crm-migrate-throttles-seen';
 
 /** A refused call: the HTTP status and Salesforce's error code, with a message already scrubbed of secrets. */
@@ -22,8 +24,9 @@ export class SalesforceApiError extends Error {
     readonly status: number | undefined,
     readonly errorCode: string | undefined,
     readonly retryAfterMs: number | undefined,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -32,6 +35,9 @@ export class SalesforceLimitError extends SalesforceSetupError {}
 
 /** The token endpoint said no: wrong credentials, an unapproved app, a user without access. */
 export class SalesforceSignInError extends SalesforceSetupError {}
+
+/** No answer from Salesforce at all (DNS, TLS, connection): the network is at fault, not the credentials. */
+export class SalesforceUnreachableError extends SalesforceSetupError {}
 
 export interface CallOptions {
   body?: unknown;
@@ -57,7 +63,7 @@ export class SalesforceClient {
   private signingIn: Promise<void> | undefined;
 
   constructor(readonly settings: SalesforceSettings) {
-    this.governor = new RequestGovernor({ maxInFlight: settings.maxInFlight });
+    this.governor = new RequestGovernor({ maxInFlight: settings.maxInFlight, defaultRetryAfterMs: settings.throttleWaitMs });
   }
 
   get apiBase(): string {
@@ -89,6 +95,10 @@ export class SalesforceClient {
         const token = await requestAccessToken(this.settings.auth);
         this.connection = new jsforce.Connection({ instanceUrl: token.instanceUrl || this.settings.instanceUrl, accessToken: token.accessToken, version: this.settings.apiVersion });
       } catch (error) {
+        // No answer at all is not a refused sign-in: say what failed on the way (DNS, TLS, connection) instead.
+        const loginHost = new URL(this.settings.auth.kind === 'jwt-bearer' ? this.settings.auth.loginUrl : this.settings.auth.tokenUrl).host;
+        const unreachable = networkFailure(error, loginHost);
+        if (unreachable !== undefined) throw new SalesforceUnreachableError(`Salesforce could not be reached to sign in (${this.settings.auth.kind}). ${unreachable.advice}`);
         throw new SalesforceSignInError(`Salesforce refused the sign-in (${this.settings.auth.kind}): ${this.describe(error)}. Check the connected app and the SALESFORCE_* variables.`);
       } finally {
         this.signingIn = undefined;
@@ -102,7 +112,7 @@ export class SalesforceClient {
     if (this.connection === undefined) await this.signIn();
     return this.governor.run(
       () => this.send<T>(method, path, options),
-      (error) => classify(error),
+      (error) => classify(error, this.settings.instanceUrl),
       () => this.signIn(),
     );
   }
@@ -126,16 +136,24 @@ export class SalesforceClient {
       return (await api.request({
         method,
         url: `${connection.instanceUrl}${path}`,
-        // How many Retry-After answers had arrived when this request left: lets a test emulator tell a request that was
-        // already on the wire from one that ignored the pause. Salesforce ignores headers it does not know.
-        headers: { [THROTTLES_SEEN_HEADER]: String(this.throttlesSeen), ...(body === undefined ? {} : { 'content-type': contentType }) },
+        headers: { ...this.emulatorHeaders(), ...(body === undefined ? {} : { 'content-type': contentType }) },
         ...(body === undefined ? {} : { body }),
       })) as T;
     } catch (error) {
-      if (status === 429) this.throttlesSeen++;
       const code = (error as { errorCode?: string; name?: string }).errorCode ?? (error as { name?: string }).name;
-      throw new SalesforceApiError(`${method} ${path.split('?')[0]} failed${status === undefined ? '' : ` (HTTP ${status})`}: ${this.describe(error)}`, status, code, retryAfterMs(headers['retry-after']));
+      if (status === 429 || (status === 403 && code === 'REQUEST_LIMIT_EXCEEDED')) this.throttlesSeen++;
+      const unreachable = status === undefined ? networkFailure(error, new URL(connection.instanceUrl).host) : undefined;
+      const detail = unreachable?.advice ?? this.describe(error);
+      throw new SalesforceApiError(`${method} ${path.split('?')[0]} failed${status === undefined ? '' : ` (HTTP ${status})`}: ${detail}`, status, code, retryAfterMs(headers['retry-after']), status === undefined ? error : undefined);
     }
+  }
+
+  /**
+   * How many throttle answers had arrived when this request left, for a test emulator to tell a request already on
+   * the wire from one that ignored the pause. Empty unless settings.emulatorHeaders.
+   */
+  private emulatorHeaders(): Record<string, string> {
+    return this.settings.emulatorHeaders ? { [THROTTLES_SEEN_HEADER]: String(this.throttlesSeen) } : {};
   }
 
   private describe(error: unknown): string {
@@ -143,6 +161,16 @@ export class SalesforceClient {
   }
 }
 
-function classify(error: unknown): Failure {
-  return error instanceof SalesforceApiError ? httpFailure(error.status, error.retryAfterMs) : { kind: 'final' };
+/**
+ * Salesforce also throttles with 403 REQUEST_LIMIT_EXCEEDED (too many long-running requests at once, "ConcurrentPerOrg
+ * LongTxn Limit exceeded"): that passes, so it is waited out and retried like a 429. The same code for the daily
+ * allocation ("TotalRequests Limit exceeded") does not pass within a run and stays final, with its message.
+ */
+export function classify(error: unknown, instanceUrl = ''): Failure {
+  if (!(error instanceof SalesforceApiError)) return { kind: 'final' };
+  if (error.status === 403 && error.errorCode === 'REQUEST_LIMIT_EXCEEDED') {
+    return /TotalRequests/i.test(error.message) ? { kind: 'final' } : { kind: 'throttled', retryAfterMs: error.retryAfterMs ?? 0 };
+  }
+  if (error.status === undefined && lastingNetworkFailure(error.cause, instanceUrl)) return { kind: 'final' };
+  return httpFailure(error.status, error.retryAfterMs);
 }

@@ -197,7 +197,7 @@ export class SalesforceDestination implements Destination {
     const client = new SalesforceClient(settings);
     await this.guard(() => client.signIn());
     this.client = client;
-    this.bulk = new BulkIngest(client, settings.maxBulkJobs ?? Number.POSITIVE_INFINITY, settings.pollMs);
+    this.bulk = new BulkIngest(client, settings.maxBulkJobs ?? Number.POSITIVE_INFINITY, settings.pollMs, settings.bulkTimeoutMs);
     return client;
   }
 

@@ -21,6 +21,16 @@ export interface SalesforceSettings {
   maxBulkJobs?: number;
   /** Milliseconds between Bulk job status polls. */
   pollMs: number;
+  /** How long a Bulk ingest job may take before it is aborted and the run stops (SALESFORCE_BULK_TIMEOUT_MS). */
+  bulkTimeoutMs: number;
+  /** Wait after a throttle that names no Retry-After (a 403 REQUEST_LIMIT_EXCEEDED never does). */
+  throttleWaitMs: number;
+  /**
+   * Test emulators only: send the bookkeeping header they use to tell a request already on the wire from one that
+   * ignored a pause. On only with CRM_MIGRATE_TEST_EMULATOR=1 and an org on the loopback interface, which no real
+   * org is, so nothing of it ever reaches Salesforce.
+   */
+  emulatorHeaders: boolean;
   /** Values that must never appear in a message. */
   secrets: string[];
 }
@@ -67,6 +77,9 @@ export async function readSettings(location: string, env: NodeJS.ProcessEnv, rea
     bulkThreshold: whole(env, 'SALESFORCE_BULK_THRESHOLD') ?? 2000,
     maxInFlight: whole(env, 'SALESFORCE_MAX_IN_FLIGHT') ?? 10,
     pollMs: whole(env, 'SALESFORCE_BULK_POLL_MS') ?? 1000,
+    bulkTimeoutMs: whole(env, 'SALESFORCE_BULK_TIMEOUT_MS') ?? 30 * 60_000,
+    throttleWaitMs: whole(env, 'SALESFORCE_THROTTLE_WAIT_MS') ?? 5_000,
+    emulatorHeaders: env.CRM_MIGRATE_TEST_EMULATOR === '1' && isLoopbackUrl(instanceUrl),
     secrets,
   };
   const maxApi = whole(env, 'SALESFORCE_MAX_API_REQUESTS');
@@ -74,6 +87,11 @@ export async function readSettings(location: string, env: NodeJS.ProcessEnv, rea
   const maxBulk = whole(env, 'SALESFORCE_MAX_BULK_JOBS');
   if (maxBulk !== undefined) settings.maxBulkJobs = maxBulk;
   return settings;
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string): number | undefined {

@@ -83,6 +83,7 @@ export async function liveEngagement(options: LiveOptions = {}): Promise<LiveEng
       ? { SALESFORCE_CLIENT_ID: 'crm-migrate-app', SALESFORCE_CLIENT_SECRET: CLIENT_SECRET }
       : { SALESFORCE_CLIENT_ID: 'crm-migrate-app', SALESFORCE_USERNAME: 'integration@northwind.example', SALESFORCE_PRIVATE_KEY_PATH: keyPath, SALESFORCE_LOGIN_URL: emulator.url };
   // Short polls and a small governor backoff keep the suite fast; the behaviour is the same.
-  Object.assign(env, { SALESFORCE_BULK_POLL_MS: '20' }, options.env ?? {});
+  // CRM_MIGRATE_TEST_EMULATOR lets the client send the emulator its bookkeeping header (loopback orgs only).
+  Object.assign(env, { SALESFORCE_BULK_POLL_MS: '20', CRM_MIGRATE_TEST_EMULATOR: '1' }, options.env ?? {});
   return { root, project, emulator, env, cli: (args, extraEnv = {}) => runCliAsync(args, { env: { ...env, ...extraEnv } }) };
 }

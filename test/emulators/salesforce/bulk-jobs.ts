@@ -29,6 +29,8 @@ export class BulkJobs {
   readonly jobs = new Map<string, IngestJob>();
   /** Jobs created, over the emulator's life. */
   created = 0;
+  /** When set, jobs stay InProgress however often they are polled: a job stuck in the org's queue. */
+  stall = false;
 
   constructor(
     private readonly org: SalesforceOrg,
@@ -48,6 +50,14 @@ export class BulkJobs {
     const job = this.jobs.get(id);
     if (job === undefined || job.state !== 'Open') return 'The job is not open for uploads.';
     job.csv.push(csv);
+    return undefined;
+  }
+
+  /** Aborted: the job stops where it is; records it had not processed stay unprocessed. */
+  abort(id: string): string | undefined {
+    const job = this.jobs.get(id);
+    if (job === undefined || job.state === 'JobComplete' || job.state === 'Failed') return 'The job cannot be aborted.';
+    job.state = 'Aborted';
     return undefined;
   }
 
@@ -77,7 +87,7 @@ export class BulkJobs {
   info(id: string): Record<string, unknown> | undefined {
     const job = this.jobs.get(id);
     if (job === undefined) return undefined;
-    if (job.state === 'InProgress' && job.pollsLeft-- <= 0) job.state = 'JobComplete';
+    if (job.state === 'InProgress' && !this.stall && job.pollsLeft-- <= 0) job.state = 'JobComplete';
     return { id: job.id, object: job.object, operation: job.operation, state: job.state, externalIdFieldName: job.externalIdFieldName, numberRecordsProcessed: job.successful.length + job.failed.length, numberRecordsFailed: job.failed.length };
   }
 

@@ -23,6 +23,13 @@ export interface SalesforceEmulatorOptions {
   seed?: number;
   /** The org's daily API allocation and Bulk batch allocation, as `/limits` reports them. */
   dailyApiRequests?: number;
+  /**
+   * The next this-many API requests are refused with 403 REQUEST_LIMIT_EXCEEDED "ConcurrentPerOrgLongTxn Limit
+   * exceeded", as an org does when too many long requests run at once; it sends no Retry-After.
+   */
+  concurrencyRefusals?: number;
+  /** Bulk jobs never leave InProgress. */
+  stallBulkJobs?: boolean;
   dailyBulkBatches?: number;
 }
 
@@ -32,7 +39,7 @@ export interface SalesforceEmulator extends RunningEmulator {
   faults: FaultInjector;
   bulk: BulkJobs;
   /** Requests per route kind, tokens issued, API requests counted against the daily allocation. */
-  counters: { tokens: number; apiRequests: number; collections: number; queries: number; refusedSignIns: number };
+  counters: { tokens: number; apiRequests: number; collections: number; queries: number; refusedSignIns: number; concurrencyRefusals: number; withTestHeader: number; requests: number };
 }
 
 type Reply = (status: number, body?: unknown, headers?: Record<string, string>) => void;
@@ -44,7 +51,9 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
   const faults = new FaultInjector(options.faults ?? {}, options.seed ?? 7);
   const bulk = new BulkJobs(org, faults);
   const tokens = new Set<string>();
-  const counters = { tokens: 0, apiRequests: 0, collections: 0, queries: 0, refusedSignIns: 0 };
+  const counters = { tokens: 0, apiRequests: 0, collections: 0, queries: 0, refusedSignIns: 0, concurrencyRefusals: 0, withTestHeader: 0, requests: 0 };
+  let refusalsLeft = options.concurrencyRefusals ?? 0;
+  bulk.stall = options.stallBulkJobs === true;
   const dailyApi = options.dailyApiRequests ?? 100_000;
   let url = '';
 
@@ -54,6 +63,8 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
       res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json', ...headers });
       res.end(text);
     };
+    counters.requests++;
+    if (req.headers[THROTTLES_SEEN_HEADER] !== undefined) counters.withTestHeader++;
     if (req.method === 'POST' && req.url.pathname === '/services/oauth2/token') return token(req, reply);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (bearer === undefined || !tokens.has(bearer)) return reply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
@@ -62,6 +73,11 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     const admission = limits.enter(client, typeof seen === 'string' ? Number(seen) : undefined);
     try {
       if (!admission.admitted) return reply(429, [{ message: 'Too many requests', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], { 'retry-after': String(admission.retryAfterSeconds) });
+      if (refusalsLeft > 0) {
+        refusalsLeft--;
+        counters.concurrencyRefusals++;
+        return reply(403, [{ message: 'ConcurrentPerOrgLongTxn Limit exceeded', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+      }
       const partialAllowed = req.url.pathname.includes('/composite/sobjects') && req.method !== 'DELETE';
       const fault = faults.next(partialAllowed ? ['throttle', 'unavailable', 'drop', 'partial', 'expired-token'] : ['throttle', 'unavailable', 'drop', 'expired-token']);
       if (fault === 'throttle') {
@@ -175,7 +191,8 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
       return problem === undefined ? reply(201) : reply(400, [{ message: problem, errorCode: 'INVALIDJOBSTATE' }]);
     }
     if (req.method === 'PATCH' && sub === undefined) {
-      const problem = json().state === 'UploadComplete' ? bulk.complete(id) : 'Only UploadComplete is emulated.';
+      const state = json().state;
+      const problem = state === 'UploadComplete' ? bulk.complete(id) : state === 'Aborted' ? bulk.abort(id) : 'Only UploadComplete and Aborted are emulated.';
       return problem === undefined ? reply(200, bulk.info(id)) : reply(400, [{ message: problem, errorCode: 'INVALIDJOBSTATE' }]);
     }
     if (req.method === 'GET' && sub === undefined) {

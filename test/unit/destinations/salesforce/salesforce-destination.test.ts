@@ -13,7 +13,7 @@ const running: SalesforceEmulator[] = [];
 async function connect(env: Record<string, string> = {}, org: OrgOptions = {}, faults: FaultRates = {}): Promise<{ emulator: SalesforceEmulator; destination: SalesforceDestination; setup: DestinationSetup }> {
   const emulator = await startSalesforceEmulator({ org: new SalesforceOrg(platform, 'Legacy_Id__c', org), clientId: 'app', clientSecret: 'secret-abc-123', faults });
   running.push(emulator);
-  const destination = new SalesforceDestination(emulator.url, { SALESFORCE_CLIENT_ID: 'app', SALESFORCE_CLIENT_SECRET: 'secret-abc-123', SALESFORCE_BULK_POLL_MS: '5', ...env });
+  const destination = new SalesforceDestination(emulator.url, { SALESFORCE_CLIENT_ID: 'app', SALESFORCE_CLIENT_SECRET: 'secret-abc-123', SALESFORCE_BULK_POLL_MS: '5', CRM_MIGRATE_TEST_EMULATOR: '1', ...env });
   return { emulator, destination, setup: { destination: platform, objects: ['Account'], customAttributes: [], users: [] } };
 }
 
