@@ -2,6 +2,7 @@ import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import type { LoadRunContext } from './load-runner.js';
 import type { MappedRecord } from './mapped-batches.js';
+import { sameValue } from '../verify/value-diff.js';
 
 export interface ConflictRow extends Record<string, string | number> {
   file: string;
@@ -21,6 +22,8 @@ export interface Conflict {
   id: string;
   /** What the destination holds now; undefined when someone deleted the record there. */
   current: DestinationRecord | undefined;
+  /** Both sides in the destination's normal form (dates, numbers, picklists as it stores them), for comparing. */
+  normal: { source: DestinationRecord; destination: DestinationRecord | undefined };
 }
 
 /**
@@ -43,20 +46,33 @@ export async function findConflicts(ctx: LoadRunContext, load: PlannedLoad, reco
   const conflicted = new Set(changed.map((k) => k.record));
   return {
     clear: records.filter((r) => !conflicted.has(r)),
-    conflicts: changed.map((k) => ({ record: k.record, id: k.id, current: current.get(k.id) })),
+    conflicts: changed.map((k) => {
+      const there = current.get(k.id);
+      const normal = { source: ctx.destination.normalize(load.object, k.record.values), destination: there === undefined ? undefined : ctx.destination.normalize(load.object, there) };
+      return { record: k.record, id: k.id, current: there, normal };
+    }),
   };
 }
 
-/** One report row per attribute where the destination's value and the source's new value differ. */
+/**
+ * One report row per attribute where the destination's value and the source's new value differ in the destination's
+ * own terms: `1971-12-03T00:00:00Z` read back from a date attribute is the `1971-12-03` the source maps to, not a
+ * conflict. The row shows both values as they are.
+ */
 export function conflictRows(load: PlannedLoad, conflict: Conflict, resolution: string): ConflictRow[] {
   const base = { file: load.fileName, line: conflict.record.line, load: load.id, object: load.object, source_key: conflict.record.sourceKey, dest_id: conflict.id, resolution };
   if (conflict.current === undefined) return [{ ...base, attribute: '', destination_value: '(deleted in the destination)', source_value: '', resolution }];
   const rows: ConflictRow[] = [];
   for (const [attribute, value] of Object.entries(conflict.record.values)) {
     const there = conflict.current[attribute] ?? null;
-    if (String(there ?? '') === String(value ?? '')) continue;
+    if (sameValue(blankAsNull(conflict.normal.source[attribute]), blankAsNull(conflict.normal.destination?.[attribute]))) continue;
     rows.push({ ...base, attribute, destination_value: String(there ?? ''), source_value: String(value ?? '') });
   }
   // Edited in an attribute the engine does not write: still a conflict, since the record moved on without us.
   return rows.length > 0 ? rows : [{ ...base, attribute: '', destination_value: '(edited in attributes this pair does not write)', source_value: '' }];
+}
+
+/** An empty text and no value are the same to every destination: neither is a conflict with the other. */
+function blankAsNull(value: DestinationRecord[string] | undefined): DestinationRecord[string] {
+  return value === undefined || value === '' ? null : value;
 }
