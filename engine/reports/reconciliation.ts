@@ -21,8 +21,8 @@ export interface LoadReconciliation {
   failed: number;
   /** Lookups left blank because the reference matched nothing and the pair allows that. */
   lookupsBlanked: number;
-  /** Reasons with their counts, most frequent first. */
-  reasons: { reason: string; count: number }[];
+  /** Reasons with their counts, most frequent first (see ReasonTally). */
+  reasons: ReasonCount[];
   /** Records in the destination object after the load (all loads into that object together). */
   destinationCount: number;
   /** Delta runs: records edited in the destination since the engine wrote them (held unless forced). */
@@ -55,10 +55,56 @@ export interface RunReport {
   threshold: number;
 }
 
-/** Short reason categories for the summary: the detail (values, names) stays in the exceptions file. */
+/** One reason rows did not load, with how many. */
+export interface ReasonCount {
+  /** The reason as the rows had it; when they differed only in values, its shape with each value as "…". */
+  reason: string;
+  count: number;
+  /** For a shape: the reasons as written, most frequent first, at most VALUES_SHOWN (every row is in the exceptions file). */
+  values?: { reason: string; count: number }[];
+  /** Rows with other values than those listed. */
+  otherValues?: number;
+}
+
+const VALUES_SHOWN = 5;
+/** Distinct texts counted per shape; past this, rows only add to the shape's count (memory stays flat). */
+const VALUES_TRACKED = 50;
+
+/**
+ * The shape of a reason, by which reasons are grouped: quoted values and numbers become "…", so "day 30 does not
+ * exist in February 2023" and "day 31 does not exist in February 2023" are one reason with two values.
+ */
 export function reasonCategory(reason: string): string {
   return reason
     .replace(/"[^"]*"/g, '"…"')
-    .replace(/\b\d[\d.,:/-]*\b/g, 'N')
+    .replace(/\b\d[\d.,:/-]*\b/g, '…')
     .slice(0, 160);
+}
+
+/** Counts reasons by shape while keeping the values apart, so a report keeps its numbers. */
+export class ReasonTally {
+  private readonly shapes = new Map<string, { count: number; texts: Map<string, number>; untracked: number }>();
+
+  add(reason: string): void {
+    const shape = reasonCategory(reason);
+    let entry = this.shapes.get(shape);
+    if (entry === undefined) this.shapes.set(shape, (entry = { count: 0, texts: new Map(), untracked: 0 }));
+    entry.count += 1;
+    const text = reason.slice(0, 300);
+    if (entry.texts.has(text) || entry.texts.size < VALUES_TRACKED) entry.texts.set(text, (entry.texts.get(text) ?? 0) + 1);
+    else entry.untracked += 1;
+  }
+
+  list(): ReasonCount[] {
+    return [...this.shapes]
+      .map(([shape, { count, texts, untracked }]): ReasonCount => {
+        const only = texts.size === 1 && untracked === 0 ? [...texts.keys()][0] : undefined;
+        if (only !== undefined) return { reason: only, count };
+        const values = [...texts].map(([reason, n]) => ({ reason, count: n })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+        const shown = values.slice(0, VALUES_SHOWN);
+        const other = count - shown.reduce((n, v) => n + v.count, 0);
+        return { reason: shape, count, values: shown, ...(other > 0 ? { otherValues: other } : {}) };
+      })
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  }
 }

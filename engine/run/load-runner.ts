@@ -1,6 +1,6 @@
 import type { Destination, DestinationRecord, OutgoingRecord, RecordResult } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { reasonCategory, type LoadReconciliation } from '../reports/reconciliation.js';
+import { ReasonTally, type LoadReconciliation } from '../reports/reconciliation.js';
 import type { RowReportWriter } from '../reports/row-report-writer.js';
 import type { BatchSource } from './batch-source.js';
 import type { BatchOutcome, Intent, Ledger } from './ledger.js';
@@ -54,11 +54,8 @@ export interface LoadRunContext {
  * so no created or updated record escapes the ledger and rollback.
  */
 export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: LoadReconciliation): Promise<void> {
-  const reasons = new Map<string, number>();
-  const note = (reason: string): void => {
-    const category = reasonCategory(reason);
-    reasons.set(category, (reasons.get(category) ?? 0) + 1);
-  };
+  const reasons = new ReasonTally();
+  const note = (reason: string): void => reasons.add(reason);
   const hasKeys = ctx.ledger.hasKeys(load.id);
   let batchNo = 0;
 
@@ -100,7 +97,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
   }
   counts.loaded = counts.created + counts.updated + counts.unchanged;
-  counts.reasons = [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+  counts.reasons = reasons.list();
 }
 
 /**
