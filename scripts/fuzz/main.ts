@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runFuzz } from './fuzz.js';
-import { formatTally } from './verdict.js';
+import { emptyTally, formatTally, record } from './verdict.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +23,14 @@ const { values } = parseArgs({
 
 const seed = Number(values.seed);
 const started = Date.now();
+// The tally so far, printed if the run is stopped (Ctrl-C, a CI time limit) so that a partial run still reports.
+const sofar = emptyTally();
+const stop = (): void => {
+  process.stdout.write(`${formatTally(sofar, { seed, failures: Number(values.failures) })}\n\nStopped after ${Math.round((Date.now() - started) / 1000)} s.\n`);
+  process.exit(sofar.failures.length > 0 ? 1 : 130);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
 const tally = await runFuzz({
   seed,
   cases: Number(values.cases),
@@ -32,6 +40,7 @@ const tally = await runFuzz({
   ...(values.only === undefined ? {} : { only: values.only.split(',').map(Number) }),
   ...(values.keep === undefined ? {} : { keepDir: values.keep }),
   onCase: (verdict, done, total) => {
+    record(sofar, verdict);
     if (process.stderr.isTTY || done % 100 === 0 || verdict.defects.length > 0) {
       process.stderr.write(`${done}/${total} ${verdict.kind} ${verdict.defects.length > 0 ? `DEFECT ${verdict.defects.join(',')}` : 'ok'}\n`);
     }
