@@ -1,6 +1,6 @@
 import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InputError } from '../util/input-error.js';
 
 export const LOCK_FILE = 'engagement.lock';
@@ -69,8 +69,14 @@ function create(path: string, me: LockHolder): boolean {
   try {
     fd = openSync(path, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    throw new InputError(`the engagement lock cannot be created (${code ?? String(error)}).`, {
+      code: 'run/lock-unwritable',
+      kind: 'refused',
+      file: LOCK_FILE,
+      hint: `Runs write into the engagement folder: make ${dirname(path)} writable (or run from a copy of it).`,
+    });
   }
   try {
     writeSync(fd, `${JSON.stringify(me)}\n`);

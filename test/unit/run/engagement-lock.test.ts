@@ -78,4 +78,10 @@ describe('the engagement lock', () => {
     lock.release();
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(other);
   });
+
+  it('given an engagement folder it cannot write, refuses with what to do instead of crashing', () => {
+    const error = refusal(() => acquireEngagementLock(join(mkdtempSync(join(tmpdir(), 'lock-')), 'no-such-folder'), 'apply'));
+    expect(error.code).toBe('run/lock-unwritable');
+    expect(error.message).toBe('the engagement lock cannot be created (ENOENT).');
+  });
 });
