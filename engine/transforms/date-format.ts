@@ -1,16 +1,11 @@
 import { DateTime } from 'luxon';
 import { normaliseSpaces } from './define.js';
+import { compileFormat } from './date-tokens.js';
 
 /**
- * Date formats as specs write them, read by Luxon. Specs keep the tokens they have always used (`YYYY-MM-DD HH:mm`,
- * the moment.js spelling most CRM documentation shows); this file translates them into Luxon's tokens, and Luxon
- * does the matching: month names in the export's language, 12-hour clocks, offsets. What is left here is the
- * translation, the leniency exports need, and sentences that say why a value or a format is wrong.
- *
- * Tokens: YYYY YY (year), MMMM MMM (month name, full or short), MM M (month), DD D (day), HH H (24-hour), hh h
- * (12-hour), A or a (AM/PM), mm m (minute), ss s (second), SSS (milliseconds), Z (`Z` or an offset such as `+02:00`),
- * ZZ (an offset). Text in square brackets is literal (`[at]`); so are punctuation, digits, spaces and a bare `T`.
- * Any other letter is a mistake the validator reports.
+ * Dates and date-times read from export values by Luxon, in the format language of date-tokens.ts, and written as
+ * ISO 8601 in UTC. What is left here is the leniency exports need and sentences that say why a well-shaped value
+ * names no real time.
  */
 
 export interface DateParts {
@@ -29,195 +24,15 @@ export type ParseResult = DateParts | { problem: string } | undefined;
 
 export type DateToken = 'YYYY' | 'MM' | 'DD' | 'HH' | 'mm' | 'ss';
 export type FormatPiece = DateToken | { literal: string };
-
-type Unit = 'year' | 'month' | 'day' | 'hour' | 'hour12' | 'meridiem' | 'minute' | 'second' | 'millisecond' | 'offset';
-
-interface TokenRule {
-  token: string;
-  luxon: string;
-  unit: Unit;
-  /** A two-digit token that accepts one digit when literals surround it (3/5/2024 for MM/DD/YYYY). */
-  loose?: string;
-}
-
-// Longest first: the tokenizer takes the first rule that matches at a position.
-const RULES: readonly TokenRule[] = [
-  { token: 'YYYY', luxon: 'yyyy', unit: 'year' },
-  { token: 'MMMM', luxon: 'MMMM', unit: 'month' },
-  { token: 'MMM', luxon: 'MMM', unit: 'month' },
-  { token: 'SSS', luxon: 'SSS', unit: 'millisecond' },
-  { token: 'YY', luxon: 'yy', unit: 'year' },
-  { token: 'MM', luxon: 'MM', unit: 'month', loose: 'M' },
-  { token: 'DD', luxon: 'dd', unit: 'day', loose: 'd' },
-  { token: 'HH', luxon: 'HH', unit: 'hour', loose: 'H' },
-  { token: 'hh', luxon: 'hh', unit: 'hour12', loose: 'h' },
-  { token: 'mm', luxon: 'mm', unit: 'minute', loose: 'm' },
-  { token: 'ss', luxon: 'ss', unit: 'second', loose: 's' },
-  { token: 'ZZ', luxon: 'ZZ', unit: 'offset' },
-  { token: 'M', luxon: 'M', unit: 'month' },
-  { token: 'D', luxon: 'd', unit: 'day' },
-  { token: 'H', luxon: 'H', unit: 'hour' },
-  { token: 'h', luxon: 'h', unit: 'hour12' },
-  { token: 'm', luxon: 'm', unit: 'minute' },
-  { token: 's', luxon: 's', unit: 'second' },
-  { token: 'A', luxon: 'a', unit: 'meridiem' },
-  { token: 'a', luxon: 'a', unit: 'meridiem' },
-  { token: 'Z', luxon: 'ZZ', unit: 'offset' },
-];
-
-export const FORMAT_TOKENS: readonly string[] = RULES.map((r) => r.token);
-
-/** Letters that may stand alone as literals: the ISO date/time separator. */
-const LITERAL_LETTERS = new Set(['T']);
-
-type Piece = { rule: TokenRule; at: number } | { literal: string; at: number; unknown?: boolean };
-
-function tokenize(format: string): Piece[] {
-  const pieces: Piece[] = [];
-  const pushLiteral = (text: string, at: number): void => {
-    const last = pieces.at(-1);
-    if (last !== undefined && 'literal' in last && last.unknown !== true) last.literal += text;
-    else pieces.push({ literal: text, at });
-  };
-  for (let i = 0; i < format.length; ) {
-    if (format[i] === '[') {
-      const end = format.indexOf(']', i + 1);
-      const stop = end === -1 ? format.length : end;
-      pushLiteral(format.slice(i + 1, stop), i);
-      i = stop + 1;
-      continue;
-    }
-    const word = /^\p{L}+/u.exec(format.slice(i))?.[0];
-    if (word !== undefined) {
-      // A run of letters is tokens only when all of it is ("DDMMYYYY", "THH"); otherwise it is one mistake, such as
-      // "SS" or a word meant as text ("at"), reported once.
-      const split = splitWord(word, i);
-      if (split === undefined) pieces.push({ literal: word, at: i, unknown: true });
-      for (const piece of split ?? []) {
-        if ('rule' in piece) pieces.push(piece);
-        else pushLiteral(piece.literal, piece.at);
-      }
-      i += word.length;
-      continue;
-    }
-    pushLiteral(format.charAt(i), i);
-    i += 1;
-  }
-  return pieces;
-}
-
-function splitWord(word: string, at: number): Piece[] | undefined {
-  const out: Piece[] = [];
-  for (let i = 0; i < word.length; ) {
-    const rule = RULES.find((r) => word.startsWith(r.token, i));
-    if (rule !== undefined) {
-      out.push({ rule, at: at + i });
-      i += rule.token.length;
-    } else if (LITERAL_LETTERS.has(word.charAt(i))) {
-      out.push({ literal: word.charAt(i), at: at + i });
-      i += 1;
-    } else {
-      return undefined;
-    }
-  }
-  return out;
-}
-
-export interface CompiledFormat {
-  /** The format in Luxon's tokens. */
-  luxon: string;
-  units: ReadonlySet<Unit>;
-  /** Why no value can ever match the format, one sentence each; empty when the format is sound. */
-  problems: string[];
-  /** The format with its unknown tokens replaced by the closest known ones, when there were any. */
-  suggestion?: string;
-}
-
-const compiledFormats = new Map<string, CompiledFormat>();
-
-const quote = (text: string): string => (text === '' ? '' : `'${text.replace(/'/g, "''")}'`);
-const isToken = (piece: Piece | undefined): boolean => piece !== undefined && 'rule' in piece;
-
-export function compileFormat(format: string): CompiledFormat {
-  const cached = compiledFormats.get(format);
-  if (cached) return cached;
-  const pieces = tokenize(normaliseSpaces(format));
-  const units = new Set<Unit>();
-  const problems: string[] = [];
-  let luxon = '';
-  let suggestion = '';
-  let suggested = false;
-  pieces.forEach((piece, index) => {
-    if ('literal' in piece) {
-      luxon += quote(piece.literal);
-      if (piece.unknown === true) {
-        // A token in the wrong case ("SS", "yyyy") is the usual slip; anything else is text meant as a literal.
-        const near = FORMAT_TOKENS.find((t) => t.toLowerCase() === piece.literal.toLowerCase());
-        const fix = near ?? `[${piece.literal}]`;
-        problems.push(near === undefined ? `"${piece.literal}" is not a date token (text goes in brackets: "${fix}")` : `"${piece.literal}" is not a date token ("${near}" is)`);
-        suggestion += fix;
-        suggested = true;
-      } else {
-        suggestion += /\p{L}/u.test(piece.literal) && !LITERAL_LETTERS.has(piece.literal) ? `[${piece.literal}]` : piece.literal;
-      }
-      return;
-    }
-    const { rule } = piece;
-    if (units.has(rule.unit)) problems.push(`it names the ${describe(rule.unit)} twice`);
-    units.add(rule.unit);
-    // Spreadsheets drop leading zeros (3/5/2024); that is only unambiguous between literals, so packed formats such
-    // as YYYYMMDD keep every token's fixed width.
-    const packed = isToken(pieces[index - 1]) || isToken(pieces[index + 1]);
-    luxon += rule.loose !== undefined && !packed ? rule.loose : rule.luxon;
-    suggestion += rule.token;
-  });
-  if (units.has('hour12') && !units.has('meridiem')) {
-    problems.push('a 12-hour hour (hh) needs an AM/PM marker (A)');
-    suggestion += ' A';
-    suggested = true;
-  }
-  if (units.has('meridiem') && units.has('hour')) {
-    problems.push('a 24-hour hour (HH) cannot take an AM/PM marker; use hh');
-    suggestion = suggestion.replace(/HH?/, (h) => h.toLowerCase());
-    suggested = true;
-  }
-  if (units.has('meridiem') && !units.has('hour12') && !units.has('hour')) problems.push('an AM/PM marker (A) needs an hour (hh)');
-  if (problems.length === 0 && !roundTrips(luxon)) problems.push('no value can match it');
-  const result: CompiledFormat = { luxon, units, problems, ...(suggested ? { suggestion } : {}) };
-  compiledFormats.set(format, result);
-  return result;
-}
-
-function describe(unit: Unit): string {
-  return unit === 'hour12' ? 'hour' : unit === 'meridiem' ? 'AM/PM marker' : unit;
-}
-
-/** A format that cannot read back what it writes can read nothing: tokens run into each other (YYYYMD). */
-function roundTrips(luxon: string): boolean {
-  const sample = DateTime.fromObject({ year: 2021, month: 11, day: 28, hour: 23, minute: 47, second: 59 }, { zone: 'UTC' });
-  try {
-    const back = DateTime.fromFormat(sample.toFormat(luxon), luxon, { zone: 'UTC', locale: 'en-US' });
-    return back.isValid;
-  } catch {
-    return false;
-  }
-}
-
-/** What a date format must name to be useful, beyond being able to match: a whole date, and for date-times an hour. */
-export function missingUnits(format: string, kind: 'date' | 'datetime'): string[] {
-  const { units } = compileFormat(format);
-  const needed: Unit[] = kind === 'date' ? ['year', 'month', 'day'] : ['year', 'month', 'day', 'hour'];
-  return needed.filter((u) => !units.has(u) && !(u === 'hour' && units.has('hour12')));
-}
+const BASIC_TOKENS: readonly DateToken[] = ['YYYY', 'MM', 'DD', 'HH', 'mm', 'ss'];
 
 /** A format split into the basic tokens and the literal text between them, for the sample writer. */
 export function formatPieces(format: string): readonly FormatPiece[] {
-  const basic = new Set<string>(['YYYY', 'MM', 'DD', 'HH', 'mm', 'ss']);
   const items: FormatPiece[] = [];
   for (let i = 0; i < format.length; ) {
-    const token = ['YYYY', 'MM', 'DD', 'HH', 'mm', 'ss'].find((t) => format.startsWith(t, i));
-    if (token !== undefined && basic.has(token)) {
-      items.push(token as DateToken);
+    const token = BASIC_TOKENS.find((t) => format.startsWith(t, i));
+    if (token !== undefined) {
+      items.push(token);
       i += token.length;
     } else {
       const last = items.at(-1);

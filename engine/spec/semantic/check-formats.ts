@@ -1,7 +1,8 @@
 import type { EngagementSpec } from '../generated/engagement-spec.js';
 import type { TransformCall } from '../generated/pair-spec.js';
 import type { FormatOverrides, PlatformField, PlatformObject, PlatformSpec } from '../generated/platform-spec.js';
-import { compileFormat, isTimeZone, missingUnits } from '../../transforms/date-format.js';
+import { isTimeZone } from '../../transforms/date-format.js';
+import { compileFormat, missingUnits } from '../../transforms/date-tokens.js';
 import { closestNames } from '../../util/suggest.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { Reporter } from './reporter.js';

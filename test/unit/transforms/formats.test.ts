@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { TransformStep } from '../../../engine/spec/generated/pair-spec.js';
 import { applyTransforms } from '../../../engine/transforms/registry.js';
-import { compileFormat, missingUnits } from '../../../engine/transforms/date-format.js';
+import { compileFormat, missingUnits } from '../../../engine/transforms/date-tokens.js';
 import { TransformError, type FormatLayer, type TransformContext, type Value } from '../../../engine/transforms/transform.js';
 import { FORMATS } from './fixtures.js';
 
