@@ -16,6 +16,7 @@ import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
+import { countFileRecords } from './csv-record-count.js';
 
 /** A row the engine loaded once that the source no longer has: reported, not deleted. */
 interface RemovedRow extends Record<string, string> {
@@ -35,7 +36,22 @@ export interface ApplyOptions {
   /** Delta runs: overwrite records edited in the destination since the engine wrote them. */
   force?: boolean;
   /** Called as rows go by, for progress displays. */
-  onProgress?: (event: { load: string; rows: number; loadIndex: number; loads: number }) => void;
+  onProgress?: (event: RunProgress) => void;
+}
+
+/**
+ * Where a run is, for progress displays. `done` and `total` count file rows over the whole run (each load's file in
+ * the first pass, then again for loads whose lookups wait for the second pass), so one bar covers it all.
+ */
+export interface RunProgress {
+  phase: 'loading' | 'linking';
+  load: string;
+  loadIndex: number;
+  loads: number;
+  /** The load's own rows so far. */
+  rows: number;
+  done: number;
+  total: number;
 }
 
 /**
@@ -99,16 +115,31 @@ export async function applyRun(engagement: Engagement, destination: Destination,
     };
 
     const reconciliation: LoadReconciliation[] = [];
+    // Totals for progress bars come from a byte scan of each file, far cheaper than the run's own parse.
+    const fileRows = options.onProgress === undefined ? new Map<string, number>() : await countFileRecords(plan.loads.map((l) => l.file));
+    const linked = plan.loads.filter((l) => l.lookups.some((k) => k.deferred));
+    const total = [...plan.loads, ...linked].reduce((n, l) => n + (fileRows.get(l.file) ?? 0), 0);
+    let before = 0;
+    const progress = (phase: RunProgress['phase'], load: (typeof plan.loads)[number], index: number): void => {
+      ctx.onRows = (id, rows, read) => options.onProgress?.({ phase, load: id, rows, loadIndex: index, loads: plan.loads.length, done: before + read, total });
+      ctx.onRows(load.id, 0, 0);
+    };
     try {
       for (const [index, load] of plan.loads.entries()) {
         const counts = emptyCounts(load.id, load.rowId, load.object, load.fileName);
-        ctx.onRows = (id, rows) => options.onProgress?.({ load: id, rows, loadIndex: index, loads: plan.loads.length });
+        progress('loading', load, index);
         await runLoad(ctx, load, counts);
+        before += fileRows.get(load.file) ?? 0;
         for (const row of ledger.rows.removed(run.id, load.id)) removed.write({ load: load.id, object: load.object, file: load.fileName, source_key: row.sourceKey, dest_id: row.destId ?? '' });
         counts.removed = removed.rows - reconciliation.reduce((n, c) => n + (c.removed ?? 0), 0);
         reconciliation.push(counts);
       }
-      for (const load of plan.loads) await runSecondPass(ctx, load);
+      for (const [index, load] of plan.loads.entries()) {
+        if (!linked.includes(load)) continue;
+        progress('linking', load, index);
+        await runSecondPass(ctx, load);
+        before += fileRows.get(load.file) ?? 0;
+      }
     } finally {
       await source.close();
     }

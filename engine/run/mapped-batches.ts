@@ -30,6 +30,8 @@ export interface MappedBatch {
   records: MappedRecord[];
   problems: RowProblem[];
   sourceRows: number;
+  /** Rows of the file read so far, this load's or not: how far through the file the load is, for progress bars. */
+  fileRowsRead: number;
   lookupsBlanked: number;
   /** Delta runs: rows left alone because they did not change since the engine last wrote them. */
   unchangedKeys: string[];
@@ -54,9 +56,11 @@ export async function* mapLoadRows(
   const missing = mapper.missingColumns();
   if (pass === 'second' && missing.length > 0) return;
   const modifiedIndex = load.modifiedColumn === undefined ? -1 : csv.headers.indexOf(load.modifiedColumn);
-  const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, lookupsBlanked: 0, unchangedKeys: [] });
+  let fileRowsRead = 0;
+  const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, fileRowsRead, lookupsBlanked: 0, unchangedKeys: [] });
   let batch = empty();
   for await (const row of csv.rows) {
+    batch.fileRowsRead = ++fileRowsRead;
     const fingerprint = rowFingerprint(row.cells);
     const modified = modifiedIndex < 0 ? null : (row.cells[modifiedIndex]?.trim() ?? null);
     if (options.delta !== undefined && mapper.belongsHere(row.cells)) {
