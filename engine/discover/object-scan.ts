@@ -11,6 +11,7 @@ import type { OwnerAudit } from './owner-audit.js';
 import type { ScratchStore } from './scratch-store.js';
 import type { StageAudit } from './stage-audit.js';
 import { isCheckedType, valueChecker } from './value-checks.js';
+import { engagementTransformSettings } from '../transforms/format-scope.js';
 
 export interface ScanContext {
   engagement: Engagement;
@@ -55,7 +56,7 @@ export async function scanObject(name: string, object: PlatformObject, path: str
   };
 
   const profilers = customColumns.map((column) => ({ column, profiler: format === undefined ? undefined : new ColumnProfiler(format) }));
-  const check = format === undefined ? undefined : valueChecker(format);
+  const check = format === undefined ? undefined : valueChecker(format, engagementTransformSettings(engagement.source.spec, engagement.spec));
   const checkedColumns = object.fields.filter((f) => isCheckedType(f.type) && index.has(f.name));
   const emailColumn = ctx.peopleObjects.has(name) ? object.fields.find((f) => f.type === 'email' && index.has(f.name))?.name : undefined;
   const nameColumns = ctx.companyObject === name ? (object.nameColumns ?? (object.primaryName === undefined ? [] : [object.primaryName])) : [];
@@ -72,7 +73,7 @@ export async function scanObject(name: string, object: PlatformObject, path: str
     for (const { column, profiler } of profilers) profiler?.add(at(cells, column), line);
     for (const field of checkedColumns) {
       const value = at(cells, field.name);
-      const kind = check?.(field.type, value);
+      const kind = check?.(field.type, value, { object: name, columns: [field.name] });
       if (kind !== undefined) ctx.findings.add(kind, { object: name, file, column: field.name }, { line, key, value: value.trim() });
     }
     const email = at(cells, emailColumn).trim().toLowerCase();

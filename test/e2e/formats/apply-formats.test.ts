@@ -157,6 +157,13 @@ describe('apply on an export whose formats are declared as data', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('given discover, reads every date and amount with the same formats as the run: nothing is malformed', async () => {
+    const result = await runCli(['discover', '--project', project]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const discovery = JSON.parse(readFileSync(join(project, 'discovery', 'discovery.json'), 'utf8')) as { findings: unknown[] };
+    expect(discovery.findings).toEqual([]);
+  }, 60_000);
+
   it('given apply, loads every row with dates in UTC, amounts read and converted, and the expressions applied', async () => {
     const result = await runCli(['apply', '--project', project, '--json']);
     expect(result.exitCode, result.stderr + result.stdout.slice(0, 2000)).toBe(0);
