@@ -18,6 +18,11 @@ const ORDER_TOTALS = 'Sales Tax,Adjustment,Total,Tax Type,Discount Percent,Disco
 const QUOTES = `Quote Number,Subject,Opportunity Name,Quote Stage,Valid Until,Contact Name,Carrier,Sub Total,Shipping,Inventory Manager,${ORDER_TOTALS}`;
 const SALES_ORDERS = `Sales Order Number,Subject,Opportunity Name,Customer No,Quote Name,Purchase Order,Contact Name,Due Date,Carrier,Pending,Status,Excise Duty,Sales Commission,Sub Total,${ORDER_TOTALS}`;
 const TICKETS = 'Ticket Number,Assigned To,Organization Name,Priority,Product Name,Severity,Status,Category,Update History,Hours,Days,Created Time,Modified Time,From Portal,Last Modified By,Title,Description,Solution,Add Comment,Created By,Source,Contact Name';
+const CALENDAR = 'Subject,Assigned To,Start Date & Time,Due Date,Related To,Contact Name,Status,Priority,Send Notification,Activity Type,Description,Created Time,Modified Time,Last Modified By';
+const EVENTS = 'Subject,Assigned To,Start Date & Time,End Date & Time,Activity Type,Status,Duration,Duration Minutes,Related To,Contact Name,Location,Send Notification,Recurrence,Send Email Reminder Before,Description,Created Time,Modified Time,Last Modified By';
+const EMAILS = 'Subject,Assigned To,Date & Time Sent,From,To,CC,BCC,Related To,Description,Created Time,Modified Time';
+const PROJECT_MILESTONES = 'Project Milestone Name,Milestone Date,Related To,Type,Assigned To,Project Milestone Number,Created Time,Modified Time,Last Modified By,description,Created By,Source';
+const PROJECT_TASKS = 'Project Task Name,Type,Priority,Related To,Assigned To,Project Task Number,Project Task No,Progress,Worked Hours,Start Date,End Date,Created Time,Modified Time,Last Modified By,Description,Created By,Source,Status';
 const ATTACHMENTS = 'Document No,Title,Parent Number,Parent Module,File Path,File Name,MIME Type,File Size,Note,Assigned To,Created Time,Modified Time';
 
 const FILES: Record<string, { header: string; rows: Row[] }> = {
@@ -82,6 +87,39 @@ const FILES: Record<string, { header: string; rows: Row[] }> = {
     header: PROJECTS,
     rows: [
       { 'Project Name': 'Zürich rollout', 'Start Date': '2023-04-22', 'Target End Date': '2023-09-30', Status: 'delivered', Type: 'other', 'Related To': 'Accounts::::Kite Energy Inc.', 'Assigned To': 'Aiko Tanaka', 'Project Number': 'PROJ1', Progress: '70%', 'Created Time': '2023-04-16 11:15:29' },
+    ],
+  },
+  'ProjectMilestone.csv': {
+    header: PROJECT_MILESTONES,
+    rows: [
+      { 'Project Milestone Name': 'Go-live', 'Milestone Date': '2023-09-30', 'Related To': 'Project::::Zürich rollout', Type: 'operative', 'Assigned To': 'Aiko Tanaka', 'Project Milestone Number': 'PROJEC1', 'Created Time': '2023-04-20 10:00:00' },
+    ],
+  },
+  'ProjectTask.csv': {
+    header: PROJECT_TASKS,
+    rows: [
+      { 'Project Task Name': 'Install sensors', Type: 'operative', Priority: 'high', 'Related To': 'Project::::Zürich rollout', 'Assigned To': 'Aiko Tanaka', 'Project Task Number': '1', 'Project Task No': 'PROJE1', Progress: '50%', 'Worked Hours': '12.5', 'Start Date': '2023-05-01', 'End Date': '2023-05-15', 'Created Time': '2023-04-21 09:00:00', Status: 'In Progress' },
+      { 'Project Task Name': 'Train staff', Type: 'other', Priority: 'normal', 'Related To': 'Project::::Zürich rollout', 'Assigned To': 'José Martínez', 'Project Task Number': '2', 'Project Task No': 'PROJE2', Progress: '10%', 'Start Date': '2023-06-01', 'End Date': '2023-06-02', 'Created Time': '2023-04-21 09:05:00' },
+    ],
+  },
+  'Calendar.csv': {
+    header: CALENDAR,
+    rows: [
+      { Subject: 'Send revised quote', 'Assigned To': 'Aiko Tanaka', 'Start Date & Time': '2023-08-30 11:00:00', 'Due Date': '2023-09-06', 'Related To': 'Accounts::::Kite Energy Inc.', 'Contact Name': 'Contacts::::Mei Walsh', Status: 'In Progress', Priority: 'High', 'Activity Type': 'Task', 'Created Time': '2023-08-11 16:19:30' },
+      { Subject: 'Check pilot results', 'Assigned To': 'José Martínez', 'Start Date & Time': '2023-10-02 09:00:00', 'Due Date': '2023-10-09', Status: 'Completed', Priority: 'Low', 'Activity Type': 'Task', 'Created Time': '2023-09-20 08:00:00' },
+    ],
+  },
+  'Events.csv': {
+    header: EVENTS,
+    rows: [
+      { Subject: 'Discovery call', 'Assigned To': 'Aiko Tanaka', 'Start Date & Time': '2024-01-18 13:15:00', 'End Date & Time': '2024-01-18 13:45:00', 'Activity Type': 'Call', Status: 'Held', Duration: '30', 'Duration Minutes': '30', 'Related To': 'Accounts::::Kite Energy Inc.', 'Contact Name': 'Contacts::::Mei Walsh', 'Created Time': '2024-01-10 10:00:00' },
+      { Subject: 'On-site demo', 'Assigned To': 'José Martínez', 'Start Date & Time': '2024-02-05 10:00:00', 'End Date & Time': '2024-02-05 12:00:00', 'Activity Type': 'Meeting', Status: 'Planned', Location: 'Manchester', 'Related To': 'Accounts::::Riverbend, Foods & Co.', Description: 'Bring the sensor kit.\nParking at the back.', 'Created Time': '2024-01-15 09:30:00' },
+    ],
+  },
+  'Emails.csv': {
+    header: EMAILS,
+    rows: [
+      { Subject: 'Your quote', 'Assigned To': 'Aiko Tanaka', 'Date & Time Sent': '2023-07-02 11:00:00', From: 'aiko.tanaka@northwind.example', To: 'mei.walsh@kite.example', 'Related To': 'Contacts::::Mei Walsh', Description: 'Please find the quote attached.', 'Created Time': '2023-07-02 11:00:00' },
     ],
   },
   'Attachments.csv': {
