@@ -6,7 +6,8 @@ import { discover } from '../../engine/discover/discover.js';
 import { writeDiscoveryReports } from '../../engine/discover/discovery-report.js';
 import { savedDiscovery } from '../../engine/discover/saved-discovery.js';
 import { writeProposals, type Proposals } from '../../engine/engagement/write-proposals.js';
-import { proposeForEngagement } from '../../engine/propose/propose-engagement.js';
+import { needsReview } from '../../engine/propose/confidence.js';
+import { engagementEvidence, proposeForEngagement } from '../../engine/propose/propose-engagement.js';
 
 interface ProposeResult {
   proposals: Proposals;
@@ -28,12 +29,14 @@ export default class Propose extends EngagementCommand<ProposeResult> {
       discovery = await discover(engagement);
       writeDiscoveryReports(engagement.dir, discovery);
     }
-    const proposals = proposeForEngagement(engagement, discovery);
+    // The export's values (keys, references, users) are evidence the names alone do not give.
+    const proposals = proposeForEngagement(engagement, discovery, { evidence: await engagementEvidence(engagement, discovery) });
     const written = writeProposals(engagement.file, proposals);
+    const review = [...proposals.customFields, ...proposals.stageTable, ...proposals.ownerMap].filter((d) => needsReview(d)).length;
     const pct = (n: number | undefined): string => `${Math.round((n ?? 0) * 100)}%`;
     const lines = [
       'Custom fields:',
-      table(['object', 'column', 'action', 'to', 'type', 'confidence', 'reason'], proposals.customFields.map((d) => [d.object, d.column, d.action, d.to ?? '', d.type ?? '', pct(d.confidence), d.reason ?? ''])),
+      table(['object', 'column', 'action', 'to', 'type', 'confidence', 'reason'], proposals.customFields.map((d) => [d.object, d.column, d.action, d.lookup ? `${d.to ?? ''} -> ${d.lookup.join('|')}` : (d.to ?? ''), d.type ?? '', pct(d.confidence), d.reason ?? ''])),
       '',
       'Stage table:',
       table(['source stage', 'stage', 'probability', 'outcome', 'confidence', 'reason'], proposals.stageTable.map((d) => [d.source, d.stage, String(d.probability), d.outcome, pct(d.confidence), d.reason ?? ''])),
@@ -42,6 +45,7 @@ export default class Propose extends EngagementCommand<ProposeResult> {
       table(['source owner', 'user', 'confidence', 'reason'], proposals.ownerMap.map((d) => [d.source, d.user ?? '(owner queue)', pct(d.confidence), d.reason ?? ''])),
       '',
       `migration.yaml: ${written.added} proposals added, ${written.replaced} replaced, ${written.kept} confirmed decisions kept.`,
+      `${review} of them are below 50% confidence: guesses that confirm lists apart and takes only when named.`,
       'Review and edit them there, then run: crm-migrate confirm',
     ];
     return { data: { proposals, written }, text: lines.join('\n') };

@@ -54,12 +54,15 @@ export interface Finding {
 }
 
 export interface StageProfile {
-  /** The load whose stage column this is, and the column. */
+  /** The load whose stage column this is, and the column (`Status + Sales Stage` when several are joined). */
   load: string;
   column: string;
   /** Pipeline value when the export has a pipeline column; undefined otherwise. */
+  /** When the stage is built from several columns: those columns, in order; each value then has its `parts`. */
+  columns?: string[];
   pipeline?: string;
-  values: { value: string; count: number }[];
+  /** `probability`: the export's own mean win probability for the stage, when it has a probability column. */
+  values: { value: string; count: number; parts?: string[]; probability?: number }[];
 }
 
 export interface OwnerProfile {

@@ -4,6 +4,7 @@ import { checkExportFile, DEFAULT_MAX_FILE_BYTES } from '../source/export-file.j
 import { destinationField } from '../spec/pair-model.js';
 import type { FindingExample } from './discovery.js';
 import type { ScanContext } from './object-scan.js';
+import { probabilityColumn, stageFields } from './stage-audit.js';
 
 type Cell = (cells: readonly string[], column: string | undefined) => string;
 type Where = { object: string; file: string; line: number; key: string };
@@ -29,14 +30,11 @@ export function loadChecks(load: PlannedLoad, ctx: ScanContext, headers: readonl
     const field = destinationField(engagement.destination, plan.customAttributes, load.object, f.to);
     return field?.required === true && field.defaulted !== true;
   });
-  const stageFields = load.fields.flatMap((f) => {
-    const step = f.steps.find((s) => typeof s !== 'string' && s.name === 'stage');
-    const table = step === undefined || typeof step === 'string' ? undefined : plan.stageTables.get(step.table ?? '');
-    return table === undefined || f.columns.length !== 1 ? [] : [{ column: f.columns[0] as string, table }];
-  });
+  // A stage built from several columns (status plus stage) is audited as the transform sees it: joined.
+  const stageColumns = stageFields(load, plan.stageTables);
   // Exports with several pipelines say which one a deal is on in a column of that name.
   const pipelineColumn = headers.find((h) => /\bpipeline\b/i.test(h));
-  const stageColumns = [...new Map(stageFields.map((s) => [s.column, s])).values()];
+  const stageProbability = probabilityColumn(headers);
   const missingKey = load.keyColumns.join(' + ');
   const maxFileBytes = engagement.destination.spec.rules?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
@@ -68,9 +66,10 @@ export function loadChecks(load: PlannedLoad, ctx: ScanContext, headers: readonl
           ctx.findings.add(match === 'none' ? 'unknown-owner' : 'inactive-owner', { ...where, column: load.owner.from }, example(value.trim()));
         }
       }
-      for (const { column, table } of stageColumns) {
+      for (const { columns, table } of stageColumns) {
         const pipeline = pipelineColumn === undefined ? undefined : at(cells, pipelineColumn).trim() || undefined;
-        ctx.stages.add({ load: load.id, column, table, ...(pipeline === undefined ? {} : { pipeline }) }, at(cells, column));
+        const probability = stageProbability === undefined ? undefined : at(cells, stageProbability);
+        ctx.stages.add({ load: load.id, columns, table, ...(pipeline === undefined ? {} : { pipeline }), ...(probability === undefined ? {} : { probability }) }, columns.map((c) => at(cells, c)));
       }
     },
   };

@@ -3,6 +3,7 @@ import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute, Load, StageRow, TransformStep } from '../spec/generated/pair-spec.js';
 import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from './import-order.js';
+import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
@@ -168,7 +169,10 @@ const TRANSFORM_FOR_TYPE: Record<string, string> = {
 function customFieldMappings(engagement: Engagement, loads: PlannedLoad[]): CustomAttribute[] {
   const created: CustomAttribute[] = [];
   for (const decision of engagement.spec.customFields ?? []) {
-    if (decision.action === 'skip' || decision.to === undefined || decision.to === '') continue;
+    if (decision.action === 'skip') continue;
+    // A key, owner, lookup, or a column standing in for one the pair reads but this export lacks, takes the pair's place.
+    const replaced = loads.filter((l) => l.sourceObject === decision.object).map((l) => applyColumnDecision(decision, l, loads, engagement));
+    if (replaced.includes(true) || decision.to === undefined || decision.to === '') continue;
     const transform = TRANSFORM_FOR_TYPE[decision.type ?? ''] ?? 'trim';
     for (const load of loads.filter((l) => l.sourceObject === decision.object)) {
       if (load.fields.some((f) => f.to === decision.to)) continue;

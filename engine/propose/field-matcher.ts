@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { ColumnProfile } from '../discover/discovery.js';
 import type { PlatformField } from '../spec/generated/platform-spec.js';
 import { compact, compactKey, dice, keyWords, stripDecoration, words } from './normalise.js';
+import { addressTargets } from './address-slots.js';
 import { synonymTargets } from './synonyms.js';
 import { typeFit } from './type-compat.js';
 
@@ -37,7 +38,8 @@ function containment(a: string, b: string): number {
   return 0.7 + 0.3 * (short.length / long.length);
 }
 
-function textScore(column: string, target: string): number {
+/** How alike a header and an attribute name or label are, 0..1. */
+export function textScore(column: string, target: string): number {
   const a = compact(column);
   const b = compact(target);
   if (a === b) return 1;
@@ -50,7 +52,7 @@ function textScore(column: string, target: string): number {
 
 /** True for a field that belongs to a secondary address block, which a plain header should not land in first. */
 function inAddressBlock(name: string): boolean {
-  return /^(address[12]|billto|shipto)_/i.test(name) || /^(Billing|Shipping|Mailing|Other)[A-Z]/.test(name);
+  return /^(address[123]|billto|shipto)_/i.test(name) || /^(Billing|Shipping|Mailing|Other)[A-Z]/.test(name);
 }
 
 const ADDRESS_WORDS = new Set(['address', 'billing', 'shipping', 'mailing', 'street', 'city', 'postal', 'zip', 'postcode', 'country', 'state', 'province', 'county']);
@@ -60,7 +62,8 @@ export class DeterministicMatcher implements FieldMatcher {
   rank(column: ColumnProfile, candidates: readonly Candidate[]): RankedCandidate[] {
     const header = column.column;
     const phrases = [compact(header), compactKey(header)];
-    const syn = phrases.map((p) => synonymTargets(p)).find((t) => t !== undefined);
+    const address = addressTargets(header);
+    const syn = phrases.map((p) => synonymTargets(p)).find((t) => t !== undefined) ?? (address.length > 0 ? address : undefined);
     const addressy = words(header).some((w) => ADDRESS_WORDS.has(w));
     const ranked: RankedCandidate[] = [];
     candidates.forEach((field, order) => {
@@ -73,7 +76,7 @@ export class DeterministicMatcher implements FieldMatcher {
       let why = bySynonym === 1 ? 'synonym' : byName >= byLabel ? 'name' : 'label';
       // A header known to have no standard home ("LinkedIn") only maps on an exact name.
       if (syn !== undefined && syn.length === 0 && byName < 1) base = Math.min(base, 0.5);
-      if (inAddressBlock(field.name) && !addressy) base *= 0.9;
+      if (inAddressBlock(field.name) && !addressy) base *= 0.85;
       // Keep the spec's order as a tie-break among equal scores.
       const score = Math.round(base * fit * 1000) / 1000 - order * 1e-6;
       if (fit < 1) why += `, type ${column.type}->${field.type}`;

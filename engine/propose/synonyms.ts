@@ -39,7 +39,7 @@ add(['budget', 'budgetamount'], ['budgetamount']);
 add(['decisiondate', 'finaldecisiondate'], ['finaldecisiondate']);
 add(['discount', 'discountpercent', 'discountpercentage', 'discountrate'], ['discountpercentage']);
 add(['actualrevenue', 'actualvalue', 'wonamount'], ['actualvalue']);
-add(['dealtype', 'opportunitytype', 'type', 'businesstype'], ['Type']);
+add(['dealtype', 'opportunitytype', 'type', 'businesstype'], ['Type', 'customertypecode']);
 add(['leadsource', 'source'], ['leadsourcecode', 'LeadSource', 'AccountSource']);
 add(['timeframe', 'purchasetimeframe', 'buyingtimeframe'], ['purchasetimeframe']);
 add(['customerneed', 'need', 'requirement'], ['customerneed']);
@@ -56,6 +56,10 @@ add(['sic', 'siccode'], ['sic', 'Sic']);
 add(['rating'], ['leadqualitycode', 'Rating', 'accountratingcode']);
 add(['jobtitle', 'position', 'role'], ['jobtitle', 'Title']);
 add(['pager'], ['pager']);
+add(['amount', 'dealamount', 'opportunityamount', 'dealvalue', 'value', 'estimatedrevenue', 'estimatedvalue'], ['estimatedvalue', 'Amount']);
+add(['officephone', 'businessphone', 'workphone', 'mainphone', 'phone', 'telephone', 'primaryphone'], ['telephone1', 'Phone']);
+add(['accounttype', 'relationshiptype', 'customertype'], ['customertypecode', 'Type']);
+add(['closingdate', 'closedate', 'expectedclosedate', 'expectedclosingdate', 'estimatedclosedate'], ['CloseDate', 'estimatedclosedate']);
 
 /** Attribute names a header phrase is a synonym of; undefined when the phrase is unknown. */
 export function synonymTargets(phrase: string): string[] | undefined {

@@ -127,9 +127,15 @@ export interface CustomFieldDecision {
    */
   column: string;
   /**
-   * `map` to an existing attribute, `create` a custom attribute, or `skip` the column.
+   * `map` to an existing attribute, `create` a custom attribute, `skip` the column, or read it as the record's `key`, a `lookup` to records of the loads in `lookup`, or the record's `owner`.
    */
-  action: 'map' | 'create' | 'skip';
+  action: 'map' | 'create' | 'skip' | 'key' | 'lookup' | 'owner';
+  /**
+   * For `action: lookup`: the loads whose records the column's values are keys (or names) of, e.g. `[accounts]`.
+   *
+   * @minItems 1
+   */
+  lookup?: [string, ...string[]];
   /**
    * The destination attribute.
    */
