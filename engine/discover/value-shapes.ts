@@ -38,7 +38,7 @@ export function shapeReader(format: ExportFormat): ShapeReader {
     }
   };
   const fitsFormat = (value: string, pattern: string): boolean => {
-    const parsed = parseWithFormat(value, pattern);
+    const parsed = parseWithFormat(value, pattern, format.locale);
     return parsed !== undefined && !('problem' in parsed);
   };
   const isoKind = (value: string): 'date' | 'datetime' | undefined => {
@@ -60,8 +60,9 @@ export function shapeReader(format: ExportFormat): ShapeReader {
         if (!looksLikeMoney(value)) out.push('decimal');
       }
       const iso = isoKind(value);
-      const isDateTime = fitsFormat(value, format.dateTimeFormat) || iso === 'datetime';
-      if (!isDateTime && (fitsFormat(value, format.dateFormat) || iso === 'date')) out.push('date');
+      // Every candidate format the platform declares counts, as the run's date transforms try them all.
+      const isDateTime = (format.dateTimeFormats ?? [format.dateTimeFormat]).some((f) => fitsFormat(value, f)) || iso === 'datetime';
+      if (!isDateTime && ((format.dateFormats ?? [format.dateFormat]).some((f) => fitsFormat(value, f)) || iso === 'date')) out.push('date');
       if (isDateTime) out.push('datetime');
       if (isEmailShape(value)) out.push('email');
       if (URL_SHAPE.test(value)) out.push('url');
