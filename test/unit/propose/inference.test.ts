@@ -1,14 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { discover } from '../../../engine/discover/discover.js';
 import type { Discovery } from '../../../engine/discover/discovery.js';
-import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import type { Proposals } from '../../../engine/engagement/write-proposals.js';
 import { engagementEvidence, proposeForEngagement } from '../../../engine/propose/propose-engagement.js';
 import { joinValues } from '../../../engine/transforms/define.js';
 import { findStage } from '../../../engine/transforms/stages.js';
+import { engagementOver } from './engagement-over.js';
 
 /**
  * Each inference on a hand-written export in Salesforce Data Loader shape (External_Id__c instead of Id, relationship
@@ -39,20 +36,6 @@ NW-O-3003,Initech - Support,Closed Won,100,40000.00,2024-02-28,NW-A-1003,0058d00
 NW-O-3004,Umbrella - Portal,Prospecting,10,220000.00,2024-09-30,NW-A-1004,0058d000004TmQbAAK,2024-02-14T11:00:00.000Z
 `,
 };
-
-const USERS = ['  - { email: ann.lee@northwind.example, name: Ann Lee }', '  - { email: bob.ray@northwind.example, name: Bob Ray }'];
-
-/** An engagement folder over the files; `edit` may change the pair before discovery runs (as a customer's pair would). */
-export async function engagementOver(files: Record<string, string>, pair: string, edit?: (e: Engagement) => void): Promise<Engagement> {
-  const root = mkdtempSync(join(tmpdir(), 'infer-'));
-  mkdirSync(join(root, 'export'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'export', name), text);
-  writeFileSync(join(root, 'migration.yaml'), [`pair: ${pair}`, 'source: export', 'target: sqlite:sandbox.db', 'users:', ...USERS, ''].join('\n'));
-  const { engagement, diagnostics } = await loadEngagement(root);
-  if (!engagement) throw new Error(diagnostics.map((d) => d.message).join('\n'));
-  edit?.(engagement);
-  return engagement;
-}
 
 let discovery: Discovery;
 let proposals: Proposals;
