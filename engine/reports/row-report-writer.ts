@@ -1,11 +1,14 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify, type Stringifier } from 'csv-stringify';
+import { neutraliseCell } from '../util/spreadsheet-cell.js';
 import { diskFullError } from '../util/disk-full.js';
 
 /**
  * A CSV written row by row as the run goes (exceptions, queues), so a run with millions of problem rows keeps a flat
- * memory profile. The file is created on the first row only: no problems, no file.
+ * memory profile. The file is created on the first row only: no problems, no file. These files are opened by people
+ * in a spreadsheet, so every text cell is neutralised against formula injection (see util/spreadsheet-cell.ts); numbers
+ * (line numbers, counts) are written as they are.
  */
 export class RowReportWriter<T extends Record<string, string | number>> {
   private stringifier: Stringifier | undefined;
@@ -29,7 +32,12 @@ export class RowReportWriter<T extends Record<string, string | number>> {
       this.stringifier.pipe(this.out);
     }
     this.rows += 1;
-    this.stringifier.write(row);
+    const safe: Record<string, string | number> = {};
+    for (const column of this.columns) {
+      const value: string | number | undefined = row[column];
+      safe[column] = typeof value === 'string' ? neutraliseCell(value) : (value ?? '');
+    }
+    this.stringifier.write(safe);
   }
 
   async close(): Promise<void> {

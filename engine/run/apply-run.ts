@@ -16,6 +16,7 @@ import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
+import { acquireEngagementLock } from './engagement-lock.js';
 import { countFileRecords } from './csv-record-count.js';
 
 /** A row the engine loaded once that the source no longer has: reported, not deleted. */
@@ -59,6 +60,16 @@ export interface RunProgress {
  * reconciliation. An interrupted run is resumed rather than started again, so its ledger stays whole.
  */
 export async function applyRun(engagement: Engagement, destination: Destination, options: ApplyOptions = {}): Promise<RunReport> {
+  // One writer per engagement: taken before the target or the ledger is touched, released whatever happens.
+  const lock = acquireEngagementLock(engagement.dir, options.delta === true ? 'apply --delta' : 'apply', (options.now ?? (() => new Date()))());
+  try {
+    return await applyLocked(engagement, destination, { ...options, ...(lock.note === undefined ? {} : { notes: [lock.note] }) });
+  } finally {
+    lock.release();
+  }
+}
+
+async function applyLocked(engagement: Engagement, destination: Destination, options: ApplyOptions & { notes?: string[] }): Promise<RunReport> {
   const now = options.now ?? (() => new Date());
   const spec = engagement.spec;
   const threshold = spec.options?.failThreshold ?? 0.05;
@@ -154,7 +165,7 @@ export async function applyRun(engagement: Engagement, destination: Destination,
     ledger.finishRun(run.id, 'completed', now());
     const report = buildReport(engagement, destination.label, run.id, run.startedAt, now().toISOString(), interrupted !== undefined, reconciliation, threshold);
     report.kind = kind;
-    const notes = destination.notes ?? [];
+    const notes = [...(options.notes ?? []), ...(destination.notes ?? [])];
     if (notes.length > 0) report.notes = [...notes];
     report.files = {
       reconciliation: relative(engagement.dir, join(runDir, 'reconciliation.json')),
