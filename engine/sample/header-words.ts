@@ -18,7 +18,10 @@ export function headerWords(header: string): string {
 }
 
 function splitWords(header: string): string {
+  // Dynamics 365 labels address columns `Address 1: City`: the column is a city, not a street.
   return header
+    .replace(/^Address \d+: /, '')
+    .replace(/Country\/Region$/, 'Country')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()

@@ -8,6 +8,7 @@ import type { ExportFormat, PlatformObject } from '../spec/generated/platform-sp
  * - `module-label`: per-module auto-numbers (`ACC12`, `CON7`), the row key Vtiger-style exports carry.
  * - `id` and `name`: numbers from one sequence shared by every object, so a key never names two records even when a
  *   polymorphic reference (`Related To CRM ID`) is tried against several objects.
+ * - the `dynamics-365-csv` shape: GUIDs, as the hidden `(Do Not Modify) <Table>` column carries them.
  */
 
 /** Standard Salesforce key prefixes, by API object name. Unknown objects get custom-object prefixes (`a0A`…). */
@@ -77,10 +78,21 @@ export class KeyStyle {
   }
 
   key(index: number): string {
+    if (this.format.shape === 'dynamics-365-csv') return dataverseGuid(this.ordinal, index);
     if (this.format.references === 'salesforce-id') return salesforceId(this.prefix, index);
     if (this.format.references === 'module-label') return `${this.prefix}${index + 1}`;
     return String(10_000 + index * this.objects + this.ordinal);
   }
+}
+
+/**
+ * A GUID shaped like the sequential ones Dataverse hands out (`8f3c0b2a-5d1e-ef11-9f89-000d3a4c5b6e`): the time part
+ * varies with the row, the object sits in the clock sequence, and the node is fixed.
+ */
+export function dataverseGuid(ordinal: number, index: number): string {
+  const hex = (n: number, width: number): string => (n >>> 0).toString(16).padStart(width, '0').slice(-width);
+  const mixed = Math.imul(index + 1, 0x9e3779b1) ^ Math.imul(ordinal + 7, 0x85ebca6b);
+  return `${hex(mixed, 8)}-${hex(index, 4)}-ef11-${hex(0x9f00 + ordinal, 4)}-000d3a4c5b6e`;
 }
 
 function autoNumberPrefix(object: PlatformObject, used: Set<string>): string {

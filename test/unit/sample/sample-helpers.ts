@@ -24,7 +24,7 @@ export async function validPairs(): Promise<BundledPair[]> {
     const source = catalog.platforms.get(loaded.spec.source);
     const destination = catalog.platforms.get(loaded.spec.destination);
     if (!source || !destination || !clean(loaded.diagnostics) || !clean(source.diagnostics) || !clean(destination.diagnostics)) continue;
-    out.push({ id, pair: loaded.spec, source: source.index, destination: destination.index });
+    out.push({ id, pair: loaded.spec, source: source.sourceIndex, destination: destination.index });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
