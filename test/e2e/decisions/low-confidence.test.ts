@@ -36,6 +36,9 @@ describe('confirm with proposals below 50% confidence', () => {
     writeFileSync(join(root, 'export', 'organisations.csv'), ORGS);
     writeFileSync(join(root, 'export', 'contacts.csv'), CONTACTS);
     writeFileSync(join(root, 'export', 'deals.csv'), DEALS);
+    // No activities or notes in this export: the files are there with their headers only.
+    writeFileSync(join(root, 'export', 'activities.csv'), 'CRM ID,Type,Subject,Description,Start,End,Duration (mins),Outcome,Location,Status,Priority,Due Date,Related To Type,Related To CRM ID,Assigned To,Date Created,Date Modified\n');
+    writeFileSync(join(root, 'export', 'notes.csv'), 'CRM ID,Related To Type,Related To CRM ID,Note,Attachment File,Created By,Date Created\n');
     writeFileSync(
       yamlFile,
       ['pair: opencrm--dynamics-365-sales', 'source: ../export', 'target: sqlite:sandbox.db', 'users:', '  - { email: ann.lee@northwind.example, name: Ann Lee }', '  - { email: bob.ray@northwind.example, name: Bob Ray }', ''].join('\n'),
