@@ -22,7 +22,7 @@ export default class DocsScope extends EngagementCommand<ScopeOutput> {
     const { counts, customFields, timeline } = scope;
     const lines = [
       `Wrote the scope document for ${scope.pair}: ${displayPath(files.markdown)}, ${displayPath(files.html)}`,
-      `  ${counts.objects} objects in scope (${counts.oneToOne} 1:1, ${counts.lossy} lossy), ${counts.rows.toLocaleString('en-US')} rows in the export, ${scope.exclusions.length} exclusions`,
+      `  ${counts.objects} objects in scope (${counts.oneToOne} 1:1, ${counts.lossy} lossy), ${counts.rows.toLocaleString('en-US')} rows in ${counts.files} files of the export${counts.loadsDiffer ? ` (the loads take ${counts.loadRows.toLocaleString('en-US')})` : ''}, ${scope.exclusions.length} exclusions`,
       `  ${customFields.counts.total} custom-field decisions (${customFields.counts.proposed} proposed), ${scope.schemaChanges.counts.changes} schema changes, ${scope.phases.length} import phases`,
       `  Timeline: ${timeline.text} (grade ${timeline.grade.letter}, ${timeline.grade.label})`,
     ];

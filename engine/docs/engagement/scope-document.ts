@@ -9,6 +9,7 @@ import { summarizePlan } from '../../plan/plan-summary.js';
 import { SCHEMA_CHANGE_FILES } from '../../plan/schema-change-files.js';
 import type { SchemaChangeDocument } from '../../plan/schema-changes.js';
 import { savedDiscovery } from '../../discover/saved-discovery.js';
+import { countFileRecords } from '../../run/csv-record-count.js';
 import { scopeCustomFields, type ScopeCustomFields } from './scope-custom-fields.js';
 import { scopeFindings, type ScopeFindings } from './scope-findings.js';
 import { scopeObjects, type ScopeObject } from './scope-objects.js';
@@ -51,8 +52,14 @@ export interface ScopeDocument {
   /** What discovery read, when it ran. */
   discovery: { rows: number; files: number; customColumns: number } | null;
   objects: ScopeObject[];
-  /** Rows the loads take from the export; files that are missing count nothing and are listed in `blockers`. */
-  counts: { objects: number; oneToOne: number; lossy: number; rows: number };
+  /**
+   * `rows`: records in the export's files, each file counted once (what discovery reads). `loadRows`: rows the loads
+   * take, a file that feeds several loads counted once per load (the import order's figures). Missing files count
+   * nothing and are listed in `blockers`.
+   */
+  counts: { objects: number; oneToOne: number; lossy: number; rows: number; files: number; loadRows: number; loadsDiffer: boolean };
+  /** Set when the export no longer holds what discovery read (it changed since): both figures, to rerun discover. */
+  discoveryOutdated?: { discovered: number; now: number };
   exclusions: Exclusion[];
   /** Lossy rows of the pair and exactly what each loses. */
   lossy: { source: string; destination: string; losses: string[] }[];
@@ -83,6 +90,9 @@ export async function scopeDocument(engagement: Engagement, options: { generated
   const exported = known.length === 0 ? undefined : known.reduce((a, b) => a + b, 0);
   const discovered = discovery?.objects.reduce((n, o) => n + o.rows, 0);
   const doc = summary.schemaDocument;
+  // The export's own row count, each file once, over the files discovery read and the files the plan loads.
+  const files = [...new Set([...plan.loads.map((l) => l.file), ...(discovery?.objects ?? []).map((o) => join(engagement.exportDir, o.file))])].filter((f) => existsSync(f));
+  const inExport = [...(await countFileRecords(files)).values()].reduce((a, b) => a + b, 0);
 
   return {
     generated: options.generated,
@@ -92,7 +102,8 @@ export async function scopeDocument(engagement: Engagement, options: { generated
     summary: pair.summary,
     discovery: discovery === undefined ? null : { rows: discovered ?? 0, files: discovery.objects.length, customColumns: discovery.columns.length },
     objects: scopeObjects(engagement, plan, summary.phases, discovery),
-    counts: { objects: pairCounts.objects, oneToOne: pairCounts.oneToOne, lossy: pairCounts.lossy, rows: exported ?? 0 },
+    counts: { objects: pairCounts.objects, oneToOne: pairCounts.oneToOne, lossy: pairCounts.lossy, rows: inExport, files: files.length, loadRows: exported ?? 0, loadsDiffer: (exported ?? 0) !== inExport },
+    ...(discovered !== undefined && discovered !== inExport ? { discoveryOutdated: { discovered, now: inExport } } : {}),
     exclusions: (pair.exclusions ?? []).map((e) => ({ what: e.what, reason: e.reason })),
     lossy: pair.objects.filter((r) => r.mapping === 'lossy').map((r) => ({ source: r.source, destination: r.destination, losses: r.losses ?? [] })),
     customFields: scopeCustomFields(engagement),

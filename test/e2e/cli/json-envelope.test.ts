@@ -120,6 +120,19 @@ describe('every command with --json prints one envelope that the schema accepts'
     expect(envelope.result.unconfirmed.length).toBeGreaterThan(0);
   });
 
+  it('gives the scope document the same row count as discovery, and says apart what the loads take', () => {
+    const resultOf = <T>(args: string[]): T => (JSON.parse((results.get(CASES.find((c) => c.args.join(' ') === args.join(' ')) as Case) as CliResult).stdout) as { result: T }).result;
+    const discovery = resultOf<{ objects: { rows: number }[] }>(['discover', '--project', project]);
+    const scope = resultOf<{ counts: { rows: number; files: number; loadRows: number }; discovery: { rows: number } }>(['docs', 'scope', '--project', project, '--date', '2026-01-05']);
+    const discovered = discovery.objects.reduce((n, o) => n + o.rows, 0);
+    expect(discovered).toBeGreaterThan(0);
+    expect(scope.counts.rows).toBe(discovered);
+    expect(scope.discovery.rows).toBe(discovered);
+    expect(scope.counts.files).toBe(discovery.objects.length);
+    // Quotes.csv and Sales_Orders.csv each feed a header load and a line load.
+    expect(scope.counts.loadRows).toBeGreaterThan(scope.counts.rows);
+  });
+
   it('names the missing run on verify and rollback, and asks for --yes where there is no terminal', () => {
     const message = (code: string): string => (JSON.parse((results.get(CASES.find((c) => c.code === code) as Case) as CliResult).stdout) as Envelope).error?.message ?? '';
     expect(message('verify/refused')).toMatch(/There is no run 99/);
