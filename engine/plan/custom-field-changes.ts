@@ -4,6 +4,7 @@ import type { CustomAttribute } from '../spec/generated/pair-spec.js';
 import { loadsOf } from '../spec/pair-model.js';
 import { typeVocabulary } from './field-type-names.js';
 import type { MigrationPlan } from './migration-plan.js';
+import { exportedChoiceValues } from './export-choice-values.js';
 
 /** One custom field the admin creates in the destination before loading. */
 export interface CustomFieldChange {
@@ -59,7 +60,7 @@ function describe(engagement: Engagement, plan: MigrationPlan, attribute: Custom
     load.fields.filter((f) => f.to === attribute.name).map((f) => (f.columns.length > 0 ? `${load.fileName}: ${f.columns.join(' + ')}` : `${load.fileName}: the constant ${String(f.value)}`)),
   );
   const first = writers[0];
-  const options = attribute.options ?? [];
+  const options = attribute.options !== undefined && attribute.options.length > 0 ? attribute.options : exportedChoiceValues(engagement, plan, attribute);
   return {
     name: attribute.name,
     label: attribute.label,

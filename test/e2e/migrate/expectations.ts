@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import type { Engagement } from '../../../engine/engagement/engagement.js';
 import { compilePlan, type PlannedLoad, type PlannedLookup } from '../../../engine/plan/migration-plan.js';
-import { parseReference } from '../../../engine/run/reference.js';
+import { parseReference } from '../../../engine/source/reference.js';
 
 /**
  * Checks the sandbox against the source export with logic of its own rather than the engine's row mapper, so that a
@@ -43,6 +43,18 @@ function index(engagement: Engagement, loadId: string, by: 'name' | 'email'): Ma
     out.set(value, [...(out.get(value) ?? []), load.keyColumns.map((c) => (row[c] ?? '').trim()).join('|')]);
   }
   indexes.set(id, out);
+  return out;
+}
+
+/** `load|source key|column` of every value a run left empty and reported in its blanked.csv. */
+function blankedCells(engagement: Engagement): Set<string> {
+  const out = new Set<string>();
+  const runs = join(engagement.dir, 'runs');
+  for (const run of existsSync(runs) ? readdirSync(runs) : []) {
+    const file = join(runs, run, 'blanked.csv');
+    if (!existsSync(file)) continue;
+    for (const r of parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[]) out.add(`${r['load']}|${r['source_key']}|${r['column']}`);
+  }
   return out;
 }
 
@@ -106,7 +118,9 @@ function checkLoad(engagement: Engagement, load: PlannedLoad, sandbox: Database.
       if (expected === undefined && actual !== null) out.push(`${load.id} ${key}: ${to} is ${String(actual)} though ${reference || 'no reference'} matches nothing`);
     }
     for (const field of dated) {
-      if (cell(row, field.columns[0] as string) !== '' && (record[field.to] === null || record[field.to] === undefined)) {
+      // A date the engine could not read may arrive empty, but only when the run reported it in blanked.csv.
+      const reported = blankedCells(engagement).has(`${load.id}|${key}|${field.columns[0] as string}`);
+      if (cell(row, field.columns[0] as string) !== '' && (record[field.to] === null || record[field.to] === undefined) && !reported) {
         out.push(`${load.id} ${key}: ${field.to} is empty though ${field.columns[0]} has a value`);
       }
     }
