@@ -73,7 +73,7 @@ describe('crm-migrate docs scope and docs inventory for an engagement', () => {
     await cli(['init', project, '--pair', PAIR, '--source', join(root, 'export')]);
     await cli(['discover', '--project', project]);
     await cli(['propose', '--project', project]);
-    await cli(['confirm', '--project', project, '--by', 'Dana Reyes']);
+    await cli(['confirm', '--project', project, '--by', 'Dana Reyes', '--include-low-confidence']);
     // One more decision, written by hand after the confirmation, so it is still proposed.
     const yamlFile = join(project, 'migration.yaml');
     const yaml = parseDocument(readFileSync(yamlFile, 'utf8'));
