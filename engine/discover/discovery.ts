@@ -33,6 +33,8 @@ export type FindingKind =
   | 'malformed-money'
   | 'unknown-owner'
   | 'inactive-owner'
+  | 'text-too-long'
+  | 'unknown-choice-value'
   | 'unusable-file';
 
 export interface FindingExample {

@@ -13,6 +13,8 @@ export const FINDING_KINDS: Record<FindingKind, { title: string; meaning: string
   'malformed-money': { title: 'Malformed amount', meaning: 'The value is not an amount in the export\'s format; the run reports the row instead of loading it.' },
   'unknown-owner': { title: 'Owner without a user', meaning: 'No destination user matches the owner; map the owner to a user, or let the fallback user take the rows.' },
   'inactive-owner': { title: 'Owner is an inactive user', meaning: 'The matching destination user is deactivated; reassign the rows or reactivate the user.' },
+  'text-too-long': { title: 'Text longer than the destination holds', meaning: 'The value is longer than the destination attribute allows; the run would refuse the row, so shorten it or map it to a longer field first.' },
+  'unknown-choice-value': { title: 'Value the multi-select does not offer', meaning: "A tag the destination's multi-select picklist has no option for; add the option (the schema-change checklist lists them) or map the tag, or the row is refused." },
   'unusable-file': { title: 'Attachment that cannot be read', meaning: "The file the row names is missing, outside the export folder, not a regular file, or larger than the destination's file-size limit; the run skips the row and says which." },
 };
 const KIND_ORDER = Object.keys(FINDING_KINDS);

@@ -7,6 +7,7 @@ import { ColumnProfiler } from './column-profiler.js';
 import type { ColumnProfile, ObjectProfile } from './discovery.js';
 import type { FindingCollector } from './findings.js';
 import { loadChecks } from './load-checks.js';
+import { withGotchaChecks } from './gotcha-checks.js';
 import type { OwnerAudit } from './owner-audit.js';
 import type { ScratchStore } from './scratch-store.js';
 import type { StageAudit } from './stage-audit.js';
@@ -62,7 +63,7 @@ export async function scanObject(name: string, object: PlatformObject, path: str
   const nameColumns = ctx.companyObject === name ? (object.nameColumns ?? (object.primaryName === undefined ? [] : [object.primaryName])) : [];
   const loads = ctx.plan.loads
     .filter((l) => l.sourceObject === name)
-    .map((load) => ({ load, filter: new RowFilter(load, headers), checks: loadChecks(load, ctx, headers) }));
+    .map((load) => ({ load, filter: new RowFilter(load, headers), checks: withGotchaChecks(loadChecks(load, ctx, headers), load, ctx) }));
 
   let rows = 0;
   for await (const row of csv.rows) {
