@@ -48,10 +48,10 @@ export function stageSimilarity(a: string, b: string): number {
   const wb = stageWords(b);
   if (wa.join(' ') === wb.join(' ')) return 0.98;
   const lev = 1 - distance(wa.join(''), wb.join('')) / Math.max(wa.join('').length, wb.join('').length, 1);
-  const setB = new Set(wb);
-  const setA = new Set(wa);
-  const aInB = wa.filter((w) => setB.has(w)).length / wa.length;
-  const bInA = wb.filter((w) => setA.has(w)).length / wb.length;
+  // A word matches the same word or one it abbreviates ("Prop" for "Proposition", "Qual" for "Qualification").
+  const matches = (w: string, other: readonly string[]): boolean => other.some((o) => o === w || (Math.min(o.length, w.length) >= 4 && (o.startsWith(w) || w.startsWith(o))));
+  const aInB = wa.filter((w) => matches(w, wb)).length / wa.length;
+  const bInA = wb.filter((w) => matches(w, wa)).length / wb.length;
   // All of one label's words inside the other's: a shortened or extended name of the same stage.
   const contained = aInB === 1 || bInA === 1 ? 0.8 + 0.15 * Math.min(aInB, bInA) : 0;
   return Math.max(lev, dice(wa, wb), contained);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { needsReview } from '../../../engine/propose/confidence.js';
 import { proposeOwnerMap } from '../../../engine/propose/propose-owner-map.js';
 import { proposeStageTable, stageOutcome } from '../../../engine/propose/propose-stage-table.js';
 import { bundledPairsDir, loadCatalog, type Catalog } from '../../../engine/spec/catalog.js';
@@ -32,6 +33,12 @@ describe('proposeStageTable', () => {
     expect(by.get('Qualified')).toMatchObject({ stage: 'Needs Analysis', probability: 40, outcome: 'Open', status: 'proposed' });
     expect(by.get('Closed Won')).toMatchObject({ stage: 'Closed Won', outcome: 'Won', probability: 100 });
     expect(by.get('Deal Lost')).toMatchObject({ stage: 'Closed Lost', outcome: 'Lost', probability: 0 });
+    expect(by.get('Value Prop')).toMatchObject({ stage: 'Value Proposition', outcome: 'Open' });
+    // Nothing resembles "Parked" and the export gives no probability: a guess, flagged for review.
+    expect(by.get('Parked')).toMatchObject({ stage: 'Prospecting', outcome: 'Open' });
+    expect(needsReview(by.get('Parked')!)).toBe(true);
+    expect(by.get('Parked')!.reason).toMatch(/nothing like "Parked".*review/);
+    expect(decisions.filter((d) => needsReview(d)).map((d) => d.source)).toEqual(['Parked']);
     for (const d of decisions) {
       expect(d.confidence).toBeGreaterThanOrEqual(0);
       expect(d.confidence).toBeLessThanOrEqual(1);
