@@ -88,18 +88,22 @@ function create(path: string, me: LockHolder): boolean {
 
 function held(path: string, me: LockHolder, tookOverFrom: LockHolder | undefined): EngagementLock {
   let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    process.removeListener('exit', release);
+    // Only our own lock is removed: never one a later process took over.
+    if (readHolder(path)?.pid === me.pid) unlinkQuietly(path);
+  };
+  // A process ended on purpose mid-run (Ctrl-C: the CLI exits once the ledger is safe) gives the lock back too.
+  process.once('exit', release);
   return {
     tookOverFrom,
     note:
       tookOverFrom === undefined
         ? undefined
         : `Took over the engagement lock left by ${tookOverFrom.command} (pid ${tookOverFrom.pid} on ${tookOverFrom.host}, started ${tookOverFrom.startedAt}), which is no longer running.`,
-    release(): void {
-      if (released) return;
-      released = true;
-      // Only our own lock is removed: never one a later process took over.
-      if (readHolder(path)?.pid === me.pid) unlinkQuietly(path);
-    },
+    release,
   };
 }
 
