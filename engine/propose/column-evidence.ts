@@ -102,12 +102,24 @@ export function gatherEvidence(tables: readonly ExportTable[], users: UserDirect
       const values = t.columns.get(column) ?? [];
       const filled = values.filter((v) => v.trim() !== '').length;
       const distinct = distinctValues(values, (v) => v.trim()).size;
-      base.set(evidenceId(t.object, column), { ...(t.key === undefined ? {} : { objectKey: t.key }), objectKeyPresent: t.key !== undefined && t.columns.has(t.key), rows: t.rows, filled, distinct, unique: t.rows > 0 && filled === t.rows && distinct === filled, idNamed: idNamed(column) });
+      base.set(evidenceId(t.object, column), {
+        ...(t.key === undefined ? {} : { objectKey: t.key }),
+        objectKeyPresent: t.key !== undefined && t.columns.has(t.key),
+        rows: t.rows,
+        filled,
+        distinct,
+        unique: t.rows > 0 && filled === t.rows && distinct === filled,
+        idNamed: idNamed(column),
+      });
     }
   }
   // Every object's keys: its declared key column, and the first custom column that is unique and named like an id
   // (exports put the record's id first; a later unique id column is a 1:1 reference or an external number).
-  const firstIdColumn = new Map(tables.map((t) => [t.object, t.custom.find((c) => { const e = base.get(evidenceId(t.object, c)); return e?.unique === true && e.idNamed; })]));
+  const idLike = (object: string, column: string): boolean => {
+    const e = base.get(evidenceId(object, column));
+    return e?.unique === true && e.idNamed;
+  };
+  const firstIdColumn = new Map(tables.map((t) => [t.object, t.custom.find((c) => idLike(t.object, c))]));
   const keys = new Map<string, { column: string; values: Set<string> }[]>();
   const names = new Map<string, Set<string>>();
   const ownNames = new Map<string, string[]>();

@@ -1,9 +1,10 @@
 /**
  * Confidence is a measured probability of being right, not a similarity score. Every proposal names the evidence it
  * rests on (its basis), and each basis carries the share of proposals of that basis that were right on the labelled
- * set in test/unit/propose/labelled/ (218 columns, 62 stage values, five export shapes), smoothed ((right + 1) / (n + 2)) so that a small bucket cannot claim
- * certainty. `npx vitest run test/unit/propose/calibration.test.ts` prints the measured rates next to these; when the
- * proposer changes, the table is re-measured, never the labels.
+ * set in test/unit/propose/labelled/ (218 columns, 62 stage values, five export shapes), smoothed as
+ * (right + 1) / (n + 2) so that a small bucket cannot claim certainty. `npx vitest run
+ * test/unit/propose/calibration.test.ts` prints the measured rates next to these; when the proposer changes, the
+ * table is re-measured, never the labels.
  */
 export type ColumnBasis =
   | 'pair-column'
