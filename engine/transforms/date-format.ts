@@ -51,33 +51,55 @@ function normaliseOffset(value: string): string {
   );
 }
 
+/** What Luxon's parser reports about one value; `matches` holds each token's reading (`M`, `d`, `H`, `Z`, …). */
+interface Explained {
+  matches?: Record<string, number> | null;
+  result?: { year?: number } | null;
+}
+
+/**
+ * Luxon's format parser with its regular expression compiled once: exports repeat one format millions of times.
+ * `explainFromTokens` is the parser's own method behind `DateTime.fromFormatExplain`; using it directly skips
+ * building a DateTime per value (the type declarations keep the parser opaque, hence the cast).
+ */
+const parsers = new Map<string, { explainFromTokens(input: string): Explained }>();
+
+function parserFor(luxon: string, locale: string): { explainFromTokens(input: string): Explained } {
+  const key = `${locale}\u0000${luxon}`;
+  let parser = parsers.get(key);
+  if (parser === undefined) {
+    parser = DateTime.buildFormatParser(luxon, { locale }) as unknown as { explainFromTokens(input: string): Explained };
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
 /** Parses a value written in `format`, month names in `locale`. Fields the format lacks are 1 (month, day) or 0. */
 export function parseWithFormat(value: string, format: string, locale = 'en-US'): ParseResult {
   const compiled = compileFormat(format);
   if (compiled.problems.length > 0) return undefined;
   let text = normaliseSpaces(value);
   if (compiled.units.has('offset')) text = normaliseOffset(text);
-  let explained: ReturnType<typeof DateTime.fromFormatExplain>;
+  let explained: Explained;
   try {
-    explained = DateTime.fromFormatExplain(text, compiled.luxon, { locale, zone: 'UTC' });
+    explained = parserFor(compiled.luxon, locale).explainFromTokens(text);
   } catch {
     return undefined;
   }
-  const matches = explained.matches as Record<string, number> | undefined;
-  if (matches === undefined || Object.keys(matches).length === 0) return undefined;
+  const matches = explained.matches;
+  if (matches === undefined || matches === null || Object.keys(matches).length === 0) return undefined;
   const got = (key: string, fallback: number): number => (typeof matches[key] === 'number' ? matches[key] : fallback);
-  const year = explained.result?.year ?? 0;
-  // Luxon has already moved a 12-hour `h` by its AM/PM marker.
-  const hour = got('H', got('h', 0));
   const parts: DateParts = {
-    year,
-    month: got('M', got('L', 1)),
+    // Luxon has already widened a two-digit year and moved a 12-hour `h` by its AM/PM marker.
+    year: explained.result?.year ?? 0,
+    month: got('M', 1),
     day: got('d', 1),
-    hour,
+    hour: got('H', got('h', 0)),
     minute: got('m', 0),
     second: got('s', 0),
   };
   if (matches.Z !== undefined) parts.offset = got('Z', 0);
+  // Luxon reads the shape; whether the day exists is ours to say, in a sentence a person can act on.
   return checkParts(parts);
 }
 
@@ -141,17 +163,49 @@ export function formatDate(parts: DateParts): string {
  * forward is read one hour later; one repeated when they go back is read as the later (standard-time) instant.
  */
 export function formatDateTime(parts: DateParts, timeZone = 'UTC'): string {
-  const zone = parts.offset === undefined ? timeZone : parts.offset === 0 ? 'UTC' : `UTC${parts.offset > 0 ? '+' : '-'}${offsetText(parts.offset)}`;
-  const { year, month, day, hour, minute, second } = parts;
-  const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
-  if (!local.isValid) throw new Error(`cannot place ${formatDate(parts)} in time zone "${timeZone}": ${local.invalidExplanation ?? ''}`);
-  const utc = local.toUTC();
-  return `${pad(utc.year, 4)}-${pad(utc.month)}-${pad(utc.day)}T${pad(utc.hour)}:${pad(utc.minute)}:${pad(utc.second)}Z`;
+  // UTC and fixed offsets are arithmetic; only a named zone needs its rules for the day.
+  if (parts.offset !== undefined || timeZone === 'UTC') return utcText(parts, parts.offset ?? 0);
+  return utcText(parts, -zoneShift(parts, timeZone));
 }
 
-function offsetText(offset: number): string {
-  const minutes = Math.abs(offset);
-  return `${Math.floor(minutes / 60)}:${pad(minutes % 60)}`;
+/** Minutes from a wall-clock time in `zone` to UTC, by Luxon, for whole local hours already seen. */
+const hourShifts = new Map<string, number>();
+
+/**
+ * Asking Luxon for a zone's offset costs tens of microseconds, and exports hold millions of times that fall in far
+ * fewer local hours. Clocks change at most once within an hour, so an hour whose first and last minute shift alike
+ * shifts alike throughout and is kept; the hour of a change (or a zone that changes on the half hour) is computed
+ * for each value.
+ */
+function zoneShift(parts: DateParts, zone: string): number {
+  const key = `${zone}|${parts.year}|${parts.month}|${parts.day}|${parts.hour}`;
+  const known = hourShifts.get(key);
+  if (known !== undefined) return known;
+  const first = shiftAt({ ...parts, minute: 0, second: 0 }, zone);
+  const last = shiftAt({ ...parts, minute: 59, second: 59 }, zone);
+  if (first !== last) return shiftAt(parts, zone);
+  if (hourShifts.size > 200_000) hourShifts.clear();
+  hourShifts.set(key, first);
+  return first;
+}
+
+function shiftAt(parts: DateParts, zone: string): number {
+  const { year, month, day, hour, minute, second } = parts;
+  const local = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone });
+  if (!local.isValid) throw new Error(`cannot place ${formatDate(parts)} in time zone "${zone}": ${local.invalidExplanation ?? ''}`);
+  return (local.toMillis() - utcMillis(parts, 0)) / 60_000;
+}
+
+/** The instant of `parts` read at `offset` minutes east of UTC (historical offsets carry seconds, hence seconds). */
+function utcMillis(parts: DateParts, offset: number): number {
+  const instant = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years below 100 as 19xx.
+  instant.setUTCFullYear(parts.year, parts.month - 1, parts.day);
+  return instant.setUTCHours(parts.hour, parts.minute, parts.second - Math.round(offset * 60), 0);
+}
+
+function utcText(parts: DateParts, offset: number): string {
+  return `${new Date(utcMillis(parts, offset)).toISOString().slice(0, 19)}Z`;
 }
 
 /** True when `zone` is an IANA time zone name the runtime knows (`Europe/Berlin`, `UTC`). */

@@ -107,6 +107,14 @@ describe('an export time zone across a change to and from summer time', () => {
     expect(read(ctx, '2021-10-31 12:00:00', 'datetime', 'Modified Time')).toBe('2021-10-31T11:00:00Z');
   });
 
+  it('given a zone whose clocks move by half an hour within an hour, reads each minute of that hour by its own offset', () => {
+    // Lord Howe Island: UTC+10:30, then from 2021-10-03 02:00 (which becomes 02:30) UTC+11.
+    const lordHowe = context([MIXED], 'Australia/Lord_Howe');
+    expect(read(lordHowe, '2021-10-03 02:50:00')).toBe('2021-10-02T15:50:00Z');
+    expect(read(lordHowe, '2021-10-03 01:59:00')).toBe('2021-10-02T15:29:00Z');
+    expect(read(lordHowe, '2021-10-03 02:40:00')).toBe('2021-10-02T15:40:00Z');
+  });
+
   it('given a calendar date, does not move it by the zone', () => {
     expect(read(newYork, '2021-03-14', 'date')).toBe('2021-03-14');
   });
