@@ -198,7 +198,9 @@ function asWritten(own: PlatformSpec, merged: PlatformSpec): PlatformSpec {
   if (own.extends === undefined) return own;
   const files = new Map(merged.objects.map((o) => [o.name, o.file]));
   const objects = own.objects.map((o) => ({ ...o, ...(o.file === undefined && files.get(o.name) !== undefined ? { file: files.get(o.name) } : {}) }));
-  return { ...own, ...(merged.export === undefined ? {} : { export: merged.export }), objects: objects as PlatformSpec['objects'] };
+  // An inherited export's user object is one of the base's objects, checked with the base.
+  const inherited = own.export === undefined && merged.export !== undefined ? (({ userObject: _base, ...rest }) => rest)(merged.export) : undefined;
+  return { ...own, ...(inherited === undefined ? {} : { export: inherited }), objects: objects as PlatformSpec['objects'] };
 }
 
 /** The platforms a pair is checked against: its source as the source reads it, every other one as a destination. */

@@ -142,6 +142,15 @@ describe('specs kept in the user\'s own repository', () => {
     expect((await runCli(['pairs'])).stdout).not.toContain('acme-opencrm');
   });
 
+  it('given a crm-migrate.json at the repository root, commands run anywhere below it read its specs', async () => {
+    const repo = join(root, 'repo');
+    mkdirSync(join(repo, 'engagements', 'acme'), { recursive: true });
+    writeFileSync(join(repo, 'crm-migrate.json'), JSON.stringify({ specs: ['../acme-specs'] }));
+    const result = await runCli(['pairs'], { cwd: join(repo, 'engagements', 'acme') });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^acme-opencrm--acme-salesforce\s/m);
+  });
+
   it('given init --specs and --users, records the spec folder and the users, and a $schema line that survives a move', async () => {
     const result = await runCli(['init', project, '--pair', 'acme-opencrm--acme-salesforce', '--source', exportDir, '--specs', specs, '--users', join(root, 'users.csv')]);
     expect(result.exitCode, result.stderr).toBe(0);
