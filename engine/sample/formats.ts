@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
-import { formatPieces, type DateParts } from '../transforms/date-format.js';
+import type { DateParts } from '../transforms/date-format.js';
+import { writeWithFormat } from '../transforms/date-tokens.js';
 
 /**
  * Writes values the way a source platform's export writes them, from the `export` block of its spec: dates in
@@ -10,21 +11,9 @@ import { formatPieces, type DateParts } from '../transforms/date-format.js';
 /** The parts of a date-time the writer fills, the same ones the parser reads back. */
 export type DateTimeParts = Omit<DateParts, 'offset'>;
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** Writes `parts` in a format made of the tokens YYYY MM DD HH mm ss and literals. Parts need not form a real date. */
-export function formatParts(parts: DateTimeParts, format: string): string {
-  let out = '';
-  for (const piece of formatPieces(format)) {
-    if (typeof piece !== 'string') out += piece.literal;
-    else if (piece === 'YYYY') out += pad(parts.year, 4);
-    else if (piece === 'MM') out += pad(parts.month);
-    else if (piece === 'DD') out += pad(parts.day);
-    else if (piece === 'HH') out += pad(parts.hour);
-    else if (piece === 'mm') out += pad(parts.minute);
-    else out += pad(parts.second);
-  }
-  return out;
+/** Writes `parts` in a platform's date format (every token the engine reads). Parts need not form a real date. */
+export function formatParts(parts: DateTimeParts, format: string, locale?: string): string {
+  return writeWithFormat(parts, format, locale);
 }
 
 /** The UTC parts of an epoch time in milliseconds. */
@@ -41,17 +30,17 @@ export function partsOf(epochMs: number): DateTimeParts {
 }
 
 export function formatDate(epochMs: number, format: ExportFormat): string {
-  return formatParts(partsOf(epochMs), format.dateFormat);
+  return formatParts(partsOf(epochMs), format.dateFormat, format.locale);
 }
 
 export function formatDateTime(epochMs: number, format: ExportFormat): string {
-  return formatParts(partsOf(epochMs), format.dateTimeFormat);
+  return formatParts(partsOf(epochMs), format.dateTimeFormat, format.locale);
 }
 
 /** A value shaped like the platform's date format that names no real day: 31 February. */
 export function impossibleDate(format: ExportFormat, kind: 'date' | 'datetime', year: number): string {
   const parts = { year, month: 2, day: 31, hour: 10, minute: 30, second: 0 };
-  return formatParts(parts, kind === 'date' ? format.dateFormat : format.dateTimeFormat);
+  return formatParts(parts, kind === 'date' ? format.dateFormat : format.dateTimeFormat, format.locale);
 }
 
 function group(digits: string, separator: string): string {

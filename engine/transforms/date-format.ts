@@ -22,27 +22,6 @@ export interface DateParts {
 /** The parts; `undefined` when the value lacks the format's shape; or why a well-shaped value names no real time. */
 export type ParseResult = DateParts | { problem: string } | undefined;
 
-export type DateToken = 'YYYY' | 'MM' | 'DD' | 'HH' | 'mm' | 'ss';
-export type FormatPiece = DateToken | { literal: string };
-const BASIC_TOKENS: readonly DateToken[] = ['YYYY', 'MM', 'DD', 'HH', 'mm', 'ss'];
-
-/** A format split into the basic tokens and the literal text between them, for the sample writer. */
-export function formatPieces(format: string): readonly FormatPiece[] {
-  const items: FormatPiece[] = [];
-  for (let i = 0; i < format.length; ) {
-    const token = BASIC_TOKENS.find((t) => format.startsWith(t, i));
-    if (token !== undefined) {
-      items.push(token);
-      i += token.length;
-    } else {
-      const last = items.at(-1);
-      if (last !== undefined && typeof last !== 'string') last.literal += format.charAt(i);
-      else items.push({ literal: format.charAt(i) });
-      i += 1;
-    }
-  }
-  return items;
-}
 
 /** Offsets as exports write them (`Z`, `+0000`) in the one spelling Luxon's offset token reads. */
 function normaliseOffset(value: string): string {

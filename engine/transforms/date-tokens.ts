@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 import { normaliseSpaces } from './define.js';
 
 /**
@@ -190,3 +190,50 @@ export function missingUnits(format: string, kind: 'date' | 'datetime'): string[
   return needed.filter((u) => !units.has(u) && !(u === 'hour' && units.has('hour12')));
 }
 
+
+/** The fields a written date shows; they need not form a real date (the sample writer plants 31 February). */
+export interface WrittenParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * Writes `parts` in `format`, the inverse of reading it: month names and AM/PM in `locale` as Luxon reads them, `Z`
+ * as UTC. The sample writer uses it to write exports the way a platform spec says they are written.
+ */
+export function writeWithFormat(parts: WrittenParts, format: string, locale = 'en-US'): string {
+  const hour12 = parts.hour % 12 === 0 ? 12 : parts.hour % 12;
+  const meridiem = Info.meridiems({ locale })[parts.hour < 12 ? 0 : 1] ?? (parts.hour < 12 ? 'AM' : 'PM');
+  const write: Record<string, () => string> = {
+    YYYY: () => String(parts.year).padStart(4, '0'),
+    YY: () => two(parts.year % 100),
+    MMMM: () => Info.months('long', { locale })[parts.month - 1] ?? two(parts.month),
+    MMM: () => Info.months('short', { locale })[parts.month - 1] ?? two(parts.month),
+    MM: () => two(parts.month),
+    M: () => String(parts.month),
+    DD: () => two(parts.day),
+    D: () => String(parts.day),
+    HH: () => two(parts.hour),
+    H: () => String(parts.hour),
+    hh: () => two(hour12),
+    h: () => String(hour12),
+    mm: () => two(parts.minute),
+    m: () => String(parts.minute),
+    ss: () => two(parts.second),
+    s: () => String(parts.second),
+    SSS: () => '000',
+    A: () => meridiem,
+    a: () => meridiem.toLowerCase(),
+    Z: () => 'Z',
+    ZZ: () => '+00:00',
+  };
+  return tokenize(format)
+    .map((piece) => ('rule' in piece ? (write[piece.rule.token]?.() ?? piece.rule.token) : piece.literal))
+    .join('');
+}

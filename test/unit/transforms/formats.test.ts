@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { TransformStep } from '../../../engine/spec/generated/pair-spec.js';
 import { applyTransforms } from '../../../engine/transforms/registry.js';
-import { compileFormat, missingUnits } from '../../../engine/transforms/date-tokens.js';
+import { compileFormat, missingUnits, writeWithFormat } from '../../../engine/transforms/date-tokens.js';
+import { parseWithFormat } from '../../../engine/transforms/date-format.js';
 import { TransformError, type FormatLayer, type TransformContext, type Value } from '../../../engine/transforms/transform.js';
 import { FORMATS } from './fixtures.js';
 
@@ -144,5 +145,24 @@ describe('compileFormat', () => {
     expect(missingUnits('MM/YYYY', 'date')).toEqual(['day']);
     expect(missingUnits('DD/MM/YYYY', 'datetime')).toEqual(['hour']);
     expect(missingUnits('DD/MM/YYYY hh:mm A', 'datetime')).toEqual([]);
+  });
+});
+
+describe('writeWithFormat, the sample writer', () => {
+  const parts = { year: 2021, month: 4, day: 15, hour: 23, minute: 3, second: 7 };
+  it.each([
+    ['DD MMM, YYYY HH:mm:ss', 'en-US', '15 Apr, 2021 23:03:07'],
+    ['MM/DD/YYYY hh:mm A', 'en-US', '04/15/2021 11:03 PM'],
+    ['YYYY-MM-DDTHH:mm:ss.000Z', 'en-US', '2021-04-15T23:03:07.000Z'],
+    ['DD [de] MMMM [de] YYYY HH:mm', 'es', '15 de abril de 2021 23:03'],
+  ])('given %j in %s, writes %j and reads it back', (format, locale, written) => {
+    expect(writeWithFormat(parts, format, locale)).toBe(written);
+    expect(parseWithFormat(written, format, locale)).toMatchObject({ year: 2021, month: 4, day: 15, hour: 23, minute: 3 });
+  });
+
+  it('given a day that does not exist, writes it anyway, and the reader names the problem', () => {
+    const written = writeWithFormat({ ...parts, month: 2, day: 31 }, 'DD MMM, YYYY');
+    expect(written).toBe('31 Feb, 2021');
+    expect(parseWithFormat(written, 'DD MMM, YYYY')).toEqual({ problem: 'day 31 does not exist in February 2021' });
   });
 });
