@@ -51,8 +51,21 @@ export interface LoadCounts {
   excluded?: number;
 }
 
+/** The report's per-file accounting: every record of the file, and whether the loads reading it account for all. */
+export interface FileAccounting {
+  file: string;
+  rows: number;
+  balanced: boolean;
+}
+
 export interface ApplyJson {
-  result?: { loads: LoadCounts[]; blockers?: string[] };
+  result?: {
+    loads: LoadCounts[];
+    blockers?: string[];
+    accounting?: FileAccounting[];
+    imbalances?: unknown[];
+    export?: { findings?: { file?: string; message?: string }[] };
+  };
   error?: { message?: string; file?: string; line?: number; hint?: string };
 }
 
