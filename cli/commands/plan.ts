@@ -41,6 +41,8 @@ export default class Plan extends EngagementCommand<PlanOutput> {
       lines.push('', c.createObject ? `Custom object to create: ${c.object} (${c.objectLabel}), before ${c.loads.join(', ')}: ${fields}` : `Custom fields to add to ${c.object}: ${fields}`);
     }
     lines.push('', `Schema-change checklist for the admin in ${displayPath(engagement.dir)}: ${summary.schemaFiles.markdown}, ${summary.schemaFiles.html}`);
+    for (const w of summary.warnings) lines.push(`Warning: ${w}`);
+    for (const f of summary.notInScope) lines.push(`Not in scope: ${f.file}${f.rows === null ? '' : ` (${f.rows} rows)`}: ${f.reason}`);
     for (const b of summary.blockers) lines.push(`Blocked: ${b}`);
     if (summary.blockers.length === 0) return { data: summary, text: lines.join('\n') };
     const message = `${summary.blockers.length} ${summary.blockers.length === 1 ? 'blocker' : 'blockers'} must be fixed before a run.`;

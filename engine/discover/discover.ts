@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
+import { checkExport } from '../plan/export-check.js';
 import { nullCells } from '../source/reference.js';
 import { countFileRecords } from '../run/csv-record-count.js';
 import { readSourceUsers } from '../run/source-users.js';
@@ -27,6 +28,10 @@ export interface DiscoverOptions {
  */
 export async function discover(engagement: Engagement, options: DiscoverOptions = {}): Promise<Discovery> {
   const plan = compilePlan(engagement);
+  // The shape check the run makes first, so what would stop or shorten a run is known before anything moves.
+  const check = await checkExport(engagement, plan);
+  // Every finding names its lines, even when it has none, so reports can list them without asking first.
+  const shapeFindings = check.findings.map((f) => ({ ...f, lines: f.lines ?? [] }));
   const roles = selectObjects(engagement.pair, engagement.source).byRole;
   const present = engagement.source
     .objectNames()
@@ -76,5 +81,13 @@ export async function discover(engagement: Engagement, options: DiscoverOptions 
     stages: ctx.stages.profiles(),
     owners: ctx.owners.profiles(),
     findings: ctx.findings.list(),
+    shape: {
+      blockers: shapeFindings.filter((f) => f.severity === 'blocker'),
+      warnings: shapeFindings.filter((f) => f.severity === 'warning'),
+      notes: shapeFindings.filter((f) => f.severity === 'note' && f.code !== 'not-in-scope'),
+      notInScope: check.notInScope,
+      // Duplicate lines are for the run; discovery shows their count and first lines in its findings.
+      files: check.files.map((f) => ({ ...f, loads: f.loads.map((l) => ({ ...l, duplicates: [] })) })),
+    },
   };
 }

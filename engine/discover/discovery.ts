@@ -1,3 +1,4 @@
+import type { FileAccount, OutOfScopeFile, ShapeFinding } from '../plan/shape-findings.js';
 /** What `crm-migrate discover` learns from an export before anything moves; `propose` and the scope document read it. */
 
 /** Types a column's values can be recognised as. */
@@ -59,9 +60,9 @@ export interface StageProfile {
   /** The load whose stage column this is, and the column (`Status + Sales Stage` when several are joined). */
   load: string;
   column: string;
-  /** Pipeline value when the export has a pipeline column; undefined otherwise. */
   /** When the stage is built from several columns: those columns, in order; each value then has its `parts`. */
   columns?: string[];
+  /** Pipeline value when the export has a pipeline column; undefined otherwise. */
   pipeline?: string;
   /** `probability`: the export's own mean win probability for the stage, when it has a probability column. */
   values: { value: string; count: number; parts?: string[]; probability?: number }[];
@@ -100,4 +101,9 @@ export interface Discovery {
   stages: StageProfile[];
   owners: OwnerProfile[];
   findings: Finding[];
+  /**
+   * The export's shape as the run will read it: what blocks a run, what is loaded around, files the pair does not
+   * read, and per file the rows each load takes and the columns nothing reads.
+   */
+  shape: { blockers: ShapeFinding[]; warnings: ShapeFinding[]; notes: ShapeFinding[]; notInScope: OutOfScopeFile[]; files: FileAccount[] };
 }

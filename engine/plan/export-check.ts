@@ -3,6 +3,7 @@ import type { Engagement } from '../engagement/engagement.js';
 import { extraCells, openCsv } from '../source/csv-file.js';
 import type { HeaderNote } from '../source/header-match.js';
 import { closestNames } from '../util/suggest.js';
+import { csvOptions } from './csv-options.js';
 import { DuplicateKeys } from './duplicate-keys.js';
 import { loadColumns, requiredColumns } from './load-columns.js';
 import type { MigrationPlan, PlannedLoad } from './migration-plan.js';
@@ -47,20 +48,16 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   try {
     stat = statSync(path);
   } catch {
-    add({ code: 'missing-file', severity: 'blocker', message: `the file is missing from the export (needed by ${loads.map((l) => l.id).join(', ')})` });
-    return undefined;
+    // An object the customer never used exports no file: nothing of it can load, which a person should know, but it
+    // is no reason to hold back the rest.
+    add({ code: 'missing-file', severity: 'warning', message: `the export has no such file, so nothing loads for ${loads.map((l) => l.id).join(', ')}` });
+    return { file, rows: 0, excluded: 0, blankLines: 0, encoding: '', loads: loads.map((l) => ({ load: l.id, rows: 0, duplicates: [] })), unmappedColumns: [] };
   }
   if (!stat.isFile()) {
     add({ code: 'unreadable-file', severity: 'blocker', message: 'this is not a regular file' });
     return undefined;
   }
-  const format = engagement.source.spec.export;
-  const csv = await openCsv(path, {
-    displayName: file,
-    known: [...new Set(loads.flatMap((l) => l.knownColumns))],
-    ...(format?.delimiter === undefined ? {} : { delimiter: format.delimiter }),
-    ...(engagement.spec.options?.encoding ?? format?.encoding ? { encoding: (engagement.spec.options?.encoding ?? format?.encoding) as string } : {}),
-  });
+  const csv = await openCsv(path, { ...csvOptions(engagement), displayName: file, known: [...new Set(loads.flatMap((l) => l.knownColumns))] });
   const { headers } = csv;
   const account: FileAccount = { file, rows: 0, excluded: 0, blankLines: 0, encoding: csv.encoding.name, loads: [], unmappedColumns: [] };
   if (stat.size === 0 || headers.length === 0) {

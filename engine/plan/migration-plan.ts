@@ -133,10 +133,15 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     };
   });
   const created = customFieldMappings(engagement, loads);
+  // Loads sharing a file read it with one header spelling, so every load knows every name any of them reads.
+  const knownByFile = new Map<string, Set<string>>();
   for (const load of loads) {
-    const platformColumns = source.object(load.sourceObject)?.fields.map((f) => f.name) ?? [];
-    load.knownColumns = [...new Set([...platformColumns, ...loadColumns(load)])];
+    const known = knownByFile.get(load.file) ?? new Set<string>();
+    for (const name of source.object(load.sourceObject)?.fields.map((f) => f.name) ?? []) known.add(name);
+    for (const name of loadColumns(load)) known.add(name);
+    knownByFile.set(load.file, known);
   }
+  for (const load of loads) load.knownColumns = [...(knownByFile.get(load.file) ?? [])];
 
   return {
     pairId: pair.id,

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute } from '../spec/generated/pair-spec.js';
-import { openCsv } from '../source/csv-file.js';
-import { RowFilter } from './row-filter.js';
 import { compilePlan } from './migration-plan.js';
+import { checkExport } from './export-check.js';
+import { blockers as blockersOf, describeFinding, type OutOfScopeFile } from './shape-findings.js';
 import { destinationSetup } from './destination-setup.js';
 import { openDestination } from '../destinations/open-destination.js';
 import { schemaChanges, type SchemaChangeDocument } from './schema-changes.js';
@@ -32,6 +31,10 @@ export interface PlanSummary {
   schemaDocument: SchemaChangeDocument;
   /** Problems that stop the run before it starts: missing export files, and what a live target's metadata lacks. */
   blockers: string[];
+  /** What the export check found that a run loads around (repeated keys, values it leaves blank, missing files). */
+  warnings: string[];
+  /** Export files the pair does not read, with their rows. */
+  notInScope: OutOfScopeFile[];
 }
 
 /**
@@ -41,22 +44,21 @@ export interface PlanSummary {
  */
 export async function summarizePlan(engagement: Engagement, options: { checkDestination?: boolean } = {}): Promise<PlanSummary> {
   const plan = compilePlan(engagement);
-  const blockers: string[] = [];
+  // The same check apply makes before it writes: what it blocks on, plan shows first.
+  const check = await checkExport(engagement, plan);
+  const rowsOf = new Map(check.files.flatMap((f) => f.loads.map((l) => [l.load, l.rows] as const)));
+  const blockers: string[] = blockersOf(check).map(describeFinding);
   const phases: PlanPhase[] = [];
   for (const [i, load] of plan.loads.entries()) {
     const ordered = (engagement.pair.ordering ?? []).filter((o) => o.after === load.id).map((o) => o.before);
     const dependsOn = [...new Set([...load.lookups.filter((l) => !l.deferred).flatMap((l) => l.targets), ...ordered])].filter((t) => t !== load.id);
     const deferred = load.lookups.filter((l) => l.deferred).map((l) => `${l.to} ← ${l.targets.join(' | ')}`);
-    let sourceRows: number | undefined;
-    if (existsSync(load.file)) {
-      sourceRows = await countRows(load);
-    } else {
-      blockers.push(`${load.fileName} is missing from the export (needed by ${load.id}).`);
-    }
+    const sourceRows = rowsOf.get(load.id);
     phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
   }
   if (options.checkDestination === true) blockers.push(...(await destinationProblems(engagement, plan)));
-  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers };
+  const warnings = check.findings.filter((f) => f.severity === 'warning').map(describeFinding);
+  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope };
 }
 
 /** A live target checks its metadata now, so that a missing field stops the plan rather than half a load. */
@@ -70,12 +72,4 @@ async function destinationProblems(engagement: Engagement, plan: ReturnType<type
   } finally {
     await destination.close();
   }
-}
-
-async function countRows(load: ReturnType<typeof compilePlan>['loads'][number]): Promise<number> {
-  const csv = await openCsv(load.file);
-  const filter = new RowFilter(load, csv.headers);
-  let n = 0;
-  for await (const row of csv.rows) if (filter.belongsHere(row.cells)) n += 1;
-  return n;
 }

@@ -1,3 +1,5 @@
+import type { ExportSummary, FileAccounting } from './file-accounting.js';
+
 /** Per-load counts of one run. Every source row lands in exactly one of loaded, skipped, held or failed. */
 export interface LoadReconciliation {
   load: string;
@@ -19,8 +21,14 @@ export interface LoadReconciliation {
   held: number;
   /** The destination refused the record. */
   failed: number;
+  /** Rows that repeat a source key another row of the file loads under (see the duplicates policy). */
+  duplicates: number;
   /** Lookups left blank because the reference matched nothing and the pair allows that. */
   lookupsBlanked: number;
+  /** Lookups that were not a clean match, whatever the run did about them (listed in lookups.csv). */
+  lookupIssues?: number;
+  /** Field values left blank on records that loaded, because the destination or a transform could not take them (blanked.csv). */
+  fieldsBlanked?: number;
   /** Reasons with their counts, most frequent first (see ReasonTally). */
   reasons: ReasonCount[];
   /** Records in the destination object after the load (all loads into that object together). */
@@ -49,7 +57,13 @@ export interface RunReport {
   unconfirmed: { scope: string; item: string; reason: string }[];
   totals: { sourceRows: number; loaded: number; skipped: number; held: number; failed: number };
   /** Where the run's files are, relative to the engagement folder. */
-  files: { reconciliation: string; markdown: string; exceptions?: string; conflicts?: string; removed?: string; queues: string[] };
+  files: { reconciliation: string; markdown: string; exceptions?: string; lookups?: string; blanked?: string; conflicts?: string; removed?: string; queues: string[] };
+  /** Where every row of every export file went, per file and load (see file-accounting). */
+  accounting?: FileAccounting[];
+  /** Figures that do not add up: crm-migrate lost or invented rows, which the CLI reports as an internal error. */
+  imbalances?: string[];
+  /** What reading the export before the run found: files not in scope, and findings that did not stop the run. */
+  export?: ExportSummary;
   /** Skipped + failed rows as a share of source rows; above the engagement's threshold, `apply` exits 1. */
   failureRate: number;
   threshold: number;

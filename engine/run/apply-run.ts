@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Destination, DestinationRecord } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
@@ -16,8 +16,11 @@ import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
+import { checkExport } from '../plan/export-check.js';
+import { blockers, describeFinding } from '../plan/shape-findings.js';
+import { exportSummary, fileAccounting } from '../reports/file-accounting.js';
+import { BLANKED_VALUE_COLUMNS, LOOKUP_ISSUE_COLUMNS, type BlankedValueRow, type LookupIssueRow, type ValueReports } from './value-reports.js';
 import { acquireEngagementLock } from './engagement-lock.js';
-import { countFileRecords } from './csv-record-count.js';
 
 /** A row the engine loaded once that the source no longer has: reported, not deleted. */
 interface RemovedRow extends Record<string, string> {
@@ -77,12 +80,14 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
   const pending = unconfirmed(spec);
   if (pending.length > 0) return { ...emptyReport(engagement, destination.label, now().toISOString(), threshold, []), unconfirmed: pending };
   const plan = compilePlan(engagement);
+  // Every file is read once before anything is written: a file that cannot be parsed throws here (exit 2), and what
+  // would skip whole loads (a missing column, damaged text) refuses the run instead of costing rows.
+  const check = await checkExport(engagement, plan);
+  const shapeBlockers = blockers(check).map(describeFinding);
+  if (shapeBlockers.length > 0) return { ...emptyReport(engagement, destination.label, now().toISOString(), threshold, shapeBlockers), export: exportSummary(check) };
   const problems = await destination.open(destinationSetup(engagement, plan));
   const startedAt = now().toISOString();
-  const missing = plan.loads.filter((l) => !existsSync(l.file)).map((l) => `${l.fileName} is missing from the export (needed by ${l.id}).`);
-  if (problems.length > 0 || missing.length > 0) {
-    return emptyReport(engagement, destination.label, startedAt, threshold, [...problems.map((p) => p.message), ...new Set(missing)]);
-  }
+  if (problems.length > 0) return emptyReport(engagement, destination.label, startedAt, threshold, problems.map((p) => p.message));
 
   const ledger = new Ledger(join(engagement.dir, LEDGER_FILE));
   try {
@@ -112,22 +117,28 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     const users = await destination.users();
     // Mapping runs in a worker thread when the compiled engine is in use, so it overlaps with writing.
     const deltaRunId = kind === 'delta' ? run.id : undefined;
+    const duplicates = new Map(check.files.flatMap((f) => f.loads.map((l) => [l.load, l.duplicates] as const)));
     const source = workerAvailable()
-      ? workerSource({ engagementFile: engagement.file, specDirs: engagement.specDirs, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
-      : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions), batchSize, {
+      ? workerSource({ engagementFile: engagement.file, specDirs: engagement.specDirs, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], duplicates: [...duplicates], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
+      : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions, duplicates), batchSize, {
           ...(delimiter === undefined ? {} : { delimiter }),
           ...(deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, deltaRunId) }),
         });
     const conflicts = new RowReportWriter<ConflictRow>(join(runDir, 'conflicts.csv'), ['file', 'line', 'load', 'object', 'source_key', 'dest_id', 'attribute', 'destination_value', 'source_value', 'resolution']);
     const removed = new RowReportWriter<RemovedRow>(join(runDir, 'removed.csv'), ['load', 'object', 'file', 'source_key', 'dest_id']);
+    const valueReports: ValueReports = {
+      lookups: new RowReportWriter<LookupIssueRow>(join(runDir, 'lookups.csv'), [...LOOKUP_ISSUE_COLUMNS]),
+      blanked: new RowReportWriter<BlankedValueRow>(join(runDir, 'blanked.csv'), [...BLANKED_VALUE_COLUMNS]),
+    };
     const ctx: LoadRunContext = {
-      runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues,
+      runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues, valueReports,
       ...(kind === 'delta' ? { delta: { conflicts, force: options.force === true } } : {}),
     };
 
     const reconciliation: LoadReconciliation[] = [];
-    // Totals for progress bars come from a byte scan of each file, far cheaper than the run's own parse.
-    const fileRows = options.onProgress === undefined ? new Map<string, number>() : await countFileRecords(plan.loads.map((l) => l.file));
+    // Totals for progress bars: the export check has just counted every file's rows.
+    const rowsByName = new Map(check.files.map((f) => [f.file, f.rows]));
+    const fileRows = new Map(plan.loads.map((l) => [l.file, rowsByName.get(l.fileName) ?? 0]));
     const linked = plan.loads.filter((l) => l.lookups.some((k) => k.deferred));
     const total = [...plan.loads, ...linked].reduce((n, l) => n + (fileRows.get(l.file) ?? 0), 0);
     let before = 0;
@@ -154,7 +165,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     } finally {
       await source.close();
     }
-    await Promise.all([exceptions.close(), conflicts.close(), removed.close()]);
+    await Promise.all([exceptions.close(), conflicts.close(), removed.close(), valueReports.lookups.close(), valueReports.blanked.close()]);
     for (const queue of QUEUES) queues[queue].keepResolved(previous.get(queue) ?? []);
     await Promise.all(Object.values(queues).map((q) => q.close()));
 
@@ -171,10 +182,16 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
       reconciliation: relative(engagement.dir, join(runDir, 'reconciliation.json')),
       markdown: relative(engagement.dir, join(runDir, 'reconciliation.md')),
       ...(exceptions.rows > 0 ? { exceptions: relative(engagement.dir, exceptions.path) } : {}),
+      ...(valueReports.lookups.rows > 0 ? { lookups: relative(engagement.dir, valueReports.lookups.path) } : {}),
+      ...(valueReports.blanked.rows > 0 ? { blanked: relative(engagement.dir, valueReports.blanked.path) } : {}),
       ...(conflicts.rows > 0 ? { conflicts: relative(engagement.dir, conflicts.path) } : {}),
       ...(removed.rows > 0 ? { removed: relative(engagement.dir, removed.path) } : {}),
       queues: Object.values(queues).filter((q) => q.rows > 0).map((q) => relative(engagement.dir, q.path)),
     };
+    const accounting = fileAccounting(check, reconciliation);
+    report.accounting = accounting.files;
+    report.imbalances = accounting.imbalances;
+    report.export = exportSummary(check);
     writeFileSync(join(runDir, 'reconciliation.json'), JSON.stringify(report, null, 2) + '\n');
     writeFileSync(join(runDir, 'reconciliation.md'), renderReconciliationMarkdown(report));
     return report;
@@ -184,7 +201,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
 }
 
 function emptyCounts(load: string, row: string, object: string, file: string): LoadReconciliation {
-  return { load, row, object, file, sourceRows: 0, transformed: 0, created: 0, updated: 0, unchanged: 0, loaded: 0, skipped: 0, held: 0, failed: 0, lookupsBlanked: 0, reasons: [], destinationCount: 0, conflicts: 0, removed: 0 };
+  return { load, row, object, file, sourceRows: 0, transformed: 0, created: 0, updated: 0, unchanged: 0, loaded: 0, skipped: 0, held: 0, failed: 0, duplicates: 0, lookupsBlanked: 0, reasons: [], destinationCount: 0, conflicts: 0, removed: 0 };
 }
 
 function buildReport(

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import type { DeltaFilter } from './delta-filter.js';
+import type { DuplicateRow } from '../plan/shape-findings.js';
 import { mapLoadRows, type MappedBatch, type Pass } from './mapped-batches.js';
 import type { MapperContext } from './mapper-context.js';
 import type { DestinationUserRef } from './owner-resolver.js';
@@ -18,6 +19,8 @@ export interface WorkerSetup {
   ledgerPath: string;
   users: [string, DestinationUserRef][];
   resolutions: [string, string][];
+  /** Rows repeating a source key, by load, as the export check found them before the run. */
+  duplicates: [string, readonly DuplicateRow[]][];
   batchSize: number;
   delimiter?: string;
   /** Set for a delta run: the worker leaves rows alone that did not change since the ledger's last write. */

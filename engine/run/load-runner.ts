@@ -7,6 +7,7 @@ import type { BatchOutcome, Intent, Ledger } from './ledger.js';
 import type { MappedRecord, RowProblem } from './mapped-batches.js';
 import type { QueueName } from './row-mapper.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
+import { reportValueIssues, type ValueReports } from './value-reports.js';
 
 export interface ExceptionRow extends Record<string, string | number> {
   file: string;
@@ -41,6 +42,8 @@ export interface LoadRunContext {
   /** Intents an interrupted attempt of this run left, by `load\0sourceKey`: what each record was before. */
   interrupted: ReadonlyMap<string, DestinationRecord | null>;
   exceptions: RowReportWriter<ExceptionRow>;
+  /** Where values that did not arrive as written are itemised: lookups that were not clean matches, blanked fields. */
+  valueReports: ValueReports;
   queues: Record<QueueName, RowReportWriter<QueueRow>>;
   /** Set in a delta run: where conflicts are reported, and whether they are overwritten anyway. */
   delta?: { conflicts: RowReportWriter<ConflictRow>; force: boolean };
@@ -68,10 +71,11 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     ctx.ledger.rows.markSeen(ctx.runId, load.id, [...batch.unchangedKeys, ...batch.problems.map((p) => p.sourceKey)]);
     for (const problem of batch.problems) {
       if (problem.status === 'incomplete') continue;
-      counts[problem.status] += 1;
+      counts[problem.status === 'duplicate' ? 'duplicates' : problem.status] += 1;
       note(problem.reason);
       report(ctx, load, problem);
     }
+    reportValueIssues(ctx, load, batch.issues, counts);
     const records = ctx.delta === undefined ? batch.records : await withoutConflicts(ctx, load, batch.records, counts, note);
     if (records.length === 0) {
       ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);

@@ -2,49 +2,71 @@ import type { PlannedLookup } from '../plan/migration-plan.js';
 import type { Ledger } from './ledger.js';
 import type { Reference } from '../source/reference.js';
 
-export type Resolution = { id: string } | { problem: string } | undefined;
+/** Why a reference matched no record: nothing has it, several have it, it names another kind, or its row did not load. */
+export type LookupProblem = 'missing' | 'ambiguous' | 'wrong-type' | 'not-loaded';
+
+export type Resolution = { id: string } | { problem: string; outcome: LookupProblem } | undefined;
+
+/**
+ * Rows of earlier loads that did not load, by load and source key, with the reason: a reference to one of them is
+ * told apart from a reference to nothing, so a held child names the parent's own problem.
+ */
+export type NotLoaded = Map<string, Map<string, string>>;
 
 /**
  * Resolves a reference to the destination id of a record created by an earlier load: by the source key, or by name
  * or email through the indexes those loads kept. Several target loads are tried in order (a "regarding" reference may
- * point at a deal, a contact or a company); a Vtiger module prefix picks the load whose object it names.
+ * point at a deal, a contact or a company). A reference that names its kind (a Vtiger module prefix) is resolved only
+ * within the loads of that kind: ids overlap between objects, so trying the others would link the wrong record.
  */
 export class LookupResolver {
   constructor(
     private readonly ledger: Ledger,
     /** Load id to the module/object labels that name it in references (`Accounts`, `Organization`). */
     private readonly moduleNames: ReadonlyMap<string, readonly string[]>,
+    private readonly notLoaded: NotLoaded = new Map(),
   ) {}
 
   resolve(lookup: PlannedLookup, reference: Reference): Resolution {
     if (reference.value === '') return undefined;
-    const targets = reference.module === undefined ? lookup.targets : this.targetsNamed(lookup.targets, reference.module);
-    const problems: string[] = [];
+    let targets = lookup.targets;
+    if (reference.module !== undefined) {
+      targets = this.targetsNamed(lookup.targets, reference.module);
+      if (targets.length === 0) {
+        return { outcome: 'wrong-type', problem: `"${reference.value}" is a ${reference.module} record, and this lookup takes ${lookup.targets.join(' or ')}` };
+      }
+    }
+    let ambiguous: string | undefined;
     for (const target of targets) {
       const found = this.inLoad(target, lookup.by, reference.value);
       if ('id' in found) return found;
-      if (found.problem !== '') problems.push(found.problem);
+      ambiguous ??= found.ambiguous;
     }
-    if (problems.length > 0) return { problem: problems[0] as string };
-    return { problem: `no ${targets.join(' or ')} record has ${describe(lookup.by)} "${reference.value}"` };
+    if (ambiguous !== undefined) return { outcome: 'ambiguous', problem: ambiguous };
+    if (lookup.by === 'key') {
+      for (const target of targets) {
+        const why = this.notLoaded.get(target)?.get(reference.value);
+        if (why !== undefined) return { outcome: 'not-loaded', problem: `the ${target} row with key "${reference.value}" did not load (${why})` };
+      }
+    }
+    return { outcome: 'missing', problem: `no ${targets.join(' or ')} record has ${describe(lookup.by)} "${reference.value}"` };
   }
 
   private targetsNamed(targets: readonly string[], module: string): string[] {
     const wanted = module.toLowerCase();
-    const matching = targets.filter((t) => (this.moduleNames.get(t) ?? []).some((m) => m.toLowerCase() === wanted));
-    return matching.length > 0 ? matching : [...targets];
+    return targets.filter((t) => (this.moduleNames.get(t) ?? []).some((m) => m.toLowerCase() === wanted));
   }
 
-  private inLoad(load: string, by: PlannedLookup['by'], value: string): { id: string } | { problem: string } {
+  private inLoad(load: string, by: PlannedLookup['by'], value: string): { id: string } | { ambiguous?: string } {
     if (by === 'key') {
       const id = this.ledger.destinationId(load, value);
-      return id === undefined ? { problem: '' } : { id };
+      return id === undefined ? {} : { id };
     }
     const keys = this.ledger.keysNamed(load, by, value.toLowerCase());
-    if (keys.length > 1) return { problem: `${describe(by)} "${value}" is ambiguous: several ${load} records have it` };
+    if (keys.length > 1) return { ambiguous: `${describe(by)} "${value}" is ambiguous: ${keys.length} ${load} records have it` };
     const key = keys[0];
     const id = key === undefined ? undefined : this.ledger.destinationId(load, key);
-    return id === undefined ? { problem: '' } : { id };
+    return id === undefined ? {} : { id };
   }
 }
 

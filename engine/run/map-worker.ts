@@ -17,7 +17,7 @@ const { engagement } = await loadEngagement(setup.engagementFile, { specs: setup
 if (engagement === undefined) throw new Error(`map-worker: ${setup.engagementFile} cannot be loaded`);
 const plan = compilePlan(engagement);
 const ledger = new Ledger(setup.ledgerPath);
-const context = await mapperContext(engagement, plan, ledger, new Map(setup.users), new Map(setup.resolutions));
+const context = await mapperContext(engagement, plan, ledger, new Map(setup.users), new Map(setup.resolutions), new Map(setup.duplicates));
 const options = {
   ...(setup.delimiter === undefined ? {} : { delimiter: setup.delimiter }),
   ...(setup.deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, setup.deltaRunId) }),

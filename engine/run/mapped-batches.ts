@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { openCsv } from './csv-rows.js';
+import { extraCells, openCsv } from '../source/csv-file.js';
+import type { MapperContext } from './mapper-context.js';
+import type { LocatedValueIssue } from './value-issue.js';
 import { rowFingerprint, type DeltaFilter } from './delta-filter.js';
-import { RowMapper, type QueueName, type RowMapperContext } from './row-mapper.js';
+import { RowMapper, type QueueName } from './row-mapper.js';
 
 export interface MappedRecord {
   sourceKey: string;
@@ -14,11 +17,14 @@ export interface MappedRecord {
   modified: string | null;
 }
 
+/** How a row that does not become a record is counted: `duplicate` rows repeat a key another row loads under. */
+export type ProblemStatus = 'skipped' | 'held' | 'duplicate' | 'incomplete';
+
 /** A row that does not become a record, with what the reports need to name it. */
 export interface RowProblem {
   line: number;
   sourceKey: string;
-  status: 'skipped' | 'held' | 'incomplete';
+  status: ProblemStatus;
   reason: string;
   queue?: QueueName;
   column: string;
@@ -33,6 +39,8 @@ export interface MappedBatch {
   /** Rows of the file read so far, this load's or not: how far through the file the load is, for progress bars. */
   fileRowsRead: number;
   lookupsBlanked: number;
+  /** Values that did not arrive as written (blanked fields, lookups that were not clean matches), with their rows. */
+  issues: LocatedValueIssue[];
   /** Delta runs: rows left alone because they did not change since the engine last wrote them. */
   unchangedKeys: string[];
 }
@@ -45,61 +53,63 @@ export type Pass = 'first' | 'second';
  * writes the previous batch. In the second pass, records carry only the deferred lookups.
  */
 export async function* mapLoadRows(
-  context: Omit<RowMapperContext, 'load' | 'headers'>,
+  context: MapperContext,
   load: PlannedLoad,
   pass: Pass,
   batchSize: number,
   options: { delimiter?: string; delta?: DeltaFilter } = {},
 ): AsyncGenerator<MappedBatch> {
-  const csv = await openCsv(load.file, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+  // The export check reported a missing file before the run; there is nothing to map.
+  if (!existsSync(load.file)) return;
+  const csv = await openCsv(load.file, { ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), known: load.knownColumns, displayName: load.fileName });
   const mapper = new RowMapper({ ...context, load, headers: csv.headers }, pass);
   const missing = mapper.missingColumns();
   if (pass === 'second' && missing.length > 0) return;
+  const duplicates = pass === 'first' ? context.duplicates.get(load.id) : undefined;
+  const notLoaded = context.notLoaded.get(load.id) ?? new Map<string, string>();
+  context.notLoaded.set(load.id, notLoaded);
   const modifiedIndex = load.modifiedColumn === undefined ? -1 : csv.headers.indexOf(load.modifiedColumn);
   let fileRowsRead = 0;
-  const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, fileRowsRead, lookupsBlanked: 0, unchangedKeys: [] });
+  const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, fileRowsRead, lookupsBlanked: 0, issues: [], unchangedKeys: [] });
+  const problem = (line: number, sourceKey: string, status: RowProblem['status'], reason: string, column = '', value = ''): void => {
+    batch.problems.push({ line, sourceKey, status: pass === 'second' ? 'incomplete' : status, reason, column, value });
+    if (pass === 'first' && sourceKey !== '' && !notLoaded.has(sourceKey)) notLoaded.set(sourceKey, `${load.fileName}:${line} was ${status}: ${reason}`);
+  };
   let batch = empty();
   for await (const row of csv.rows) {
     batch.fileRowsRead = ++fileRowsRead;
-    const fingerprint = rowFingerprint(row.cells);
-    const modified = modifiedIndex < 0 ? null : (row.cells[modifiedIndex]?.trim() ?? null);
-    if (options.delta !== undefined && mapper.belongsHere(row.cells)) {
-      const key = mapper.sourceKey(row.cells);
-      if (options.delta.unchanged(load.id, key, fingerprint, modified)) {
-        batch.sourceRows += 1;
-        batch.unchangedKeys.push(key);
-        if (batch.unchangedKeys.length >= batchSize) {
-          yield batch;
-          batch = empty();
-        }
-        continue;
-      }
-    }
-    if (missing.length > 0) {
-      if (!mapper.belongsHere(row.cells)) continue;
-      batch.sourceRows += 1;
-      const reason = `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`;
-      batch.problems.push({ line: row.line, sourceKey: mapper.sourceKey(row.cells), status: 'skipped', reason, column: missing.join(', '), value: '' });
+    if (!mapper.belongsHere(row.cells)) continue;
+    batch.sourceRows += 1;
+    const repeat = duplicates?.get(row.line);
+    const extra = extraCells(row.cells, csv.headers.length);
+    if (repeat !== undefined) {
+      // Checked before the delta filter: an identical repeat would otherwise pass as "unchanged".
+      const reason = `${repeat.action === 'held' ? 'shares' : 'repeats'} the source key of line ${repeat.of} (${repeat.exact ? 'an identical row' : 'the rows differ'})${repeat.action === 'held' ? '; the duplicates policy holds every row of the key for a person to choose' : ''}`;
+      batch.problems.push({ line: row.line, sourceKey: mapper.sourceKey(row.cells), status: repeat.action === 'held' ? 'held' : 'duplicate', reason, column: load.keyColumns.join(' + '), value: mapper.sourceKey(row.cells) });
+    } else if (extra > 0 && pass === 'first') {
+      problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the row has ${extra} more filled cells than the header has columns (${csv.headers.length}): its values are shifted, likely by an unquoted delimiter`);
+    } else if (missing.length > 0) {
+      problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`, missing.join(', '));
     } else {
-      const outcome = mapper.map(row.cells);
-      if (outcome.kind === 'filtered') continue;
-      batch.sourceRows += 1;
-      if (outcome.kind === 'record') {
-        batch.lookupsBlanked += outcome.blanked.length;
-        batch.records.push({ sourceKey: outcome.sourceKey, values: outcome.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint, modified });
+      const fingerprint = rowFingerprint(row.cells);
+      const modified = modifiedIndex < 0 ? null : (row.cells[modifiedIndex]?.trim() ?? null);
+      const key = mapper.sourceKey(row.cells);
+      if (options.delta?.unchanged(load.id, key, fingerprint, modified) === true) {
+        batch.unchangedKeys.push(key);
       } else {
-        batch.problems.push({
-          line: row.line,
-          sourceKey: outcome.sourceKey,
-          status: pass === 'second' ? 'incomplete' : outcome.kind,
-          reason: outcome.reason,
-          ...(outcome.queue === undefined || pass === 'second' ? {} : { queue: outcome.queue }),
-          column: outcome.column ?? '',
-          value: outcome.value ?? '',
-        });
+        const outcome = mapper.map(row.cells);
+        if (outcome.kind === 'filtered') throw new Error(`mapper filtered a row the load takes (${load.fileName}:${row.line})`);
+        for (const issue of outcome.issues ?? []) batch.issues.push({ ...issue, line: row.line, sourceKey: outcome.sourceKey });
+        if (outcome.kind === 'record') {
+          batch.lookupsBlanked += outcome.blanked.length;
+          batch.records.push({ sourceKey: outcome.sourceKey, values: outcome.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint, modified });
+        } else {
+          problem(row.line, outcome.sourceKey, outcome.kind, outcome.reason, outcome.column ?? '', outcome.value ?? '');
+          if (outcome.queue !== undefined && pass === 'first') (batch.problems.at(-1) as RowProblem).queue = outcome.queue;
+        }
       }
     }
-    if (batch.records.length >= batchSize || batch.problems.length >= batchSize) {
+    if (batch.records.length >= batchSize || batch.problems.length >= batchSize || batch.unchangedKeys.length >= batchSize) {
       yield batch;
       batch = empty();
     }

@@ -1,14 +1,25 @@
 import type { Engagement } from '../engagement/engagement.js';
 import type { MigrationPlan } from '../plan/migration-plan.js';
 import type { Ledger } from './ledger.js';
-import { LookupResolver } from './lookup-resolver.js';
+import { LookupResolver, type NotLoaded } from './lookup-resolver.js';
+import { csvOptions } from '../plan/csv-options.js';
+import type { DuplicateRow } from '../plan/shape-findings.js';
+import type { CsvOptions } from '../source/csv-file.js';
+import { valueCoercer, type Coerce } from '../destinations/sandbox/coerce.js';
 import { OwnerResolver, type DestinationUserRef } from './owner-resolver.js';
-import { nullCells } from './reference.js';
+import { nullCells } from '../source/reference.js';
 import type { RowMapperContext } from './row-mapper.js';
 import { readSourceUsers } from './source-users.js';
 import { engagementTransformSettings } from '../transforms/format-scope.js';
 
-export type MapperContext = Omit<RowMapperContext, 'load' | 'headers'>;
+export type MapperContext = Omit<RowMapperContext, 'load' | 'headers'> & {
+  /** How the export's files are read (delimiter, encoding). */
+  csv: CsvOptions;
+  /** Rows of each load that repeat a source key and do not load as themselves, by load and line (see plan/duplicate-keys). */
+  duplicates: ReadonlyMap<string, ReadonlyMap<number, DuplicateRow>>;
+  /** Rows earlier loads could not load, filled as the run maps them, so references to them say why. */
+  notLoaded: NotLoaded;
+};
 
 /** Everything row mapping reads, built the same way on the main thread and in the mapping worker. */
 export async function mapperContext(
@@ -17,7 +28,19 @@ export async function mapperContext(
   ledger: Ledger,
   users: ReadonlyMap<string, DestinationUserRef>,
   resolutions: ReadonlyMap<string, string>,
+  duplicates: ReadonlyMap<string, readonly DuplicateRow[]> = new Map(),
 ): Promise<MapperContext> {
+  const notLoaded: NotLoaded = new Map();
+  const limits = engagement.destination.spec.rules ?? {};
+  const rules = new Map<string, Coerce | undefined>();
+  const attributeRule = (object: string, attribute: string): Coerce | undefined => {
+    const key = `${object}.${attribute}`;
+    if (!rules.has(key)) {
+      const field = engagement.destination.field(object, attribute);
+      rules.set(key, field === undefined ? undefined : valueCoercer(field, { ...(limits.dateMin ? { dateMin: limits.dateMin } : {}), ...(limits.dateMax ? { dateMax: limits.dateMax } : {}) }));
+    }
+    return rules.get(key);
+  };
   const format = engagement.source.spec.export;
   // A Vtiger reference names its module (`Accounts::::Acme`); a load answers to its object's id and label.
   const moduleNames = new Map(
@@ -38,7 +61,11 @@ export async function mapperContext(
       stageTables: plan.stageTables,
       ...engagementTransformSettings(engagement.source.spec, engagement.spec),
     },
-    lookups: new LookupResolver(ledger, moduleNames),
+    lookups: new LookupResolver(ledger, moduleNames, notLoaded),
+    notLoaded,
+    attributeRule,
+    csv: csvOptions(engagement),
+    duplicates: new Map([...duplicates].map(([load, rows]) => [load, new Map(rows.map((r) => [r.line, r]))])),
     owners: new OwnerResolver(users, {
       ownerMap,
       ...(sourceUsers === undefined ? {} : { sourceUsers }),

@@ -1,22 +1,25 @@
 import { basename, extname } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, readExportFile } from '../source/export-file.js';
 import type { DestinationRecord } from '../destinations/destination.js';
-import type { PlannedLoad, PlannedLookup } from '../plan/migration-plan.js';
+import type { PlannedField, PlannedLoad, PlannedLookup } from '../plan/migration-plan.js';
+import { Rejection, type Coerce } from '../destinations/sandbox/coerce.js';
+import { resolveLookupGroup, type LookupGroup } from './lookup-group.js';
+import type { ValueIssue } from './value-issue.js';
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
 import { applyTransforms } from '../transforms/registry.js';
 import { TransformError, type TransformContext, type Value } from '../transforms/transform.js';
 import type { LookupResolver } from './lookup-resolver.js';
-import { parseReference } from './reference.js';
+import { parseReference } from '../source/reference.js';
 import type { OwnerResolver } from './owner-resolver.js';
-import { RowFilter } from './row-filter.js';
+import { RowFilter } from '../plan/row-filter.js';
 import { ownerResolutionKey, resolutionKey } from './queue-resolutions.js';
 
 export type QueueName = 'orphans' | 'owners';
 
 export type RowOutcome =
   | { kind: 'filtered' }
-  | { kind: 'record'; sourceKey: string; values: DestinationRecord; blanked: string[] }
-  | { kind: 'skipped' | 'held'; sourceKey: string; reason: string; queue?: QueueName; column?: string; value?: string };
+  | { kind: 'record'; sourceKey: string; values: DestinationRecord; blanked: string[]; issues: ValueIssue[] }
+  | { kind: 'skipped' | 'held'; sourceKey: string; reason: string; queue?: QueueName; column?: string; value?: string; issues?: ValueIssue[] };
 
 export interface RowMapperContext {
   load: PlannedLoad;
@@ -31,6 +34,8 @@ export interface RowMapperContext {
   nullCells: ReadonlySet<string>;
   /** The admin's answers from the queue files, by resolutionKey(load, sourceKey, column). */
   resolutions: ReadonlyMap<string, string>;
+  /** The destination's value rules for an attribute, to catch a bad optional value before it costs its record. */
+  attributeRule?: (object: string, attribute: string) => Coerce | undefined;
 }
 
 /** A key whose columns are all empty names no row, so the row cannot be upserted. */
@@ -60,7 +65,8 @@ export class RowMapper {
   private readonly column: (name: string) => number;
   private readonly keyIndexes: number[];
   private readonly filter: RowFilter;
-  private readonly lookupGroups: { to: string; lookups: (PlannedLookup & { index: number })[] }[];
+  private readonly lookupGroups: LookupGroup[];
+  private readonly rules: Map<string, Coerce | undefined>;
 
   /**
    * The first pass fills everything but deferred lookups; the second pass, after every load has run, fills only the
@@ -82,6 +88,8 @@ export class RowMapper {
       groups.set(lookup.to, list);
     }
     this.lookupGroups = [...groups].map(([to, lookups]) => ({ to, lookups }));
+    // Required fields are left to the destination, which refuses the record; the others are checked here.
+    this.rules = new Map(ctx.load.fields.filter((f) => f.onError !== 'skip').map((f) => [f.to, ctx.attributeRule?.(ctx.load.object, f.to)]));
   }
 
   /** The name and email later loads may look this row up by, lower-cased as lookups compare them. */
@@ -135,33 +143,17 @@ export class RowMapper {
     }
     const values: DestinationRecord = {};
     const blanked: string[] = [];
+    const issues: ValueIssue[] = [];
     if (this.pass === 'second') {
-      for (const group of this.lookupGroups) {
-        const outcome = this.resolveGroup(cells, group, values, sourceKey, blanked);
-        if (outcome) return outcome;
-      }
-      return { kind: 'record', sourceKey, values, blanked };
+      const outcome = this.resolveLookups(cells, values, sourceKey, issues);
+      return outcome ?? { kind: 'record', sourceKey, values, blanked, issues };
     }
     for (const field of this.ctx.load.fields) {
-      if (field.value !== undefined && field.columns.length === 0) {
-        values[field.to] = field.value;
-        continue;
-      }
-      const inputs: Value[] = field.columns.map((c) => this.cleanCell(cells, c));
-      try {
-        const input = inputs.length === 1 ? (inputs[0] as Value) : inputs;
-        const out = applyTransforms(input, field.steps, this.ctx.transforms, { object: this.ctx.load.sourceObject, columns: field.columns });
-        values[field.to] = out === null && field.value !== undefined ? field.value : out;
-      } catch (error) {
-        if (!(error instanceof TransformError)) throw error;
-        const column = field.columns.join(' + ');
-        return { kind: 'skipped', sourceKey, reason: `${column}: ${error.message}`, column, value: inputs.map(String).join(' ') };
-      }
-    }
-    for (const group of this.lookupGroups) {
-      const outcome = this.resolveGroup(cells, group, values, sourceKey, blanked);
+      const outcome = this.mapField(field, cells, values, sourceKey, issues);
       if (outcome) return outcome;
     }
+    const unresolved = this.resolveLookups(cells, values, sourceKey, issues);
+    if (unresolved) return unresolved;
     const owner = this.ctx.load.owner;
     if (owner) {
       const value = this.cell(cells, this.column(owner.from)).trim();
@@ -185,48 +177,60 @@ export class RowMapper {
         if (attachment.size !== undefined) values[attachment.size] = content.length;
       }
     }
-    return { kind: 'record', sourceKey, values, blanked };
+    for (const issue of issues) if (issue.kind === 'lookup' && issue.outcome === 'blanked') blanked.push(`${issue.column}: ${issue.reason}`);
+    return { kind: 'record', sourceKey, values, blanked, issues };
+  }
+
+  /**
+   * One field through its transforms and the destination's rules. A value either refuses costs the row only when the
+   * field says so (required fields skip by default); otherwise the field is left blank and the value reported.
+   */
+  private mapField(field: PlannedField, cells: readonly string[], values: DestinationRecord, sourceKey: string, issues: ValueIssue[]): RowOutcome | undefined {
+    if (field.value !== undefined && field.columns.length === 0) {
+      values[field.to] = field.value;
+      return undefined;
+    }
+    const inputs: Value[] = field.columns.map((c) => this.cleanCell(cells, c));
+    let problem: string;
+    try {
+      const input = inputs.length === 1 ? (inputs[0] as Value) : inputs;
+      const out = applyTransforms(input, field.steps, this.ctx.transforms, { object: this.ctx.load.sourceObject, columns: field.columns });
+      const value = out === null && field.value !== undefined ? field.value : out;
+      const checked = this.rules.get(field.to)?.(value);
+      if (!(checked instanceof Rejection)) {
+        values[field.to] = value;
+        return undefined;
+      }
+      problem = checked.message;
+    } catch (error) {
+      if (!(error instanceof TransformError)) throw error;
+      problem = error.message;
+    }
+    const column = field.columns.join(' + ');
+    const value = inputs.map(String).join(' ');
+    if (field.onError === 'blank') {
+      values[field.to] = null;
+      issues.push({ kind: 'field', column, attribute: field.to, value, reason: problem, outcome: 'blanked' });
+      return undefined;
+    }
+    return { kind: field.onError === 'hold' ? 'held' : 'skipped', sourceKey, reason: `${column}: ${problem}`, column, value };
+  }
+
+  private resolveLookups(cells: readonly string[], values: DestinationRecord, sourceKey: string, issues: ValueIssue[]): RowOutcome | undefined {
+    const answer = (lookup: PlannedLookup & { index: number }): string =>
+      this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, lookup.column)) ?? this.cell(cells, lookup.index);
+    for (const group of this.lookupGroups) {
+      const outcome = resolveLookupGroup(group, answer, this.ctx.lookups, this.ctx.format, values, issues);
+      if (outcome.kind === 'resolved') continue;
+      const queue = outcome.kind === 'held' ? { queue: 'orphans' as const } : {};
+      return { kind: outcome.kind, sourceKey, reason: outcome.reason, ...queue, column: outcome.column, value: outcome.value, issues };
+    }
+    return undefined;
   }
 
   private cleanCell(cells: readonly string[], column: string): string {
     const raw = this.cell(cells, this.column(column));
     // A plain field mapping reading a Vtiger reference column wants the record's name, not `Products::::Widget`.
     return this.ctx.format?.references === 'module-label' ? parseReference(raw, this.ctx.format).value : raw;
-  }
-
-  /**
-   * Lookups writing the same attribute are fallbacks, tried in order (deal, then contact, then company): the first
-   * that resolves wins. Only when none does is the first non-empty reference's `onMissing` applied.
-   */
-  private resolveGroup(
-    cells: readonly string[],
-    group: { to: string; lookups: (PlannedLookup & { index: number })[] },
-    values: DestinationRecord,
-    sourceKey: string,
-    blanked: string[],
-  ): RowOutcome | undefined {
-    let failure: { lookup: PlannedLookup; value: string; problem: string } | undefined;
-    for (const lookup of group.lookups) {
-      const raw = this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, lookup.column)) ?? this.cell(cells, lookup.index);
-      const resolution = this.ctx.lookups.resolve(lookup, parseReference(raw, this.ctx.format));
-      if (resolution === undefined) continue;
-      if ('id' in resolution) {
-        values[group.to] = resolution.id;
-        return undefined;
-      }
-      failure ??= { lookup, value: raw.trim(), problem: resolution.problem };
-    }
-    if (failure === undefined) return undefined;
-    const reason = `${failure.lookup.column}: ${failure.problem}`;
-    switch (failure.lookup.onMissing) {
-      case 'hold':
-        return { kind: 'held', sourceKey, reason, queue: 'orphans', column: failure.lookup.column, value: failure.value };
-      case 'skip':
-        return { kind: 'skipped', sourceKey, reason, column: failure.lookup.column, value: failure.value };
-      default:
-        values[group.to] = null;
-        blanked.push(reason);
-        return undefined;
-    }
   }
 }

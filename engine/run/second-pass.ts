@@ -2,6 +2,7 @@ import type { RecordPatch } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import type { BatchOutcome } from './ledger.js';
 import { report, type LoadRunContext } from './load-runner.js';
+import { reportValueIssues } from './value-reports.js';
 
 /**
  * Sets the lookups that had to wait until every record existed: a parent account that appears later in the file, or
@@ -14,10 +15,11 @@ export async function runSecondPass(ctx: LoadRunContext, load: PlannedLoad): Pro
   // Batch numbers of the second pass live apart from the first pass's, so their intents never collide.
   let batchNo = 1_000_000;
   for await (const batch of ctx.source.batches(load, 'second')) {
-    for (const problem of batch.problems) {
     ctx.onRows?.(load.id, batch.sourceRows, batch.fileRowsRead);
+    for (const problem of batch.problems) {
       if (ctx.ledger.destinationId(load.id, problem.sourceKey) !== undefined) report(ctx, load, problem);
     }
+    reportValueIssues(ctx, load, batch.issues.filter((i) => ctx.ledger.destinationId(load.id, i.sourceKey) !== undefined));
     const items: { patch: RecordPatch; sourceKey: string }[] = [];
     for (const record of batch.records) {
       const id = ctx.ledger.destinationId(load.id, record.sourceKey);

@@ -4,7 +4,7 @@ import { Transform } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../util/input-error.js';
 import { matchHeaders, type HeaderNote } from './header-match.js';
-import { sniffEncoding } from './text-encoding.js';
+import { sniffEncoding, textDecoder } from './text-encoding.js';
 
 /** One data row of an export file: its cells in header order and the physical line the record starts on. */
 export interface CsvRow {
@@ -134,7 +134,7 @@ function detectEncoding(path: string, declared: string | undefined): CsvFile['en
  * kept; both are noted with their line, because a value carrying them would reach the destination damaged.
  */
 function decodingStream(encoding: string, problems: TextProblem[]): Transform {
-  const decoder = new TextDecoder(encoding);
+  const decoder = textDecoder(encoding);
   let line = 1;
   const scan = (text: string): string => {
     if (text.includes('\uFFFD') || text.includes('\u0000')) {
@@ -154,10 +154,10 @@ function decodingStream(encoding: string, problems: TextProblem[]): Transform {
     readableObjectMode: false,
     decodeStrings: true,
     transform(chunk: Buffer, _encoding, done) {
-      done(null, scan(decoder.decode(chunk, { stream: true })));
+      done(null, scan(decoder.write(chunk)));
     },
     flush(done) {
-      done(null, scan(decoder.decode()));
+      done(null, scan(decoder.end() ?? ''));
     },
   });
 }

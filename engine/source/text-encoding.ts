@@ -1,9 +1,10 @@
+import iconv from 'iconv-lite';
 import type { CsvFile } from './csv-file.js';
 
 /**
  * The encoding to read a file in. A byte-order mark is the file's own word and wins; UTF-16 without a mark shows as
  * NUL bytes between ASCII letters; otherwise what the platform or engagement declares, else UTF-8. Names are the
- * WHATWG labels TextDecoder takes (`windows-1252`, `utf-16le`), so Node decodes without a further library.
+ * labels iconv-lite takes (`windows-1252`, `utf-16le`, `iso-8859-1`).
  */
 export function sniffEncoding(head: Buffer, declared: string | undefined): CsvFile['encoding'] {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf-8', source: 'bom' };
@@ -26,12 +27,20 @@ export function sniffEncoding(head: Buffer, declared: string | undefined): CsvFi
 
 /** True when Node can decode the named encoding, so a spec naming another is an error before any file is read. */
 export function isKnownEncoding(name: string): boolean {
-  try {
-    new TextDecoder(encodingLabel(name));
-    return true;
-  } catch {
-    return false;
+  return iconv.encodingExists(encodingLabel(name));
+}
+
+/**
+ * A streaming decoder. UTF-8 goes through Node's own TextDecoder; everything else through iconv-lite, because Node 20's
+ * TextDecoder reads `windows-1252` as Latin-1 (0x80 becomes U+0080, not €), which would damage every euro sign.
+ */
+export function textDecoder(name: string): { write(chunk: Buffer): string; end(): string | undefined } {
+  if (name === 'utf-8') {
+    const utf8 = new TextDecoder('utf-8');
+    return { write: (chunk) => utf8.decode(chunk, { stream: true }), end: () => utf8.decode() };
   }
+  const decoder = iconv.getDecoder(encodingLabel(name), { stripBOM: true });
+  return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() };
 }
 
 function encodingLabel(name: string): string {

@@ -81,6 +81,14 @@ export interface EngagementOptions {
    */
   batchSize?: number;
   /**
+   * The encoding the export's files are in when they carry no byte-order mark (`windows-1252`, `utf-16le`, `iso-8859-1`); overrides the platform's. Text that is not valid in it blocks `apply` with the file and line.
+   */
+  encoding?: string;
+  /**
+   * Which of several rows with the same source key loads, overriding the pair: `first`, `last` or `hold`.
+   */
+  duplicates?: 'first' | 'last' | 'hold';
+  /**
    * Share of skipped rows (0 to 1) above which `apply` exits 1.
    */
   failThreshold?: number;

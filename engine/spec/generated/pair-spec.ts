@@ -8,6 +8,10 @@ export type Slug = string;
  * A transform by name, or a call with arguments.
  */
 export type TransformStep = string | TransformCall;
+/**
+ * Which of several rows with the same source key loads: `first` (the default), `last`, or `hold` (none; every row sharing the key is held for a person). Rows that do not load are reported with the line they repeat.
+ */
+export type DuplicatePolicy = 'first' | 'last' | 'hold';
 
 /**
  * How one source CRM moves into one destination CRM: object mappings, field mappings, lookups, stage tables, ordering and the narrative of the pair page.
@@ -52,6 +56,7 @@ export interface PairSpec {
    * Ordering constraints beyond what lookups imply.
    */
   ordering?: OrderingConstraint[];
+  duplicates?: DuplicatePolicy;
   /**
    * What deliberately does not migrate, and why.
    */
@@ -187,6 +192,10 @@ export interface FieldMapping {
    * The destination attribute.
    */
   to: string;
+  /**
+   * What a value this field cannot take does to its row: `blank` loads the row without it (the default for fields that are neither required nor keys), `skip` skips the row (the default for required fields), `hold` holds it for a person. Every case is reported with file, line, column and value.
+   */
+  onError?: 'skip' | 'blank' | 'hold';
   /**
    * Named transforms applied in order.
    */
@@ -463,6 +472,10 @@ export interface Exclusion {
    * Why, and what the customer does instead.
    */
   reason: string;
+  /**
+   * Source objects this exclusion leaves behind: their export files are reported as not in scope with this reason.
+   */
+  objects?: string[];
 }
 /**
  * A pair-specific challenge.

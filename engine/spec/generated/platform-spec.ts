@@ -472,11 +472,11 @@ export interface PlatformField {
    * Allowed values of a picklist, status or state field.
    */
   options?: FieldOption[];
-  formats?: FormatOverrides;
   /**
    * True for a field the org added (set by `extends` for fields the base platform lacks); a destination's custom fields are listed in the schema-change checklist.
    */
   custom?: boolean;
+  formats?: FormatOverrides;
   /**
    * Objects a lookup field may point at.
    */

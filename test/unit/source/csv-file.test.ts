@@ -66,9 +66,9 @@ describe('openCsv on files other systems wrote', () => {
   });
 
   it('given a semicolon-delimited Windows-1252 file, decodes the accents when the encoding is declared', async () => {
-    const bytes = Buffer.from('Name;City\nCaf\xe9 Fran\xe7ois;K\xf6ln\n', 'latin1');
+    const bytes = Buffer.from('Name;City;Price\nCaf\xe9 Fran\xe7ois;K\xf6ln;\x80 5\n', 'latin1');
     const { rows, csv } = await rowsOf(bytes, { delimiter: ';', encoding: 'windows-1252' });
-    expect(rows[0]?.cells).toEqual(['Café François', 'Köln']);
+    expect(rows[0]?.cells).toEqual(['Café François', 'Köln', '€ 5']);
     expect(csv.stats.textProblems).toEqual([]);
   });
 

@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Discovery } from '../../../engine/discover/discovery.js';
+import {
+  COMPANY_HEADER,
+  CONTACT_HEADER,
+  DEAL_HEADER,
+  NOTE_HEADER,
+  apply,
+  company,
+  contact,
+  deal,
+  engagementWith,
+  expectBalanced,
+  json,
+  lines,
+  note,
+  reportRows,
+} from './export-harness.js';
+
+function discover(project: string): Discovery {
+  const run = json<{ discovery: Discovery } & Discovery>(['discover', '--project', project]);
+  expect(run.exitCode, run.raw.stderr).toBe(0);
+  const result = run.result as { discovery?: Discovery } & Discovery;
+  return result.discovery ?? result;
+}
+
+describe('rows that share a source key', () => {
+  // 10 rows; lines 10 and 11 repeat the key of line 4 (company 3): one identical copy, one that differs.
+  const rows = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => company(String(n), `Company ${n}`));
+  rows.push(company('3', 'Company 3'), company('3', 'Company Three Renamed'));
+  const { project } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, rows) });
+
+  it('given discover, names the repeats with their lines before anything moves', () => {
+    const found = discover(project).shape.warnings.filter((w) => w.code === 'duplicate-key');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'companies.csv', load: 'accounts', count: 2, lines: [10, 11] });
+    expect(found[0]?.message).toContain('1 identical, 1 conflicting');
+  });
+
+  it('given apply, loads 8 records and reports 2 lines, each naming the line it repeats', () => {
+    const run = apply(project);
+    expect(run.exitCode, run.raw.stdout + run.raw.stderr).toBe(0);
+    const report = run.result!;
+    const account = expectBalanced(report, 'companies.csv', 10);
+    expect(account.loads[0]).toMatchObject({ load: 'accounts', created: 8, duplicates: 2 });
+    const repeats = reportRows(project, report.files.exceptions).filter((e) => e['status'] === 'duplicate');
+    expect(repeats.map((e) => [e['line'], e['source_key']])).toEqual([
+      ['10', '3'],
+      ['11', '3'],
+    ]);
+    expect(repeats.map((e) => e['reason'])).toEqual([
+      'repeats the source key of line 4 (an identical row)',
+      'repeats the source key of line 4 (the rows differ)',
+    ]);
+  });
+
+  it('given the duplicates policy "last", loads the last row of the key and reports the earlier ones', () => {
+    const last = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, rows) }, 'options:\n  duplicates: last\n');
+    const report = apply(last.project).result!;
+    expectBalanced(report, 'companies.csv', 10);
+    const repeats = reportRows(last.project, report.files.exceptions).filter((e) => e['status'] === 'duplicate');
+    expect(repeats.map((e) => [e['line'], e['reason']])).toEqual([
+      ['4', 'repeats the source key of line 11 (the rows differ)'],
+      ['10', 'repeats the source key of line 11 (the rows differ)'],
+    ]);
+  });
+});
+
+describe('files the pair does not read, and files that are empty or missing', () => {
+  const { project } = engagementWith({
+    'companies.csv': lines(COMPANY_HEADER, [company('1', 'Acme')]),
+    'contacts.csv': '',
+    'campaigns.csv': lines('Campaign ID,Name', ['1,Spring', '2,Summer', '3,Autumn', '4,Winter', '5,Launch']),
+    'NUL.bin': Buffer.alloc(64),
+  });
+
+  it('given discover, lists the file not in scope with its rows, the empty file and the missing ones', () => {
+    const shape = discover(project).shape;
+    expect(shape.notInScope).toEqual([
+      { file: 'NUL.bin', rows: null, reason: 'not a CSV file, so not read' },
+      { file: 'campaigns.csv', rows: 5, reason: 'not a file of the Smart CRM Online export this pair describes' },
+    ]);
+    expect(shape.warnings.filter((w) => w.code === 'empty-file').map((w) => w.file)).toEqual(['contacts.csv']);
+    expect(shape.warnings.filter((w) => w.code === 'missing-file').map((w) => w.file).sort()).toEqual(['activities.csv', 'attachments.csv', 'deals.csv', 'notes.csv']);
+  });
+
+  it('given apply, loads what is there, says what was not in scope, and balances the empty file at 0 rows', () => {
+    const report = apply(project).result!;
+    expect(report.export?.notInScope.map((f) => [f.file, f.rows])).toEqual([
+      ['NUL.bin', null],
+      ['campaigns.csv', 5],
+    ]);
+    expectBalanced(report, 'companies.csv', 1);
+    expectBalanced(report, 'contacts.csv', 0);
+  });
+});
+
+describe('headers as other systems write them', () => {
+  it('given a CRLF header over LF rows, loads all 45 companies', () => {
+    const rows = Array.from({ length: 45 }, (_, i) => company(String(i + 1), `Company ${i + 1}`));
+    const { project } = engagementWith({ 'companies.csv': `${COMPANY_HEADER}\r\n${rows.join('\n')}\n` });
+    const report = apply(project).result!;
+    expect(expectBalanced(report, 'companies.csv', 45).loads[0]?.created).toBe(45);
+  });
+
+  it('given a lower-cased header, loads every row and notes the spelling', () => {
+    const { project } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER.toLowerCase(), [company('1', 'Acme'), company('2', 'Globex')]) });
+    const variants = discover(project).shape.notes.filter((n) => n.code === 'header-variant');
+    expect(variants.length).toBe(COMPANY_HEADER.split(',').length);
+    const report = apply(project).result!;
+    expect(expectBalanced(report, 'companies.csv', 2).loads[0]?.created).toBe(2);
+  });
+
+  it('given a header naming a mapped column twice, refuses to start (exit 3) and writes nothing', () => {
+    const { project } = engagementWith({ 'companies.csv': lines(`${COMPANY_HEADER},Company Name`, [`${company('1', 'Acme')},Acme Again`]) });
+    const run = apply(project);
+    expect(run.exitCode).toBe(3);
+    expect(run.result?.blockers.join('\n')).toContain('companies.csv:1: the header names "Company Name" in 2 columns (2, 17)');
+    expect(existsSync(join(project, 'sandbox.db'))).toBe(false);
+    expect(existsSync(join(project, 'ledger.db'))).toBe(false);
+  });
+
+  it('given a file lacking a mapped column, plan and apply block on it with a did-you-mean', () => {
+    const header = COMPANY_HEADER.replace('Website', 'Web Site');
+    const { project } = engagementWith({ 'companies.csv': lines(header, [company('1', 'Acme')]) });
+    const expected = 'companies.csv:1: accounts reads column "Website", which the file does not have. Did you mean "Web Site"?';
+    expect(discover(project).shape.blockers.map((b) => `${b.file}:1: ${b.message}`)).toContain(expected);
+    const plan = json<{ blockers: string[] }>(['plan', '--project', project]);
+    expect(plan.exitCode).toBe(2);
+    const run = apply(project);
+    expect(run.exitCode).toBe(3);
+    expect(run.result?.blockers).toContain(expected);
+  });
+
+  it('given a file of NUL bytes where companies.csv should be, refuses to start and names it', () => {
+    const { project } = engagementWith({ 'companies.csv': Buffer.alloc(200) });
+    const run = apply(project);
+    expect(run.exitCode).toBe(3);
+    expect(run.result?.blockers.join('\n')).toMatch(/^companies\.csv: the file holds NUL bytes/);
+  });
+});
+
+describe('one bad value in an optional field', () => {
+  const { project } = engagementWith({
+    'companies.csv': lines(COMPANY_HEADER, [
+      company('1', 'Acme', { website: 'www.acme .example' }),
+      company('2', 'Globex', { created: '31/31/2022 25:00' }),
+      company('3', 'Initech', { industry: 'Aerospace' }),
+      company('4', 'Umbrella'),
+    ]),
+  });
+
+  it('given discover, warns of the value the value table refuses, with its count and line', () => {
+    const refused = discover(project).shape.warnings.filter((w) => w.code === 'refused-value');
+    expect(refused.map((r) => [r.column, r.value, r.count, r.lines])).toEqual([['Industry', 'Aerospace', 1, [4]]]);
+  });
+
+  it('given apply, loads every row with that field blank, and lists each blanked value by line and column', () => {
+    const report = apply(project).result!;
+    expect(expectBalanced(report, 'companies.csv', 4).loads[0]?.created).toBe(4);
+    const blanked = reportRows(project, report.files.blanked);
+    expect(blanked.map((b) => [b['line'], b['column'], b['attribute'], b['value']])).toEqual([
+      ['2', 'Website', 'websiteurl', 'www.acme .example'],
+      ['3', 'Created Date', 'overriddencreatedon', '31/31/2022 25:00'],
+      ['4', 'Industry', 'industrycode', 'Aerospace'],
+    ]);
+    expect(report.loads[0]?.fieldsBlanked).toBe(3);
+  });
+});
+
+describe('lookups that are not a clean match', () => {
+  const { project } = engagementWith({
+    'companies.csv': lines(COMPANY_HEADER, [company('1', 'Acme'), company('2', 'Globex')]),
+    'contacts.csv': lines(CONTACT_HEADER, [contact('11', 'One', 'one@acme.example', '1'), contact('12', 'Two', 'shared@acme.example', '1'), contact('13', 'Three', 'shared@acme.example', '2')]),
+    'deals.csv': lines(DEAL_HEADER, [deal('21', 'Renewal', '1', 'nobody@acme.example')]),
+    'notes.csv': lines(NOTE_HEADER, [note('31', 'ghost@acme.example', '', '1'), note('32', 'shared@acme.example', '', '2'), note('33', '', '', '99'), note('34', 'one@acme.example', '', '')]),
+  });
+
+  it('given apply, itemises each one with file, line, column, value, targets and what the run did', () => {
+    const report = apply(project).result!;
+    expectBalanced(report, 'notes.csv', 4);
+    expectBalanced(report, 'deals.csv', 1);
+    const issues = reportRows(project, report.files.lookups).map((r) => [r['file'], r['line'], r['column'], r['value'], r['problem'], r['outcome']]);
+    expect(issues).toEqual([
+      ['deals.csv', '2', 'Contact Email', 'nobody@acme.example', 'missing', 'blanked'],
+      ['notes.csv', '2', 'Contact Email', 'ghost@acme.example', 'missing', 'fallback: Company ID'],
+      ['notes.csv', '3', 'Contact Email', 'shared@acme.example', 'ambiguous', 'fallback: Company ID'],
+      ['notes.csv', '4', 'Company ID', '99', 'missing', 'held'],
+    ]);
+    expect(report.loads.find((l) => l.load === 'notes')).toMatchObject({ created: 3, held: 1, lookupIssues: 3 });
+  });
+});
