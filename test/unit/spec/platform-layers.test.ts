@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,5 +64,18 @@ describe('platforms read from several layers', () => {
     expect(dynamics?.index.object('account')?.key).toBe('accountid');
     const vtiger = catalog.platforms.get('vtiger');
     expect(vtiger?.sourceIndex).toBe(vtiger?.index);
+  });
+
+  it('given two pair files with one id, reports the second naming the first and keeps the first', async () => {
+    const dir = specFolder({});
+    const pair = join(import.meta.dirname, '..', '..', 'e2e', 'extra-pair', 'specs', 'opencrm--salesforce-sales-cloud.yaml');
+    copyFileSync(pair, join(dir, 'opencrm--salesforce-sales-cloud.yaml'));
+    copyFileSync(pair, join(dir, 'z-copy.yaml'));
+    const catalog = await loadCatalog(specLibrary([dir]));
+    const duplicates = catalogDiagnostics(catalog).filter((d) => d.code === 'spec/duplicate-id' && d.pointer === '/id');
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0]?.file).toBe(join(dir, 'z-copy.yaml'));
+    expect(duplicates[0]?.message).toContain(join(dir, 'opencrm--salesforce-sales-cloud.yaml'));
+    expect(catalog.pairs.get('opencrm--salesforce-sales-cloud')?.document.file).toBe(join(dir, 'opencrm--salesforce-sales-cloud.yaml'));
   });
 });
