@@ -43,8 +43,10 @@ export default class Confirm extends EngagementCommand<ConfirmResult> {
       for (const g of held) lines.push(`  ${g.item} -> ${g.proposal} (${Math.round(g.confidence * 100)}%): ${g.reason}`);
     }
     for (const name of unknownNames) lines.push(`--accept "${name}" names no proposal in migration.yaml.`);
-    const exitCode = held.length > 0 || unknownNames.length > 0 ? EXIT.refused : EXIT.ok;
-    return { data: { by, confirmed, held }, text: lines.join('\n'), exitCode };
+    if (held.length === 0 && unknownNames.length === 0) return { data: { by, confirmed, held }, text: lines.join('\n') };
+    const message = held.length > 0 ? `${held.length} proposals below 50% confidence were not confirmed: ${held.map((g) => g.item).join('; ')}` : `--accept names no proposal: ${unknownNames.join('; ')}`;
+    const hint = 'Read them in migration.yaml, then confirm --accept "<item>" for each, or --include-low-confidence.';
+    return { data: { by, confirmed, held }, text: lines.join('\n'), exitCode: EXIT.refused, failure: { code: 'confirm/low-confidence', message, hint } };
   }
 }
 
