@@ -49,7 +49,8 @@ function ownSlots(ctx: InferContext): PairSlot[] {
   return pairSlots(ctx.pair, ctx.destObject, ctx.headers).filter((s) => loads.has(s.load));
 }
 
-function open(ctx: InferContext, name: string): boolean {
+/** An attribute of destObject neither this export fills through the pair nor an earlier proposal took. */
+function isFree(ctx: InferContext, name: string): boolean {
   return !ctx.used.has(name) && !pairSlots(ctx.pair, ctx.destObject, ctx.headers).some((s) => s.filled && s.to === name);
 }
 
@@ -60,7 +61,7 @@ function inferTimestamp(ctx: InferContext): Inferred | undefined {
   if (kind === undefined) return undefined;
   const names = kind === 'created' ? CREATED_ATTRIBUTES : MODIFIED_ATTRIBUTES;
   const field = (ctx.destination.object(ctx.destObject)?.fields ?? []).find((f) => names.includes(f.name));
-  if (field && open(ctx, field.name)) {
+  if (field && isFree(ctx, field.name)) {
     const what = kind === 'created' ? 'creation' : 'last-modified';
     return { action: 'map', to: field.name, type: field.type, basis: kind === 'created' ? 'created-on' : 'modified-on', reason: `"${column.column}" holds ${column.type} values named as the record's ${what} time: ${ctx.destObject}.${field.name} (${field.label ?? field.name}) keeps it` };
   }
@@ -89,7 +90,7 @@ function inferOwner(ctx: InferContext): Inferred | undefined {
   const slot = ownSlots(ctx).find((s) => s.kind === 'owner');
   const field = slot?.to ?? (ctx.destination.object(ctx.destObject)?.fields ?? []).find((f) => f.type === 'owner')?.name;
   const evidence = `${pct(users.rate)} of its ${users.checked} distinct values are users' ${users.by === 'id' ? 'ids' : users.by === 'email' ? 'emails' : 'names'}`;
-  if (field === undefined || !open(ctx, field)) return { action: 'create', basis: 'create-clear', reason: `${evidence}, but the owner is already filled${slot ? ` from ${slot.columns.join(' + ')}` : ''}; kept as text` };
+  if (field === undefined || !isFree(ctx, field)) return { action: 'create', basis: 'create-clear', reason: `${evidence}, but the owner is already filled${slot ? ` from ${slot.columns.join(' + ')}` : ''}; kept as text` };
   const gap = slot ? `; the pair's owner column ${slot.columns[0]} is not in this export` : '';
   return { action: 'owner', to: field, type: 'owner', basis: users.rate >= MATCH_STRONG ? 'owner' : 'owner-partial', reason: `"${ctx.column.column}": ${evidence}: the record's owner (${ctx.destObject}.${field})${gap}` };
 }
@@ -124,7 +125,7 @@ function inferLookup(ctx: InferContext): Inferred | undefined {
   }
   const targetObjects = new Set(refs.flatMap((r) => loadsOf(ctx.pair, r.object).map((l) => l.to)));
   const fields = (ctx.destination.object(ctx.destObject)?.fields ?? [])
-    .filter((f) => f.type === 'lookup' && f.writable !== false && open(ctx, f.name) && !mine.some((s) => s.to === f.name) && (f.targets ?? []).some((t) => targetObjects.has(t)))
+    .filter((f) => f.type === 'lookup' && f.writable !== false && isFree(ctx, f.name) && !mine.some((s) => s.to === f.name) && (f.targets ?? []).some((t) => targetObjects.has(t)))
     .map((f) => ({ f, name: Math.max(textScore(ctx.column.column, f.name), f.label ? textScore(ctx.column.column, f.label) : 0) }))
     .sort((a, b) => b.name - a.name);
   const rate = rateFor(refs.flatMap((r) => loadsOfRef.get(r.object)!));
