@@ -27,6 +27,25 @@ const SYMBOLS: readonly [string, string][] = [
 const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN']);
 const KRONER = new Set(['SEK', 'NOK', 'DKK', 'ISK']);
 
+const namesByLocale = new Map<string, ReadonlyMap<string, string>>();
+
+/** Every currency's display name in English and in the export's locale, lower-cased, to its ISO code. */
+function currencyNames(locale: string | undefined): ReadonlyMap<string, string> {
+  const key = locale ?? 'en';
+  const cached = namesByLocale.get(key);
+  if (cached !== undefined) return cached;
+  const names = new Map<string, string>();
+  for (const tag of [...new Set(['en', key])]) {
+    const display = new Intl.DisplayNames([tag], { type: 'currency' });
+    for (const code of ISO_CODES) {
+      const name = display.of(code)?.toLowerCase();
+      if (name !== undefined && name !== code.toLowerCase() && !names.has(name)) names.set(name, code);
+    }
+  }
+  namesByLocale.set(key, names);
+  return names;
+}
+
 /** The currency amounts are in when they name none: the column's or platform's `currency`, else the engagement's. */
 export function defaultCurrency(context: TransformContext): string {
   return context.format.currency ?? context.currency?.code ?? 'USD';
@@ -46,6 +65,9 @@ export function currencyOf(text: string, context: TransformContext): string {
     if (!value.includes(mark)) continue;
     return mark === '$' && DOLLARS.has(fallback) ? fallback : iso;
   }
+  // Dynamics 365 exports write the currency's display name ("US Dollar", "Euro").
+  const named = currencyNames(context.format.locale).get(value.toLowerCase());
+  if (named !== undefined) return named;
   if (/\d/.test(value)) return fallback;
   const near = [...ISO_CODES].filter((c) => c.startsWith(value.slice(0, 1).toUpperCase())).slice(0, 5);
   throw new TransformError(`${show(text)} names no currency (an ISO code such as EUR, or a symbol such as €); codes like it: ${list(near)}`);

@@ -80,6 +80,10 @@ describe('currency', () => {
     ['1.234,56', 'Betrag', 'EUR'],
     ['1,234.56', 'Amount', 'USD'],
     ['', 'Currency', 'USD'],
+    // Dynamics 365 exports write display names.
+    ['US Dollar', 'Currency', 'USD'],
+    ['Euro', 'Currency', 'EUR'],
+    ['british pound', 'Currency', 'GBP'],
   ])('given %j in %s, returns %j', (value, column, expected) => {
     expect(read(value, 'currency', column)).toBe(expected);
   });
