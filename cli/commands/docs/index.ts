@@ -15,6 +15,8 @@ export default class Docs extends BaseCommand<WrittenSite> {
   static override examples = ['<%= config.bin %> docs', '<%= config.bin %> docs --out public/migrations'];
   static override flags = { out: Flags.string({ description: 'Folder to write the site into.', default: 'site' }) };
 
+  static override longRunning = true;
+
   protected async execute(): Promise<Outcome<WrittenSite>> {
     const { flags } = await this.parse(Docs);
     const catalog = await loadCatalog(specDirs(flags.specs));
@@ -22,7 +24,16 @@ export default class Docs extends BaseCommand<WrittenSite> {
       throw new UserError('The specs have errors; run `crm-migrate validate` (with the same --specs) to see them.');
     }
     const outDir = resolve(flags.out);
-    const site = await writeSite(outDir, siteSpecsFromCatalog(catalog));
+    const specs = siteSpecsFromCatalog(catalog);
+    // Rendering is one synchronous stretch: the bar names the step and the page count, and is cleared when done.
+    const progress = this.progress('pages');
+    progress.begin('docs: rendering the site', 1 + specs.pairs.length + specs.platforms.size);
+    let site: WrittenSite;
+    try {
+      site = await writeSite(outDir, specs);
+    } finally {
+      progress.stop();
+    }
     const text = [
       `Wrote the documentation site to ${displayPath(outDir)}:`,
       `  ${site.index} (index of ${site.pairs.length} pairs)`,

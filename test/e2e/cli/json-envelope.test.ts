@@ -1,7 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { parseDocument } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, type CliResult } from '../run-cli.js';
 import { InProcessCli } from './in-process-cli.js';
@@ -21,6 +24,28 @@ interface Case {
   exitCode: number;
   /** The error code a script would branch on, for failures. */
   code?: string;
+  /** Run just before the command. */
+  prepare?: () => void;
+}
+
+/** Sets the engagement's failThreshold to 0 and adds a lead without its Lead Number, which cannot load. */
+function plantRowPastThreshold(): void {
+  const file = join(project, 'migration.yaml');
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  doc.setIn(['options', 'failThreshold'], 0);
+  writeFileSync(file, doc.toString());
+  const leads = join(root, 'export', 'Leads.csv');
+  savedLeads = readFileSync(leads, 'utf8');
+  const [header, first] = parse(savedLeads, { to: 2 }) as string[][];
+  const row = [...(first as string[])];
+  row[(header as string[]).indexOf('Lead Number')] = '';
+  writeFileSync(leads, `${savedLeads.replace(/\n?$/, '\n')}${stringify([row])}`);
+}
+let savedLeads = '';
+
+/** Puts the export back as the sample wrote it, so later figures compare with discovery's. */
+function restoreLeads(): void {
+  writeFileSync(join(root, 'export', 'Leads.csv'), savedLeads);
 }
 
 /** In the order they run: each success leaves what the next command needs. */
@@ -45,8 +70,10 @@ const CASES: Case[] = [
   { args: ['plan', '--project', project], exitCode: 0 },
   { args: ['plan', '--project', project, '--no-such-flag'], exitCode: 2, code: 'cli/usage' },
   { args: ['apply', '--project', project], exitCode: 0 },
+  // A lead without its key cannot load: past a threshold of 0 the run exits 1 and says why.
+  { args: ['apply', '--project', project, '--delta'], exitCode: 1, code: 'run/threshold', prepare: plantRowPastThreshold },
   { args: ['apply', '--project', missing], exitCode: 2 },
-  { args: ['verify', '--project', project, '--sample', '20'], exitCode: 0 },
+  { args: ['verify', '--project', project, '--sample', '20'], exitCode: 0, prepare: restoreLeads },
   { args: ['verify', '--project', project, '--run', '99'], exitCode: 3, code: 'verify/refused' },
   { args: ['runs', '--project', project], exitCode: 0 },
   { args: ['runs', '--project', missing], exitCode: 2 },
@@ -79,7 +106,10 @@ beforeAll(async () => {
   const cwd = process.cwd();
   process.chdir(repoRoot);
   try {
-    for (const c of CASES) results.set(c, await cli.run([...c.args, '--json']));
+    for (const c of CASES) {
+      c.prepare?.();
+      results.set(c, await cli.run([...c.args, '--json']));
+    }
   } finally {
     process.chdir(cwd);
   }
@@ -131,6 +161,26 @@ describe('every command with --json prints one envelope that the schema accepts'
     expect(scope.counts.files).toBe(discovery.objects.length);
     // Quotes.csv and Sales_Orders.csv each feed a header load and a line load.
     expect(scope.counts.loadRows).toBeGreaterThan(scope.counts.rows);
+  });
+
+  it('says why apply exits 1: how many rows did not load against which threshold, and where they are listed', () => {
+    const envelope = JSON.parse((results.get(CASES.find((c) => c.code === 'run/threshold') as Case) as CliResult).stdout) as Envelope & { result: { totals: { sourceRows: number; skipped: number; failed: number } } };
+    const { sourceRows, skipped, failed } = envelope.result.totals;
+    expect(skipped + failed).toBeGreaterThan(0);
+    const rate = (skipped + failed) / sourceRows;
+    expect(envelope.error?.message).toBe(`Exit 1: ${skipped + failed} of ${sourceRows} rows were skipped or refused (${(rate * 100).toFixed(rate < 0.01 ? 2 : 1)}%), more than failThreshold 0.00% in migration.yaml.`);
+    expect(envelope.error?.hint).toMatch(/^See runs\/\d+\/exceptions\.csv for each row and its reason\.$/);
+  });
+
+  it('lists the runs with their state, counts and elapsed time', () => {
+    const runs = (JSON.parse((results.get(CASES.find((c) => c.args[0] === 'runs' && c.exitCode === 0) as Case) as CliResult).stdout) as { result: { id: number; kind: string; state: string; elapsedMs: number; counts: { created: number; unchanged: number } }[] }).result;
+    expect(runs.map((r) => [r.id, r.kind, r.state])).toEqual([
+      [1, 'full', 'completed'],
+      [2, 'delta', 'completed'],
+    ]);
+    expect(runs[0]?.counts.created).toBeGreaterThan(400);
+    expect(runs[1]?.counts.created).toBe(0);
+    expect(runs.every((r) => r.elapsedMs >= 0)).toBe(true);
   });
 
   it('names the missing run on verify and rollback, and asks for --yes where there is no terminal', () => {
