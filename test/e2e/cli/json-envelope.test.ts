@@ -43,6 +43,11 @@ function plantRowPastThreshold(): void {
 }
 let savedLeads = '';
 
+/** The admin's user list, its third line without a valid email. */
+function writeBadUsers(): void {
+  writeFileSync(join(root, 'users.csv'), 'email,name,active\ndana@example.com,Dana Reyes,true\nnot-an-email,Sam Ortiz,true\n');
+}
+
 /** Puts the export back as the sample wrote it, so later figures compare with discovery's. */
 function restoreLeads(): void {
   writeFileSync(join(root, 'export', 'Leads.csv'), savedLeads);
@@ -60,6 +65,8 @@ const CASES: Case[] = [
   { args: ['sample', '--pair', PAIR, '--out', join(root, 'x'), '--scale', '0'], exitCode: 2, code: 'cli/usage' },
   { args: ['init', project, '--pair', PAIR, '--source', join(root, 'export')], exitCode: 0 },
   { args: ['init', project, '--pair', PAIR, '--source', join(root, 'export')], exitCode: 2 },
+  // Bad input the engine finds (an InputError) carries its file, line and hint into the envelope.
+  { args: ['init', join(root, 'other'), '--pair', PAIR, '--source', join(root, 'export'), '--users', join(root, 'users.csv')], exitCode: 2, code: 'users/email', prepare: writeBadUsers },
   { args: ['discover', '--project', project], exitCode: 0 },
   { args: ['discover', '--project', missing], exitCode: 2 },
   { args: ['propose', '--project', project], exitCode: 0 },
@@ -181,6 +188,12 @@ describe('every command with --json prints one envelope that the schema accepts'
     expect(runs[0]?.counts.created).toBeGreaterThan(400);
     expect(runs[1]?.counts.created).toBe(0);
     expect(runs.every((r) => r.elapsedMs >= 0)).toBe(true);
+  });
+
+  it('puts the file, line and hint of bad input in the error', () => {
+    const envelope = JSON.parse((results.get(CASES.find((c) => c.code === 'users/email') as Case) as CliResult).stdout) as Envelope & { error: { file: string; line: number } };
+    expect(envelope.error).toMatchObject({ file: join(root, 'users.csv'), line: 3, exitCode: 2 });
+    expect(envelope.error.hint).toMatch(/email/);
   });
 
   it('names the missing run on verify and rollback, and asks for --yes where there is no terminal', () => {
