@@ -22,10 +22,12 @@ const PART: Record<string, [string, string]> = {
  */
 export function addressTargets(header: string): string[] {
   const w = words(header);
-  const block = w.map((x) => BLOCK[x]).find((b) => b !== undefined);
-  const last = w.at(-1) ?? '';
-  const part = PART[last] ?? (last === 'code' || w.includes('postal') ? PART['postalcode'] : undefined);
-  if (block === undefined || part === undefined || (w.length === 1 && last === 'address')) return [];
+  // Dynamics' export labels number the blocks: `Address 1: Street 1`, `Address 2: City`.
+  const numbered = w.findIndex((x, i) => x === 'address' && (w[i + 1] === '1' || w[i + 1] === '2'));
+  const block = numbered >= 0 ? (Number(w[numbered + 1]) as 1 | 2) : w.map((x) => BLOCK[x]).find((b) => b !== undefined);
+  const last = [...w].reverse().find((x) => !/^\d+$/.test(x)) ?? '';
+  const part = PART[last] ?? (w.includes('postal') ? PART['postalcode'] : w.includes('country') ? PART['country'] : undefined);
+  if (block === undefined || part === undefined || (last === 'address' && numbered < 0 && w.length === 1)) return [];
   const [dataverse, salesforce] = part;
   const prefixes = block === 1 ? ['Billing', 'Mailing', ''] : ['Shipping', 'Other'];
   return [`address${block}_${dataverse}`, ...prefixes.map((p) => `${p}${salesforce}`)];

@@ -1,7 +1,7 @@
 /**
  * Confidence is a measured probability of being right, not a similarity score. Every proposal names the evidence it
  * rests on (its basis), and each basis carries the share of proposals of that basis that were right on the labelled
- * set in test/unit/propose/labelled/ (218 columns, 62 stage values, five export shapes), smoothed as
+ * set in test/unit/propose/labelled/ (245 columns, 62 stage values, six export shapes), smoothed as
  * (right + 1) / (n + 2) so that a small bucket cannot claim certainty. `npx vitest run
  * test/unit/propose/calibration.test.ts` prints the measured rates next to these; when the proposer changes, the
  * table is re-measured, never the labels.
@@ -39,10 +39,10 @@ export const COLUMN_CONFIDENCE: Record<ColumnBasis, number> = {
   lookup: 0.94, // 14/14
   'lookup-partial': 0.6, // prior
   'reference-unplaced': 0.89, // 7/7
-  'name-exact': 0.99, // 78/78
+  'name-exact': 0.99, // 94/94
   'name-strong': 0.88, // 6/6
-  'name-fair': 0.83, // 14/16
-  'create-clear': 0.9, // 45/49
+  'name-fair': 0.86, // 17/19
+  'create-clear': 0.9, // 52/57
   'create-near': 0.8, // 7/8
   'already-filled': 0.67, // 1/1
   'not-loaded': 0.9, // prior: no load reads the object, a fact of the pair

@@ -35,6 +35,7 @@ export const MATCH_STRONG = 0.9;
 
 const pct = (rate: number): string => `${Math.round(rate * 100)}%`;
 const DO_NOT_MODIFY = /^\(do not modify\)\s*/i;
+const digits = (header: string): string => header.replace(/\D+/g, ' ').trim();
 
 function timestampKind(header: string): 'created' | 'modified' | undefined {
   const w = words(header.replace(DO_NOT_MODIFY, ''));
@@ -142,6 +143,8 @@ function inferLookup(ctx: InferContext): Inferred | undefined {
 function inferPairColumn(ctx: InferContext): Inferred | undefined {
   const scored = ownSlots(ctx)
     .filter((s) => s.kind === 'field' && !s.filled && s.columns.length === 1 && !ctx.used.has(s.to))
+    // `Address 2: City` is not the pair's `Address 1: City`: numbers that differ name different slots.
+    .filter((s) => digits(s.columns[0]!) === digits(ctx.column.column))
     .map((s) => ({ s, score: textScore(ctx.column.column, s.columns[0]!) }))
     .sort((a, b) => b.score - a.score);
   const best = scored[0];

@@ -5,11 +5,11 @@
  * Where the engineer's choice is one the proposer cannot see (a semantic no header or value gives away), the label
  * stays and the miss is counted.
  *
- * The bundled pairs have four sources (Smart CRM Online, OpenCRM, LeadSmart, Vtiger); exports of other systems are
+ * Exports of systems no bundled pair reads as a source are
  * run through the pair whose source plays the same role, as a customer's export of that system would arrive at a
  * template that does not know its headers: Zoho through Smart CRM Online, SuiteCRM through OpenCRM.
  */
-export type ExportShape = 'salesforce-weekly-export' | 'salesforce-data-loader' | 'vtiger' | 'zoho' | 'suitecrm';
+export type ExportShape = 'salesforce-weekly-export' | 'salesforce-data-loader' | 'dynamics-csv-export' | 'vtiger' | 'zoho' | 'suitecrm';
 
 export interface LabelledStage {
   value: string;

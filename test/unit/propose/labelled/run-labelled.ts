@@ -37,7 +37,7 @@ const fold = (v: string): string => v.normalize('NFC').trim().toLowerCase().repl
  */
 export function runLabelled(catalog: Catalog, ex: LabelledExport): { columns: ColumnOutcome[]; stages: StageOutcome[]; unlabelled: string[] } {
   const pair = catalog.pairs.get(ex.pair)!.spec as PairSpec;
-  const source = catalog.platforms.get(pair.source)!.index;
+  const source = catalog.platforms.get(pair.source)!.sourceIndex;
   const destination = catalog.platforms.get(pair.destination)!.index;
   const format = source.spec.export!;
   const tables: ExportTable[] = [];
@@ -49,7 +49,7 @@ export function runLabelled(catalog: Catalog, ex: LabelledExport): { columns: Co
   for (const [objectName, text] of Object.entries(ex.files)) {
     const object = source.object(objectName);
     if (object === undefined) throw new Error(`${ex.shape}: ${objectName} is not an object of ${pair.source}`);
-    const [head, ...rows] = parse(text, { relax_column_count: true }) as string[][];
+    const [head, ...rows] = parse(text, { relax_column_count: true, bom: true }) as string[][];
     const header = head!.map((h) => h.trim());
     headers.set(objectName, header);
     const standard = new Set(object.fields.map((f) => f.name));
@@ -86,7 +86,7 @@ export function runLabelled(catalog: Catalog, ex: LabelledExport): { columns: Co
   for (const name of Object.keys(ex.columns)) if (!columns.some((c) => c.name === name)) unlabelled.push(`${ex.shape} ${name} (labelled, but not a custom column of the files)`);
 
   const profile: StageProfile = { load: ex.stageLoad, column: ex.stageColumn, values: ex.stages.map((s) => ({ value: s.value, count: 1, ...(s.probability === undefined ? {} : { probability: s.probability }) })) };
-  const stageDecisions = proposeStageTableWithBasis([profile], pair, destination);
+  const stageDecisions = ex.stages.length === 0 ? [] : proposeStageTableWithBasis([profile], pair, destination);
   const stages = ex.stages.map((s): StageOutcome => {
     const { decision, basis } = stageDecisions.find((d) => d.decision.source === s.value)!;
     return { shape: ex.shape, value: s.value, expected: `${s.stage}/${s.outcome}`, decision, basis, right: decision.stage === s.stage && decision.outcome === s.outcome };
