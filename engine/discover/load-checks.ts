@@ -1,5 +1,5 @@
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { parseReference } from '../run/reference.js';
+import { parseReference } from '../source/reference.js';
 import { checkExportFile, DEFAULT_MAX_FILE_BYTES } from '../source/export-file.js';
 import { destinationField } from '../spec/pair-model.js';
 import type { FindingExample } from './discovery.js';

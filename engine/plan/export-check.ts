@@ -148,10 +148,17 @@ function reportHeaders(notes: readonly HeaderNote[], headers: readonly string[],
     }
   }
   for (const load of loads) {
-    for (const column of requiredColumns(load)) {
-      if (headers.includes(column)) continue;
+    const required = new Set(requiredColumns(load));
+    for (const column of loadColumns(load)) {
+      if (headers.includes(column) || column === load.modifiedColumn) continue;
       const guess = closestNames(column, headers.filter((h) => h !== ''))[0];
-      add({ code: 'missing-column', severity: 'blocker', load: load.id, column, lines: [1], message: `${load.id} reads column "${column}", which the file does not have${guess === undefined ? '' : `. Did you mean "${guess}"?`}` });
+      const didYouMean = guess === undefined ? '' : `. Did you mean "${guess}"?`;
+      if (required.has(column)) {
+        add({ code: 'missing-column', severity: 'blocker', load: load.id, column, lines: [1], message: `${load.id} reads column "${column}", which the file does not have${didYouMean}` });
+      } else {
+        const fed = [...load.fields.filter((f) => f.columns.includes(column)).map((f) => f.to), ...load.lookups.filter((l) => l.column === column).map((l) => l.to)];
+        add({ code: 'missing-column', severity: 'warning', load: load.id, column, lines: [1], message: `${load.id} reads column "${column}", which the file does not have: ${fed.join(', ')} stays blank on every record${didYouMean}` });
+      }
     }
   }
 }

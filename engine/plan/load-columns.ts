@@ -8,6 +8,7 @@ export function loadColumns(load: PlannedLoad): string[] {
       ...(load.filter ? [load.filter.column] : []),
       ...load.fields.flatMap((f) => f.columns),
       ...load.lookups.map((l) => l.column),
+      ...load.lookups.flatMap((l) => (l.typeColumn === undefined ? [] : [l.typeColumn])),
       ...(load.owner ? [load.owner.from] : []),
       ...(load.attachment ? [load.attachment.from] : []),
       ...(load.modifiedColumn === undefined ? [] : [load.modifiedColumn]),
@@ -15,7 +16,20 @@ export function loadColumns(load: PlannedLoad): string[] {
   ];
 }
 
-/** Columns a load cannot do without: the file lacking one blocks the load before anything moves. */
+/**
+ * Columns a load cannot do without: its key, filter and owner, the attachment path, and every column feeding a
+ * field or lookup that would skip or hold its row. A file lacking one blocks the load before anything moves; a file
+ * lacking any other mapped column loads with that value blank on every record, and says so once for the file.
+ */
 export function requiredColumns(load: PlannedLoad): string[] {
-  return loadColumns(load).filter((c) => c !== load.modifiedColumn);
+  return [
+    ...new Set([
+      ...load.keyColumns,
+      ...(load.filter ? [load.filter.column] : []),
+      ...load.fields.filter((f) => f.onError !== 'blank').flatMap((f) => f.columns),
+      ...load.lookups.filter((l) => l.onMissing !== 'blank').flatMap((l) => [l.column, ...(l.typeColumn === undefined ? [] : [l.typeColumn])]),
+      ...(load.owner ? [load.owner.from] : []),
+      ...(load.attachment ? [load.attachment.from] : []),
+    ]),
+  ];
 }

@@ -58,6 +58,9 @@ export interface PlannedLookup {
   onMissing: 'blank' | 'hold' | 'skip';
   /** Set in the second pass, after every load has run (self-references, broken cycles). */
   deferred: boolean;
+  /** A column naming the kind of record referenced, and its values (lower-cased) to the load to look in. */
+  typeColumn?: string;
+  types?: Readonly<Record<string, string>>;
 }
 
 export interface MigrationPlan {
@@ -120,6 +123,7 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
         targets: asList(l.load),
         by: l.by,
         onMissing: l.onMissing ?? 'blank',
+        ...(l.typeColumn === undefined ? {} : { typeColumn: l.typeColumn, types: Object.fromEntries(Object.entries(l.types ?? {}).map(([k, v]) => [k.trim().toLowerCase(), String(v)])) }),
         deferred: deferredKeys.has(`${id}|${id}.${l.to}`),
       })),
       ...(load.owner ? { owner: load.owner } : {}),

@@ -242,6 +242,21 @@ export class Ledger {
     this.rows.forget(load, sourceKey);
   }
 
+  /** Which load and source row each of these destination ids was written for: verify checks links with it. */
+  sourcesOf(destIds: readonly string[]): Map<string, { load: string; sourceKey: string }> {
+    const out = new Map<string, { load: string; sourceKey: string }>();
+    const unique = [...new Set(destIds)];
+    // SQLite's bound-parameter limit is well above this; chunks keep each statement small.
+    for (let start = 0; start < unique.length; start += 500) {
+      const chunk = unique.slice(start, start + 500);
+      const rows = this.db
+        .prepare<string[], { load: string; source_key: string; dest_id: string }>(`SELECT load, source_key, dest_id FROM keymap WHERE dest_id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk);
+      for (const r of rows) out.set(r.dest_id, { load: r.load, sourceKey: r.source_key });
+    }
+    return out;
+  }
+
   /** The whole source-key to destination-id map, for reports and verification. */
   keymap(): { load: string; sourceKey: string; object: string; destId: string }[] {
     return this.db

@@ -1,7 +1,6 @@
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLookup } from '../plan/migration-plan.js';
-import { parseReference } from '../source/reference.js';
-import type { ExportFormat } from '../spec/generated/platform-spec.js';
+import type { Reference } from '../source/reference.js';
 import type { LookupResolver } from './lookup-resolver.js';
 import type { ValueIssue } from './value-issue.js';
 
@@ -21,16 +20,15 @@ export type GroupOutcome =
  */
 export function resolveLookupGroup(
   group: LookupGroup,
-  reference: (lookup: PlannedLookup & { index: number }) => string,
+  reference: (lookup: PlannedLookup & { index: number }) => { raw: string; reference: Reference },
   resolver: LookupResolver,
-  format: ExportFormat | undefined,
   values: DestinationRecord,
   issues: ValueIssue[],
 ): GroupOutcome {
   const failures: { lookup: PlannedLookup; value: string; problem: string; outcome: string }[] = [];
   for (const lookup of group.lookups) {
-    const raw = reference(lookup);
-    const resolution = resolver.resolve(lookup, parseReference(raw, format));
+    const { raw, reference: ref } = reference(lookup);
+    const resolution = resolver.resolve(lookup, ref);
     if (resolution === undefined) continue;
     if ('id' in resolution) {
       values[group.to] = resolution.id;

@@ -30,7 +30,12 @@ export class LookupResolver {
   resolve(lookup: PlannedLookup, reference: Reference): Resolution {
     if (reference.value === '') return undefined;
     let targets = lookup.targets;
-    if (reference.module !== undefined) {
+    if (reference.kind !== undefined) {
+      if (reference.load === undefined) {
+        return { outcome: 'wrong-type', problem: `"${reference.value}" is a ${reference.kind} record (${lookup.typeColumn ?? 'type column'}), which this lookup does not map to a load` };
+      }
+      targets = [reference.load];
+    } else if (reference.module !== undefined) {
       targets = this.targetsNamed(lookup.targets, reference.module);
       if (targets.length === 0) {
         return { outcome: 'wrong-type', problem: `"${reference.value}" is a ${reference.module} record, and this lookup takes ${lookup.targets.join(' or ')}` };

@@ -3,6 +3,7 @@ import type { MigrationPlan } from '../plan/migration-plan.js';
 import type { Ledger } from './ledger.js';
 import { LookupResolver, type NotLoaded } from './lookup-resolver.js';
 import { csvOptions } from '../plan/csv-options.js';
+import { ReferencedObjects } from '../source/referenced-object.js';
 import type { DuplicateRow } from '../plan/shape-findings.js';
 import type { CsvOptions } from '../source/csv-file.js';
 import { valueCoercer, type Coerce } from '../destinations/sandbox/coerce.js';
@@ -64,6 +65,7 @@ export async function mapperContext(
     lookups: new LookupResolver(ledger, moduleNames, notLoaded),
     notLoaded,
     attributeRule,
+    referencedObjects: new ReferencedObjects(engagement.source),
     csv: csvOptions(engagement),
     duplicates: new Map([...duplicates].map(([load, rows]) => [load, new Map(rows.map((r) => [r.line, r]))])),
     owners: new OwnerResolver(users, {

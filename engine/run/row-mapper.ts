@@ -9,9 +9,11 @@ import type { ExportFormat } from '../spec/generated/platform-spec.js';
 import { applyTransforms } from '../transforms/registry.js';
 import { TransformError, type TransformContext, type Value } from '../transforms/transform.js';
 import type { LookupResolver } from './lookup-resolver.js';
-import { parseReference } from '../source/reference.js';
+import { parseReference, type Reference } from '../source/reference.js';
+import type { ReferencedObjects } from '../source/referenced-object.js';
 import type { OwnerResolver } from './owner-resolver.js';
 import { RowFilter } from '../plan/row-filter.js';
+import { requiredColumns } from '../plan/load-columns.js';
 import { ownerResolutionKey, resolutionKey } from './queue-resolutions.js';
 
 export type QueueName = 'orphans' | 'owners';
@@ -36,6 +38,8 @@ export interface RowMapperContext {
   resolutions: ReadonlyMap<string, string>;
   /** The destination's value rules for an attribute, to catch a bad optional value before it costs its record. */
   attributeRule?: (object: string, attribute: string) => Coerce | undefined;
+  /** What the export says about the kind of record a reference names (Salesforce key prefixes). */
+  referencedObjects?: ReferencedObjects;
 }
 
 /** A key whose columns are all empty names no row, so the row cannot be upserted. */
@@ -108,18 +112,9 @@ export class RowMapper {
     return out;
   }
 
-  /** Columns the load reads that the file does not have: the whole load is blocked on them. */
+  /** Columns the load cannot do without that the file does not have: the whole load is blocked on them. */
   missingColumns(): string[] {
-    const { load } = this.ctx;
-    const wanted = [
-      ...load.keyColumns,
-      ...(load.filter ? [load.filter.column] : []),
-      ...load.fields.flatMap((f) => f.columns),
-      ...load.lookups.map((l) => l.column),
-      ...(load.owner ? [load.owner.from] : []),
-      ...(load.attachment ? [load.attachment.from] : []),
-    ];
-    return [...new Set(wanted)].filter((c) => this.column(c) < 0);
+    return requiredColumns(this.ctx.load).filter((c) => this.column(c) < 0);
   }
 
   cell(cells: readonly string[], index: number): string {
@@ -217,15 +212,36 @@ export class RowMapper {
   }
 
   private resolveLookups(cells: readonly string[], values: DestinationRecord, sourceKey: string, issues: ValueIssue[]): RowOutcome | undefined {
-    const answer = (lookup: PlannedLookup & { index: number }): string =>
-      this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, lookup.column)) ?? this.cell(cells, lookup.index);
+    const answer = (lookup: PlannedLookup & { index: number }): { raw: string; reference: Reference } => {
+      const given = this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, lookup.column));
+      const raw = given ?? this.cell(cells, lookup.index);
+      return { raw, reference: given === undefined ? this.reference(cells, lookup, raw) : parseReference(raw, this.ctx.format) };
+    };
     for (const group of this.lookupGroups) {
-      const outcome = resolveLookupGroup(group, answer, this.ctx.lookups, this.ctx.format, values, issues);
+      const outcome = resolveLookupGroup(group, answer, this.ctx.lookups, values, issues);
       if (outcome.kind === 'resolved') continue;
       const queue = outcome.kind === 'held' ? { queue: 'orphans' as const } : {};
       return { kind: outcome.kind, sourceKey, reason: outcome.reason, ...queue, column: outcome.column, value: outcome.value, issues };
     }
     return undefined;
+  }
+
+  /**
+   * A reference with what the export says about its kind: the pair's type column chooses the load; otherwise a module
+   * prefix or a Salesforce key prefix names the source object, and only loads of that object are tried.
+   */
+  private reference(cells: readonly string[], lookup: PlannedLookup, raw: string): Reference {
+    const parsed = parseReference(raw, this.ctx.format);
+    if (parsed.value === '') return parsed;
+    if (lookup.typeColumn !== undefined) {
+      const kind = this.cell(cells, this.column(lookup.typeColumn)).trim();
+      if (kind === '') return parsed;
+      const load = lookup.types?.[kind.toLowerCase()];
+      return { ...parsed, kind, ...(load === undefined ? {} : { load }) };
+    }
+    if (parsed.module !== undefined) return parsed;
+    const named = this.ctx.referencedObjects?.fromReference(parsed);
+    return named === undefined ? parsed : { ...parsed, module: named };
   }
 
   private cleanCell(cells: readonly string[], column: string): string {

@@ -1,4 +1,5 @@
 import type { ExportFormat, PlatformObject } from '../spec/generated/platform-spec.js';
+import { SALESFORCE_PREFIXES } from '../util/salesforce-ids.js';
 
 /**
  * Record keys in the style the source platform exports them, a pure function of the object and the row index, so a
@@ -10,15 +11,6 @@ import type { ExportFormat, PlatformObject } from '../spec/generated/platform-sp
  *   polymorphic reference (`Related To CRM ID`) is tried against several objects.
  * - the `dynamics-365-csv` shape: GUIDs, as the hidden `(Do Not Modify) <Table>` column carries them.
  */
-
-/** Standard Salesforce key prefixes, by API object name. Unknown objects get custom-object prefixes (`a0A`…). */
-const SALESFORCE_PREFIXES: Record<string, string> = {
-  account: '001', note: '002', contact: '003', user: '005', opportunity: '006', activity: '007', case: '500',
-  contract: '800', order: '801', campaign: '701', campaignmember: '00v', lead: '00Q', task: '00T', event: '00U',
-  attachment: '00P', contentversion: '068', contentdocument: '069', accountcontactrelation: '07k', product2: '01t',
-  pricebook2: '01s', pricebookentry: '01u', opportunitylineitem: '00k', quote: '0Q0', recordtype: '012',
-  profile: '00e', userrole: '00E', group: '00G', queue: '00G', individual: '0PK', asset: '02i', emailmessage: '02s',
-};
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';

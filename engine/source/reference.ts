@@ -4,6 +4,10 @@ import type { ExportFormat } from '../spec/generated/platform-spec.js';
 export interface Reference {
   module?: string;
   value: string;
+  /** Set when a type column chose the load to look in. */
+  load?: string;
+  /** The type column's value, when the row has one: a value no load answers to is the wrong kind of record. */
+  kind?: string;
 }
 
 /**

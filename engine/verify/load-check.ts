@@ -5,12 +5,19 @@ import { ExpectedRecords } from './expected-record.js';
 import { rowId } from './refused-rows.js';
 import type { LoadSample, SampledRow } from './row-sample.js';
 import { differences } from './value-diff.js';
+import { linkDifferences, type LinkContext } from './link-check.js';
+import { ReferencedObjects } from '../source/referenced-object.js';
+import type { PlatformIndex } from '../spec/platform-index.js';
 import type { LoadVerification, Mismatch } from './verification-report.js';
 
 export interface CheckContext {
   mapper: MapperContext;
   ledger: Ledger;
   destination: Destination;
+  /** The source platform, for what its export says about the records references name. */
+  source: PlatformIndex;
+  /** Load id to the source object it reads. */
+  sourceObjectOf: ReadonlyMap<string, string>;
   /** Sampled rows the destination refused in a run, by `rowId`. */
   refused: ReadonlySet<string>;
 }
@@ -74,14 +81,24 @@ export async function checkLoadSample(sample: LoadSample, ctx: CheckContext): Pr
   for (let start = 0; start < toCompare.length; start += ctx.destination.preferredBatchSize) {
     const batch = toCompare.slice(start, start + ctx.destination.preferredBatchSize);
     const attributes = [...new Set(batch.flatMap((p) => Object.keys(p.values)))];
-    const actual = await ctx.destination.read(load.object, batch.map((p) => p.id), attributes);
+    const keyAttributes = [...new Set(load.lookups.filter((l) => l.by === 'key').map((l) => l.to))];
+    const actual = await ctx.destination.read(load.object, batch.map((p) => p.id), [...new Set([...attributes, ...keyAttributes])]);
+    const linkedIds = [...actual.values()].flatMap((r) => keyAttributes.map((a) => r[a]).filter((v): v is string | number => v !== null && v !== undefined && v !== ''));
+    const links: LinkContext = {
+      format: ctx.mapper.format,
+      objects: ctx.mapper.referencedObjects ?? new ReferencedObjects(ctx.source),
+      sourceObjectOf: ctx.sourceObjectOf,
+      sources: ctx.ledger.sourcesOf(linkedIds.map(String)),
+    };
     for (const { row, id, values } of batch) {
       const record = actual.get(id);
       if (record === undefined) {
         recordMismatch(row, id, `missing in destination: no ${load.object} record has id ${id}`);
         continue;
       }
-      const wrong = differences(values, record);
+      const column = new Map(sample.headers.map((h, i) => [h, i]));
+      const cell = (name: string): string => row.cells[column.get(name) ?? -1] ?? '';
+      const wrong = [...differences(values, record), ...linkDifferences(load, cell, record, links)];
       verification.checked += 1;
       if (wrong.length === 0) verification.matching += 1;
       else verification.mismatching += 1;

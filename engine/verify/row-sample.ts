@@ -48,11 +48,17 @@ export async function sampleRows(loads: readonly PlannedLoad[], context: MapperC
     if (!existsSync(load.file)) continue;
     const rng = new Rng(mix(options.seed, hashString(load.id)));
     const reservoir = new Reservoir<SampledRow>(options.size, rng);
-    const csv = await openCsv(load.file, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
+    const csv = await openCsv(load.file, { ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), known: load.knownColumns, displayName: load.fileName });
     const mapper = new RowMapper({ ...context, load, headers: csv.headers });
+    // Under the default duplicates policy the first row of a key is the one loaded; later ones are reported, not kept.
+    const seen = load.duplicates === 'first' ? new Set<string>() : undefined;
     for await (const row of csv.rows) {
       if (!mapper.belongsHere(row.cells)) continue;
       const sourceKey = mapper.sourceKey(row.cells);
+      if (seen !== undefined && !isBlankKey(sourceKey)) {
+        if (seen.has(sourceKey)) continue;
+        seen.add(sourceKey);
+      }
       if (options.qualifies !== undefined && !options.qualifies(load, sourceKey)) continue;
       // Rows without a key are never merged: each is a row of its own that could not load.
       reservoir.offer({ line: row.line, cells: row.cells, sourceKey }, isBlankKey(sourceKey) ? undefined : sourceKey);

@@ -66,7 +66,7 @@ export function displayValue(value: AttributeValue): string {
 
 /** Where a mismatch is and what is wrong, as one line of text; the shape every mismatch is listed in. */
 export function describeMismatch(m: Mismatch): string {
-  const what = m.field === '' ? (m.reason ?? '') : `${m.field}: expected ${displayValue(m.expected)}, actual ${displayValue(m.actual)}`;
+  const what = m.field === '' ? (m.reason ?? '') : `${m.field}: ${m.reason ?? `expected ${displayValue(m.expected)}, actual ${displayValue(m.actual)}`}`;
   return `${m.file}:${m.line} ${m.load} ${m.sourceKey} ${what}`;
 }
 

@@ -77,7 +77,7 @@ export async function verifyRun(engagement: Engagement, destination: Destination
     let checked = 0;
     for (const sample of samples) {
       options.onProgress?.({ step: `checking ${sample.load.id}`, done: checked, total: toCheck });
-      const { verification, mismatches } = await checkLoadSample(sample, { mapper, ledger, destination, refused });
+      const { verification, mismatches } = await checkLoadSample(sample, { mapper, ledger, destination, refused, source: engagement.source, sourceObjectOf: new Map(plan.loads.map((l) => [l.id, l.sourceObject])) });
       checked += sample.rows.length;
       report.loads.push(verification);
       report.mismatches.push(...mismatches);

@@ -300,6 +300,16 @@ export interface Lookup {
    */
   onMissing?: 'blank' | 'hold' | 'skip';
   /**
+   * A column of the same row that says what kind of record the reference names (Zoho's `SEMODULE`, a Dynamics `Regarding (Type)`). With `types`, the reference is looked up only in the load its type names; ids that overlap between objects then never link the wrong record. A type value `types` does not list is reported as the wrong kind of record.
+   */
+  typeColumn?: string;
+  /**
+   * Values of `typeColumn` (compared without case) to the load the reference is then looked up in.
+   */
+  types?: {
+    [k: string]: string | undefined;
+  };
+  /**
    * Why the lookup is resolved this way.
    */
   note?: string;

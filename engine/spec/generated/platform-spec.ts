@@ -478,6 +478,21 @@ export interface PlatformField {
   custom?: boolean;
   formats?: FormatOverrides;
   /**
+   * Source: a reference column whose target kind is written in another column of the row (an id plus a module name). Values of that column, compared without case, name the platform object the id belongs to. `verify` uses it to check every link independently of the pair's mapping.
+   */
+  typedBy?: {
+    /**
+     * The column naming the kind.
+     */
+    column: string;
+    /**
+     * Its values to this platform's object names.
+     */
+    values: {
+      [k: string]: string | undefined;
+    };
+  };
+  /**
    * Objects a lookup field may point at.
    */
   targets?: string[];

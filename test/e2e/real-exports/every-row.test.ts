@@ -122,16 +122,26 @@ describe('headers as other systems write them', () => {
     expect(existsSync(join(project, 'ledger.db'))).toBe(false);
   });
 
-  it('given a file lacking a mapped column, plan and apply block on it with a did-you-mean', () => {
-    const header = COMPANY_HEADER.replace('Website', 'Web Site');
+  it('given a file lacking a column the load cannot do without (the owner), plan and apply block on it with a did-you-mean', () => {
+    const header = COMPANY_HEADER.replace('Owner Email', 'Owner E-mail');
     const { project } = engagementWith({ 'companies.csv': lines(header, [company('1', 'Acme')]) });
-    const expected = 'companies.csv:1: accounts reads column "Website", which the file does not have. Did you mean "Web Site"?';
+    const expected = 'companies.csv:1: accounts reads column "Owner Email", which the file does not have. Did you mean "Owner E-mail"?';
     expect(discover(project).shape.blockers.map((b) => `${b.file}:1: ${b.message}`)).toContain(expected);
     const plan = json<{ blockers: string[] }>(['plan', '--project', project]);
     expect(plan.exitCode).toBe(2);
     const run = apply(project);
     expect(run.exitCode).toBe(3);
     expect(run.result?.blockers).toContain(expected);
+  });
+
+  it('given a file lacking an optional column, loads every row without it and says so once for the file', () => {
+    const header = COMPANY_HEADER.replace('Website,', '');
+    const row = (id: string, name: string): string => company(id, name).replace(/,https:[^,]*,/, ',');
+    const { project } = engagementWith({ 'companies.csv': lines(header, [row('1', 'Acme'), row('2', 'Globex')]) });
+    const report = apply(project).result!;
+    expect(expectBalanced(report, 'companies.csv', 2).loads[0]?.created).toBe(2);
+    const warning = report.export?.findings.find((f) => f.code === 'missing-column');
+    expect(warning?.message).toBe('accounts reads column "Website", which the file does not have: websiteurl stays blank on every record');
   });
 
   it('given a file of NUL bytes where companies.csv should be, refuses to start and names it', () => {

@@ -22,6 +22,9 @@ const context: MapperContext = {
   exportDir: dir,
   nullCells: new Set(),
   resolutions: new Map(),
+  csv: {},
+  duplicates: new Map(),
+  notLoaded: new Map(),
 };
 
 /** An activities file shared by two loads, calls and meetings, told apart by its Type column. */
@@ -46,6 +49,8 @@ function load(id: string, file: string, type: string): PlannedLoad {
     lookups: [],
     indexBy: [],
     nameColumns: [],
+    knownColumns: ['Id', 'Type', 'Subject'],
+    duplicates: 'last',
   };
 }
 
