@@ -35,6 +35,8 @@ export interface PlanSummary {
   warnings: string[];
   /** Export files the pair does not read, with their rows. */
   notInScope: OutOfScopeFile[];
+  /** Per file the pair reads, its columns no mapping reads: their values stay behind. */
+  unmappedColumns: { file: string; columns: string[] }[];
 }
 
 /**
@@ -58,7 +60,7 @@ export async function summarizePlan(engagement: Engagement, options: { checkDest
   }
   if (options.checkDestination === true) blockers.push(...(await destinationProblems(engagement, plan)));
   const warnings = check.findings.filter((f) => f.severity === 'warning').map(describeFinding);
-  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope };
+  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
 }
 
 /** A live target checks its metadata now, so that a missing field stops the plan rather than half a load. */

@@ -49,6 +49,10 @@ export interface ScopeDocument {
   source: string;
   destination: string;
   summary: string;
+  /** Export files the pair does not read, with their rows: they stay behind. */
+  notInScope: { file: string; rows: number; counted: boolean; reason: string }[];
+  /** Columns of read files that no mapping reads. */
+  unmappedColumns: { file: string; columns: string }[];
   /** What discovery read, when it ran. */
   discovery: { rows: number; files: number; customColumns: number } | null;
   objects: ScopeObject[];
@@ -105,6 +109,8 @@ export async function scopeDocument(engagement: Engagement, options: { generated
     counts: { objects: pairCounts.objects, oneToOne: pairCounts.oneToOne, lossy: pairCounts.lossy, rows: inExport, files: files.length, loadRows: exported ?? 0, loadsDiffer: (exported ?? 0) !== inExport },
     ...(discovered !== undefined && discovered !== inExport ? { discoveryOutdated: { discovered, now: inExport } } : {}),
     exclusions: (pair.exclusions ?? []).map((e) => ({ what: e.what, reason: e.reason })),
+    notInScope: summary.notInScope.map((f) => ({ file: f.file, rows: f.rows ?? 0, counted: f.rows !== null, reason: f.reason })),
+    unmappedColumns: summary.unmappedColumns.map((u) => ({ file: u.file, columns: u.columns.join(', ') })),
     lossy: pair.objects.filter((r) => r.mapping === 'lossy').map((r) => ({ source: r.source, destination: r.destination, losses: r.losses ?? [] })),
     customFields: scopeCustomFields(engagement),
     phases: summary.phases.map((p) => ({

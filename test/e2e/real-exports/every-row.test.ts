@@ -16,8 +16,11 @@ import {
   json,
   lines,
   note,
+  OWNER,
+  checksum,
   reportRows,
 } from './export-harness.js';
+import { readdirSync, writeFileSync } from 'node:fs';
 
 function discover(project: string): Discovery {
   const run = json<{ discovery: Discovery } & Discovery>(['discover', '--project', project]);
@@ -182,8 +185,8 @@ describe('one bad value in an optional field', () => {
 
 describe('lookups that are not a clean match', () => {
   const { project } = engagementWith({
-    'companies.csv': lines(COMPANY_HEADER, [company('1', 'Acme'), company('2', 'Globex')]),
-    'contacts.csv': lines(CONTACT_HEADER, [contact('11', 'One', 'one@acme.example', '1'), contact('12', 'Two', 'shared@acme.example', '1'), contact('13', 'Three', 'shared@acme.example', '2')]),
+    'companies.csv': lines(COMPANY_HEADER, [company('1', 'Acme'), company('2', 'Globex'), company('3', 'Initech').replace(OWNER, 'gone@acme.example')]),
+    'contacts.csv': lines(CONTACT_HEADER, [contact('11', 'One', 'one@acme.example', '1'), contact('12', 'Two', 'shared@acme.example', '1'), contact('13', 'Three', 'shared@acme.example', '2'), contact('14', 'Four', 'four@acme.example', '3')]),
     'deals.csv': lines(DEAL_HEADER, [deal('21', 'Renewal', '1', 'nobody@acme.example')]),
     'notes.csv': lines(NOTE_HEADER, [note('31', 'ghost@acme.example', '', '1'), note('32', 'shared@acme.example', '', '2'), note('33', '', '', '99'), note('34', 'one@acme.example', '', '')]),
   });
@@ -194,11 +197,31 @@ describe('lookups that are not a clean match', () => {
     expectBalanced(report, 'deals.csv', 1);
     const issues = reportRows(project, report.files.lookups).map((r) => [r['file'], r['line'], r['column'], r['value'], r['problem'], r['outcome']]);
     expect(issues).toEqual([
+      ['contacts.csv', '5', 'Company ID', '3', 'not-loaded', 'held'],
       ['deals.csv', '2', 'Contact Email', 'nobody@acme.example', 'missing', 'blanked'],
       ['notes.csv', '2', 'Contact Email', 'ghost@acme.example', 'missing', 'fallback: Company ID'],
       ['notes.csv', '3', 'Contact Email', 'shared@acme.example', 'ambiguous', 'fallback: Company ID'],
       ['notes.csv', '4', 'Company ID', '99', 'missing', 'held'],
     ]);
     expect(report.loads.find((l) => l.load === 'notes')).toMatchObject({ created: 3, held: 1, lookupIssues: 3 });
+    // The contact is held because its company was: the reason says so, with the company's own line and reason.
+    const held = reportRows(project, report.files.exceptions).find((e) => e['file'] === 'contacts.csv');
+    expect(held?.['reason']).toBe('Company ID: the accounts row with key "3" did not load (companies.csv:4 was held: owner "gone@acme.example" has no user in the destination)');
+  });
+});
+
+describe('a file the CSV parser cannot read', () => {
+  it('given an unterminated quote, exits 2 naming file and line, and leaves the destination and ledger as they were', () => {
+    const good = [company('1', 'Acme'), company('2', 'Globex'), company('3', 'Initech')];
+    const { project, exportDir } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, good) });
+    expect(apply(project).exitCode).toBe(0);
+    const before = [checksum(join(project, 'sandbox.db')), checksum(join(project, 'ledger.db'))];
+    writeFileSync(join(exportDir, 'companies.csv'), lines(COMPANY_HEADER, [...good, company('4', 'Umbrella'), '5,"Hooli, Inc,https://hooli.example']));
+    const run = apply(project);
+    expect(run.exitCode).toBe(2);
+    expect(run.error).toMatchObject({ file: 'companies.csv', line: 6 });
+    expect(run.error?.message).toContain('a quoted value starts here and is never closed');
+    expect([checksum(join(project, 'sandbox.db')), checksum(join(project, 'ledger.db'))]).toEqual(before);
+    expect(readdirSync(join(project, 'runs'))).toEqual(['1']);
   });
 });
