@@ -2,13 +2,20 @@ import type { Engagement } from '../engagement/engagement.js';
 import type { CsvOptions } from '../source/csv-file.js';
 import type { PlannedLoad } from './migration-plan.js';
 
-/** How to read one load's file: the platform's delimiter, the engagement's or platform's encoding, the known headers. */
-export function csvOptions(engagement: Engagement, load?: Pick<PlannedLoad, 'knownColumns' | 'fileName'>): CsvOptions {
+/** How the export's files are read: the platform's delimiter, the engagement's or platform's encoding. */
+export function csvOptions(engagement: Engagement): CsvOptions {
   const format = engagement.source.spec.export;
   const encoding = engagement.spec.options?.encoding ?? format?.encoding;
   return {
     ...(format?.delimiter === undefined ? {} : { delimiter: format.delimiter }),
     ...(encoding === undefined ? {} : { encoding }),
-    ...(load === undefined ? {} : { known: load.knownColumns, displayName: load.fileName }),
   };
+}
+
+/**
+ * How one load's file is read, the same in the export check, the run and verify: the known column names (shared by
+ * every load of the file, so they all see one header), the engagement's header aliases and the name for messages.
+ */
+export function loadCsvOptions(base: CsvOptions, load: Pick<PlannedLoad, 'knownColumns' | 'fileName' | 'headerAliases'>): CsvOptions {
+  return { ...base, known: load.knownColumns, displayName: load.fileName, ...(load.headerAliases === undefined ? {} : { aliases: load.headerAliases }) };
 }

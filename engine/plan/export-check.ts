@@ -3,7 +3,7 @@ import type { Engagement } from '../engagement/engagement.js';
 import { extraCells, openCsv } from '../source/csv-file.js';
 import type { HeaderNote } from '../source/header-match.js';
 import { closestNames } from '../util/suggest.js';
-import { csvOptions } from './csv-options.js';
+import { csvOptions, loadCsvOptions } from './csv-options.js';
 import { DuplicateKeys } from './duplicate-keys.js';
 import { loadColumns, requiredColumns } from './load-columns.js';
 import type { MigrationPlan, PlannedLoad } from './migration-plan.js';
@@ -44,6 +44,13 @@ export async function checkExport(engagement: Engagement, plan: MigrationPlan, o
 async function checkFile(engagement: Engagement, plan: MigrationPlan, path: string, loads: PlannedLoad[], findings: ShapeFinding[], options: ExportCheckOptions): Promise<FileAccount | undefined> {
   const file = (loads[0] as PlannedLoad).fileName;
   const add = (finding: Omit<ShapeFinding, 'file'>): void => void findings.push({ file, ...finding });
+  const found = (loads[0] as PlannedLoad).found;
+  if (found.how === 'case' || found.how === 'timestamped') {
+    add({ code: 'file-variant', severity: 'note', message: `read for ${loads.map((l) => l.id).join(', ')}: the platform names this file differently (${found.how === 'case' ? 'in another case' : 'without a timestamp'})` });
+  }
+  if (found.others.length > 0) {
+    add({ code: 'file-variant', severity: 'warning', message: `chosen over ${found.others.join(', ')}, which match the same object: name the file in migration.yaml (files) if another one is meant` });
+  }
   let stat;
   try {
     stat = statSync(path);
@@ -57,7 +64,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     add({ code: 'unreadable-file', severity: 'blocker', message: 'this is not a regular file' });
     return undefined;
   }
-  const csv = await openCsv(path, { ...csvOptions(engagement), displayName: file, known: [...new Set(loads.flatMap((l) => l.knownColumns))] });
+  const csv = await openCsv(path, loadCsvOptions(csvOptions(engagement), loads[0] as PlannedLoad));
   const { headers } = csv;
   const account: FileAccount = { file, rows: 0, excluded: 0, blankLines: 0, encoding: csv.encoding.name, loads: [], unmappedColumns: [] };
   if (stat.size === 0 || headers.length === 0) {

@@ -5,6 +5,7 @@ import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from './import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
+import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
 export interface PlannedLoad {
@@ -31,6 +32,10 @@ export interface PlannedLoad {
   emailColumn?: string;
   /** Every column name the specs know for this file (the platform's and the ones mapped), matched tolerantly on read. */
   knownColumns: string[];
+  /** How the file was found in the export (its declared name, the engagement's, or a variant of it). */
+  found: LocatedFile;
+  /** The engagement's header aliases for this file: header as written to the spec's column name. */
+  headerAliases?: Readonly<Record<string, string>>;
   /** What to do with a second row carrying a key already seen in the file (see engine/run/duplicate-rows). */
   duplicates: DuplicatePolicy;
 }
@@ -96,10 +101,13 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     }
   }
 
+  const entries = exportEntries(engagement.exportDir);
   const loads = order.map((id): PlannedLoad => {
     const { load, rowIndex } = byId.get(id) as (typeof located)[number];
     const object = source.object(load.from);
-    const fileName = object?.file ?? `${load.from}.csv`;
+    const decision = (engagement.spec.files ?? []).find((f) => f.object === load.from);
+    const found = locateExportFile(entries, object?.file ?? `${load.from}.csv`, decision?.file);
+    const fileName = found.name;
     const emailColumn = object?.fields.find((f) => f.type === 'email')?.name;
     return {
       id,
@@ -133,6 +141,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       ...(emailColumn === undefined ? {} : { emailColumn }),
       ...(object?.modifiedField === undefined ? {} : { modifiedColumn: object.modifiedField }),
       knownColumns: [],
+      found,
+      ...(decision?.headers === undefined ? {} : { headerAliases: Object.fromEntries(Object.entries(decision.headers).map(([k, v]) => [k, String(v)])) }),
       duplicates: engagement.spec.options?.duplicates ?? pair.duplicates ?? 'first',
     };
   });

@@ -40,7 +40,9 @@ export function outOfScopeFiles(engagement: Engagement, plan: MigrationPlan): Ou
     if (!isFile) continue;
     const table = TABLE_FILES.has(extname(name).toLowerCase());
     const object = objectByFile.get(name.toLowerCase());
-    out.push({ file: name, rows: table ? countRows(path) : null, reason: table ? reasonFor(engagement, object) : 'not a CSV file, so not read' });
+    const passedOver = plan.loads.find((l) => l.found.others.includes(name));
+    const reason = passedOver !== undefined ? `another file for ${passedOver.sourceObject}; ${passedOver.fileName} was read instead` : table ? reasonFor(engagement, object) : 'not a CSV file, so not read';
+    out.push({ file: name, rows: table ? countRows(path) : null, reason });
   }
   return out;
 }

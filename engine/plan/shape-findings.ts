@@ -6,6 +6,7 @@ export type ShapeSeverity = 'blocker' | 'warning' | 'note';
 
 export type ShapeCode =
   | 'missing-file'
+  | 'file-variant'
   | 'unreadable-file'
   | 'empty-file'
   | 'header-only'

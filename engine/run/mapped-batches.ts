@@ -6,6 +6,7 @@ import type { MapperContext } from './mapper-context.js';
 import type { LocatedValueIssue } from './value-issue.js';
 import { rowFingerprint, type DeltaFilter } from './delta-filter.js';
 import { RowMapper, type QueueName } from './row-mapper.js';
+import { loadCsvOptions } from '../plan/csv-options.js';
 
 export interface MappedRecord {
   sourceKey: string;
@@ -61,7 +62,7 @@ export async function* mapLoadRows(
 ): AsyncGenerator<MappedBatch> {
   // The export check reported a missing file before the run; there is nothing to map.
   if (!existsSync(load.file)) return;
-  const csv = await openCsv(load.file, { ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), known: load.knownColumns, displayName: load.fileName });
+  const csv = await openCsv(load.file, loadCsvOptions({ ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) }, load));
   const mapper = new RowMapper({ ...context, load, headers: csv.headers }, pass);
   const missing = mapper.missingColumns();
   if (pass === 'second' && missing.length > 0) return;

@@ -35,6 +35,8 @@ export interface CsvOptions {
   encoding?: string;
   /** Column names the spec knows for this file, matched tolerantly (case, spaces, BOM, stray CR). */
   known?: readonly string[];
+  /** Headers as this export writes them, to the spec's names (the engagement's `files[].headers`). */
+  aliases?: Readonly<Record<string, string>>;
   /** How the file is named in messages (`contacts.csv`); its base name by default. */
   displayName?: string;
 }
@@ -76,7 +78,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     first = await read();
   }
   if (first.done === true) return { headers: [], headerNotes: [], encoding, rows: (async function* () {})(), stats };
-  const { headers, notes } = matchHeaders(first.value, options.known ?? []);
+  const { headers, notes } = matchHeaders(first.value, options.known ?? [], options.aliases);
   next += 1 + newlines(first.value);
   const rows = {
     async *[Symbol.asyncIterator](): AsyncGenerator<CsvRow> {

@@ -22,7 +22,8 @@ export function headerKey(header: string): string {
   return header.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-export function matchHeaders(raw: readonly string[], known: readonly string[]): MatchedHeaders {
+export function matchHeaders(raw: readonly string[], known: readonly string[], aliases: Readonly<Record<string, string>> = {}): MatchedHeaders {
+  const aliasByKey = new Map(Object.entries(aliases).map(([found, name]) => [headerKey(found), name]));
   const exact = new Set(known);
   const byKey = new Map<string, string | null>();
   for (const name of known) {
@@ -33,6 +34,11 @@ export function matchHeaders(raw: readonly string[], known: readonly string[]): 
   const notes: HeaderNote[] = [];
   const headers = raw.map((found, column) => {
     const trimmed = found.trim();
+    const alias = aliasByKey.get(headerKey(found));
+    if (alias !== undefined) {
+      notes.push({ kind: 'variant', column, found, expected: alias });
+      return alias;
+    }
     if (exact.has(trimmed)) return trimmed;
     const expected = byKey.get(headerKey(found));
     if (expected === undefined || expected === null) {

@@ -98,7 +98,10 @@ export async function checkLoadSample(sample: LoadSample, ctx: CheckContext): Pr
       }
       const column = new Map(sample.headers.map((h, i) => [h, i]));
       const cell = (name: string): string => row.cells[column.get(name) ?? -1] ?? '';
-      const wrong = [...differences(values, record), ...linkDifferences(load, cell, record, links)];
+      const valueDiffs = differences(values, record);
+      // A link the re-mapping already finds wrong is reported once, with its values.
+      const linkDiffs = linkDifferences(load, cell, record, links).filter((l) => !valueDiffs.some((v) => v.field === l.field));
+      const wrong = [...valueDiffs, ...linkDiffs];
       verification.checked += 1;
       if (wrong.length === 0) verification.matching += 1;
       else verification.mismatching += 1;

@@ -5,6 +5,7 @@ import type { MapperContext } from '../run/mapper-context.js';
 import { isBlankKey, RowMapper } from '../run/row-mapper.js';
 import { hashString, mix, Rng } from '../sample/rng.js';
 import { Reservoir } from './reservoir.js';
+import { loadCsvOptions } from '../plan/csv-options.js';
 
 /** One source row picked for checking, as the export holds it. */
 export interface SampledRow {
@@ -48,7 +49,7 @@ export async function sampleRows(loads: readonly PlannedLoad[], context: MapperC
     if (!existsSync(load.file)) continue;
     const rng = new Rng(mix(options.seed, hashString(load.id)));
     const reservoir = new Reservoir<SampledRow>(options.size, rng);
-    const csv = await openCsv(load.file, { ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }), known: load.knownColumns, displayName: load.fileName });
+    const csv = await openCsv(load.file, loadCsvOptions({ ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) }, load));
     const mapper = new RowMapper({ ...context, load, headers: csv.headers });
     // Under the default duplicates policy the first row of a key is the one loaded; later ones are reported, not kept.
     const seen = load.duplicates === 'first' ? new Set<string>() : undefined;

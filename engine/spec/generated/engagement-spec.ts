@@ -47,6 +47,10 @@ export interface EngagementSpec {
    */
   ownerMap?: OwnerDecision[];
   /**
+   * How this customer's export names its files and headers, where it differs from the platform spec: a file name (a newer Vtiger build appends a timestamp, a Spanish export translates it) and header aliases (translated or renamed labels, read as the spec's names and reported).
+   */
+  files?: FileDecision[];
+  /**
    * How this customer's export writes values, where it differs from the platform spec: for the whole export, one object, or one column. Later, narrower entries win: engagement-wide, then per object, then per column.
    */
   formats?: FormatDecision[];
@@ -221,6 +225,25 @@ export interface OwnerDecision {
    */
   reason?: string;
   status: Status;
+}
+/**
+ * One source object's file in this export.
+ */
+export interface FileDecision {
+  /**
+   * The source platform's object name.
+   */
+  object: string;
+  /**
+   * The file's name in the export folder, relative to it.
+   */
+  file?: string;
+  /**
+   * Header as the file writes it, to the column name the platform spec uses.
+   */
+  headers?: {
+    [k: string]: string | undefined;
+  };
 }
 /**
  * Formats of the export's values for the whole export, one source object (`object`) or one column (`object` and `column`).

@@ -225,3 +225,27 @@ describe('a file the CSV parser cannot read', () => {
     expect(readdirSync(join(project, 'runs'))).toEqual(['1']);
   });
 });
+
+describe('files and headers named the way this export names them', () => {
+  it('given timestamped file names, reads the newest, reports the older one as not read, and loads its rows', () => {
+    const { project } = engagementWith({
+      'companies_2026-01-05_0900.csv': lines(COMPANY_HEADER, [company('1', 'Old Acme')]),
+      'companies_2026-09-28_1157.csv': lines(COMPANY_HEADER, [company('1', 'Acme'), company('2', 'Globex')]),
+    });
+    const report = apply(project).result!;
+    expect(expectBalanced(report, 'companies_2026-09-28_1157.csv', 2).loads[0]?.created).toBe(2);
+    expect(report.export?.notInScope).toEqual([{ file: 'companies_2026-01-05_0900.csv', rows: 1, reason: 'another file for company; companies_2026-09-28_1157.csv was read instead' }]);
+  });
+
+  it('given translated headers and the engagement naming the file and its headers, reads them as the spec names them', () => {
+    const spanish = COMPANY_HEADER.replace('Company ID', 'ID de empresa').replace('Company Name', 'Nombre de la empresa');
+    const { project } = engagementWith(
+      { 'Empresas.csv': lines(spanish, [company('1', 'Acme'), company('2', 'Globex')]) },
+      'files:\n  - object: company\n    file: Empresas.csv\n    headers: { "ID de empresa": Company ID, "Nombre de la empresa": Company Name }\n',
+    );
+    const report = apply(project).result!;
+    expect(expectBalanced(report, 'Empresas.csv', 2).loads[0]?.created).toBe(2);
+    const notes = report.export?.findings.filter((f) => f.code === 'header-variant').map((f) => f.column);
+    expect(notes).toEqual(['Company ID', 'Company Name']);
+  });
+});

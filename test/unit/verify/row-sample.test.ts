@@ -51,6 +51,7 @@ function load(id: string, file: string, type: string): PlannedLoad {
     nameColumns: [],
     knownColumns: ['Id', 'Type', 'Subject'],
     duplicates: 'last',
+    found: { name: 'activities.csv', how: 'declared', others: [] },
   };
 }
 
