@@ -72,6 +72,12 @@ export function checkLoad(ctx: LoadCheckContext, located: LocatedLoad): void {
         reporter.report('spec/lookup-target', targetPointer, `Lookup "${lookup.to}" cannot point at "${target.to}"; it accepts ${field.targets.map((t) => `"${t}"`).join(', ')}.`);
       }
     });
+    if (lookup.typeColumn !== undefined) column(lookup.typeColumn, `${at}/typeColumn`);
+    for (const [kind, loadId] of Object.entries(lookup.types ?? {})) {
+      if (loadId !== undefined && !targets.includes(loadId)) {
+        reporter.unknown('spec/unknown-load', `${at}/types/${kind.replaceAll('~', '~0').replaceAll('/', '~1')}`, 'Type target', loadId, "this lookup's loads", targets);
+      }
+    }
   });
 
   if (load.owner) {

@@ -40,8 +40,8 @@ objects:
       - { name: SEMODULE, type: text }
 `;
 
-function pair(typed: boolean): string {
-  const routing = typed ? ', typeColumn: SEMODULE, types: { Leads: leads, Contacts: contacts }' : '';
+function pair(typed: boolean, leadsLoad = 'leads'): string {
+  const routing = typed ? `, typeColumn: SEMODULE, types: { Leads: ${leadsLoad}, Contacts: contacts }` : '';
   return `id: zoho-like--dynamics-365-sales
 source: zoho-like
 destination: dynamics-365-sales
@@ -128,5 +128,17 @@ describe('verify checks links against what the export says, not against the mapp
     const tasks = report.loads.find((l) => l.load === 'tasks');
     expect([tasks?.created, tasks?.lookupIssues ?? 0]).toEqual([2, 0]);
     expect(verifyExit, verify).toBe(0);
+  });
+});
+
+describe('validate on a type map', () => {
+  it('given a type that maps to a load the lookup does not take, exits 2 at that value with a did-you-mean', async () => {
+    const specs = mkdtempSync(join(tmpdir(), 'type-map-'));
+    mkdirSync(join(specs, 'platforms'));
+    writeFileSync(join(specs, 'platforms', 'zoho-like.yaml'), PLATFORM);
+    writeFileSync(join(specs, 'zoho-like--dynamics-365-sales.yaml'), pair(true, 'leadz'));
+    const result = await runCliAsync(['validate', specs, '--specs', specs]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toMatch(/zoho-like--dynamics-365-sales\.yaml:\d+:\d+ error spec\/unknown-load Type target "leadz" does not exist in this lookup's loads\. Did you mean "leads"\?/);
   });
 });
