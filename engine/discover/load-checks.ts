@@ -26,7 +26,9 @@ export function loadChecks(load: PlannedLoad, ctx: ScanContext, headers: readonl
   const expectsParent = load.sourceObject !== ctx.companyObject && ctx.companyObject !== undefined && isPersonOrDeal(load, ctx);
   const parentGroups = expectsParent ? groupColumns(load.lookups.filter((l) => l.targets.some((t) => companyLoads.has(t)))) : [];
   const required = load.fields.filter((f) => {
+    // A constant, or a `default` step, fills the attribute whatever the column holds.
     if (f.value !== undefined || f.columns.length === 0) return false;
+    if (f.steps.some((step) => (typeof step === 'string' ? step : step.name) === 'default')) return false;
     const field = destinationField(engagement.destination, plan.customAttributes, load.object, f.to);
     return field?.required === true && field.defaulted !== true;
   });

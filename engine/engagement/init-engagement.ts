@@ -7,6 +7,7 @@ import type { DestinationUser, EngagementSpec } from '../spec/generated/engageme
 import { closestNames } from '../util/suggest.js';
 import { packageRoot } from '../util/package-root.js';
 import { ENGAGEMENT_FILE } from './engagement.js';
+import { InputError } from '../util/input-error.js';
 
 /** The file `crm-migrate sample` leaves beside its export: what it planted, and the destination's users. */
 export const SAMPLE_MANIFEST = 'crm-migrate-sample.json';
@@ -81,6 +82,11 @@ function schemaComment(): string {
 function sampleUsers(sourceDir: string): DestinationUser[] | undefined {
   const manifest = join(sourceDir, SAMPLE_MANIFEST);
   if (!existsSync(manifest)) return undefined;
-  const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { destinationUsers?: DestinationUser[] };
-  return parsed.destinationUsers;
+  let parsed: { destinationUsers?: unknown };
+  try {
+    parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { destinationUsers?: unknown };
+  } catch (error) {
+    throw new InputError(`the sample manifest cannot be read: ${error instanceof Error ? error.message : String(error)}.`, { code: 'io/unreadable', file: manifest, hint: 'Delete it, or write the sample again with crm-migrate sample.' });
+  }
+  return Array.isArray(parsed.destinationUsers) ? (parsed.destinationUsers as DestinationUser[]) : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Engagement } from '../engagement/engagement.js';
-import type { CsvOptions } from '../source/csv-file.js';
+import { ROW_KEY, type CsvOptions } from '../source/csv-file.js';
 import type { PlannedLoad } from './migration-plan.js';
 
 /** How the export's files are read: the platform's delimiter, the engagement's or platform's encoding. */
@@ -16,6 +16,12 @@ export function csvOptions(engagement: Engagement): CsvOptions {
  * How one load's file is read, the same in the export check, the run and verify: the known column names (shared by
  * every load of the file, so they all see one header), the engagement's header aliases and the name for messages.
  */
-export function loadCsvOptions(base: CsvOptions, load: Pick<PlannedLoad, 'knownColumns' | 'fileName' | 'headerAliases'>): CsvOptions {
-  return { ...base, known: load.knownColumns, displayName: load.fileName, ...(load.headerAliases === undefined ? {} : { aliases: load.headerAliases }) };
+export function loadCsvOptions(base: CsvOptions, load: Pick<PlannedLoad, 'knownColumns' | 'fileName' | 'headerAliases' | 'keyColumns'>): CsvOptions {
+  return {
+    ...base,
+    known: load.knownColumns,
+    displayName: load.fileName,
+    ...(load.headerAliases === undefined ? {} : { aliases: load.headerAliases }),
+    ...(load.keyColumns.includes(ROW_KEY) ? { rowNumberColumn: ROW_KEY } : {}),
+  };
 }

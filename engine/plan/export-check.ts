@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Engagement } from '../engagement/engagement.js';
-import { extraCells, openCsv } from '../source/csv-file.js';
+import { extraCells, openCsv, ROW_KEY } from '../source/csv-file.js';
 import type { HeaderNote } from '../source/header-match.js';
 import { closestNames } from '../util/suggest.js';
 import { csvOptions, loadCsvOptions } from './csv-options.js';
@@ -135,6 +135,9 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
         lines: duplicates.slice(0, FIRST_LINES).map((d) => d.line),
         count: duplicates.length,
       });
+    }
+    if (entry.load.keyColumns.includes(ROW_KEY)) {
+      add({ code: 'row-key', severity: 'warning', load: entry.load.id, message: `${entry.load.id} keys rows by their line (the file has no id column): a rerun of this same file upserts, but a delta cannot follow a row whose line moved; run a full apply on a new export` });
     }
     if (entry.blankKeys.length > 0) {
       add({ code: 'blank-key', severity: 'warning', load: entry.load.id, column: entry.load.keyColumns.join(' + '), message: `rows with no source key (${entry.load.keyColumns.join(', ')}) cannot be upserted and are skipped`, lines: entry.blankKeys });

@@ -18,6 +18,7 @@ export type ShapeCode =
   | 'missing-column'
   | 'duplicate-key'
   | 'blank-key'
+  | 'row-key'
   | 'wide-row'
   | 'refused-value'
   | 'not-in-scope';

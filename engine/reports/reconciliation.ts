@@ -57,7 +57,7 @@ export interface RunReport {
   unconfirmed: { scope: string; item: string; reason: string }[];
   totals: { sourceRows: number; loaded: number; skipped: number; held: number; failed: number };
   /** Where the run's files are, relative to the engagement folder. */
-  files: { reconciliation: string; markdown: string; exceptions?: string; lookups?: string; blanked?: string; conflicts?: string; removed?: string; queues: string[] };
+  files: { reconciliation: string; markdown: string; exceptions?: string; success?: string; lookups?: string; blanked?: string; conflicts?: string; removed?: string; queues: string[] };
   /** Where every row of every export file went, per file and load (see file-accounting). */
   accounting?: FileAccounting[];
   /** Figures that do not add up: crm-migrate lost or invented rows, which the CLI reports as an internal error. */

@@ -9,7 +9,7 @@ import type { LoadReconciliation, RunReport } from '../reports/reconciliation.js
 import { renderReconciliationMarkdown } from '../reports/reconciliation-markdown.js';
 import { RowReportWriter } from '../reports/row-report-writer.js';
 import { Ledger } from './ledger.js';
-import { runLoad, type ExceptionRow, type LoadRunContext } from './load-runner.js';
+import { runLoad, SUCCESS_COLUMNS, type ExceptionRow, type LoadRunContext, type SuccessRow } from './load-runner.js';
 import { QUEUES, QueueWriter, queuePath, readQueues } from './queue-resolutions.js';
 import { inThreadSource, workerAvailable, workerSource } from './batch-source.js';
 import { mapperContext } from './mapper-context.js';
@@ -130,8 +130,9 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
       lookups: new RowReportWriter<LookupIssueRow>(join(runDir, 'lookups.csv'), [...LOOKUP_ISSUE_COLUMNS]),
       blanked: new RowReportWriter<BlankedValueRow>(join(runDir, 'blanked.csv'), [...BLANKED_VALUE_COLUMNS]),
     };
+    const successes = new RowReportWriter<SuccessRow>(join(runDir, 'success.csv'), [...SUCCESS_COLUMNS]);
     const ctx: LoadRunContext = {
-      runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues, valueReports,
+      runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues, valueReports, successes,
       ...(kind === 'delta' ? { delta: { conflicts, force: options.force === true } } : {}),
     };
 
@@ -165,7 +166,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     } finally {
       await source.close();
     }
-    await Promise.all([exceptions.close(), conflicts.close(), removed.close(), valueReports.lookups.close(), valueReports.blanked.close()]);
+    await Promise.all([exceptions.close(), conflicts.close(), removed.close(), valueReports.lookups.close(), valueReports.blanked.close(), successes.close()]);
     for (const queue of QUEUES) queues[queue].keepResolved(previous.get(queue) ?? []);
     await Promise.all(Object.values(queues).map((q) => q.close()));
 
@@ -182,6 +183,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
       reconciliation: relative(engagement.dir, join(runDir, 'reconciliation.json')),
       markdown: relative(engagement.dir, join(runDir, 'reconciliation.md')),
       ...(exceptions.rows > 0 ? { exceptions: relative(engagement.dir, exceptions.path) } : {}),
+      ...(successes.rows > 0 ? { success: relative(engagement.dir, successes.path) } : {}),
       ...(valueReports.lookups.rows > 0 ? { lookups: relative(engagement.dir, valueReports.lookups.path) } : {}),
       ...(valueReports.blanked.rows > 0 ? { blanked: relative(engagement.dir, valueReports.blanked.path) } : {}),
       ...(conflicts.rows > 0 ? { conflicts: relative(engagement.dir, conflicts.path) } : {}),

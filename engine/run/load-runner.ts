@@ -21,6 +21,19 @@ export interface ExceptionRow extends Record<string, string | number> {
   value: string;
 }
 
+/** A record the destination took, as `success.csv` lists it: the source row and the destination id. */
+export interface SuccessRow extends Record<string, string | number> {
+  file: string;
+  line: number;
+  load: string;
+  source_key: string;
+  object: string;
+  dest_id: string;
+  action: string;
+}
+
+export const SUCCESS_COLUMNS = ['file', 'line', 'load', 'source_key', 'object', 'dest_id', 'action'] as const;
+
 export interface QueueRow extends Record<string, string | number> {
   file: string;
   line: number;
@@ -44,6 +57,8 @@ export interface LoadRunContext {
   exceptions: RowReportWriter<ExceptionRow>;
   /** Where values that did not arrive as written are itemised: lookups that were not clean matches, blanked fields. */
   valueReports: ValueReports;
+  /** One line per record the destination took: where it came from and the id it has there (success.csv). */
+  successes?: RowReportWriter<SuccessRow>;
   queues: Record<QueueName, RowReportWriter<QueueRow>>;
   /** Set in a delta run: where conflicts are reported, and whether they are overwritten anyway. */
   delta?: { conflicts: RowReportWriter<ConflictRow>; force: boolean };
@@ -96,6 +111,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
       }
       counts[outcome.action === 'created' ? 'created' : outcome.action === 'updated' ? 'updated' : 'unchanged'] += 1;
       outcomes.push({ ...outcome, names: record.names, state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null } });
+      ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action: outcome.action });
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);

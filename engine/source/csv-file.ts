@@ -1,10 +1,12 @@
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../util/input-error.js';
 import { matchHeaders, type HeaderNote } from './header-match.js';
 import { sniffEncoding, textDecoder } from './text-encoding.js';
+
+export { ROW_KEY } from '../model/row-key.js';
 
 /** One data row of an export file: its cells in header order and the physical line the record starts on. */
 export interface CsvRow {
@@ -37,6 +39,8 @@ export interface CsvOptions {
   known?: readonly string[];
   /** Headers as this export writes them, to the spec's names (the engagement's `files[].headers`). */
   aliases?: Readonly<Record<string, string>>;
+  /** A column appended to every row holding its line number, for files keyed by row (see ROW_KEY). */
+  rowNumberColumn?: string;
   /** How the file is named in messages (`contacts.csv`); its base name by default. */
   displayName?: string;
 }
@@ -55,7 +59,7 @@ const KEEP_PROBLEMS = 20;
  */
 export async function openCsv(path: string, options: CsvOptions = {}): Promise<CsvFile> {
   const name = options.displayName ?? basename(path);
-  const encoding = detectEncoding(path, options.encoding);
+  const encoding = detectEncoding(path, options.encoding, name);
   const stats: CsvFile['stats'] = { blankLines: [], textProblems: [] };
   const decoder = decodingStream(encoding.name, stats.textProblems);
   const parser = createReadStream(path, { highWaterMark: 1 << 20 })
@@ -78,7 +82,10 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     first = await read();
   }
   if (first.done === true) return { headers: [], headerNotes: [], encoding, rows: (async function* () {})(), stats };
-  const { headers, notes } = matchHeaders(first.value, options.known ?? [], options.aliases);
+  const matched = matchHeaders(first.value, options.known ?? [], options.aliases);
+  const { notes } = matched;
+  const rowColumn = options.rowNumberColumn;
+  const headers = rowColumn === undefined ? matched.headers : [...matched.headers, rowColumn];
   next += 1 + newlines(first.value);
   const rows = {
     async *[Symbol.asyncIterator](): AsyncGenerator<CsvRow> {
@@ -91,7 +98,12 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
           stats.blankLines.push(line);
           continue;
         }
-        yield { cells: item.value, line };
+        // The row-number cell goes at the header's width, so a short row is padded rather than misplaced.
+        if (rowColumn !== undefined) {
+          const cells = item.value.slice(0, headers.length - 1);
+          while (cells.length < headers.length - 1) cells.push('');
+          yield { cells: [...cells, String(line), ...item.value.slice(headers.length - 1)], line };
+        } else yield { cells: item.value, line };
       }
     },
   };
@@ -119,7 +131,15 @@ function newlines(cells: readonly string[]): number {
   return n;
 }
 
-function detectEncoding(path: string, declared: string | undefined): CsvFile['encoding'] {
+function detectEncoding(path: string, declared: string | undefined, name: string): CsvFile['encoding'] {
+  // A folder, device or pipe where an export file should be is the export's fault: said so, never opened.
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    throw new InputError('the file cannot be read: it does not exist.', { code: 'io/unreadable', file: name, hint: 'Check the export folder.' });
+  }
+  if (!isFile) throw new InputError('this is not a regular file (a folder, device or pipe stands where the export file should be).', { code: 'io/unreadable', file: name, hint: 'Replace it with the exported CSV file.' });
   const head = Buffer.alloc(4096);
   const fd = openSync(path, 'r');
   let size = 0;

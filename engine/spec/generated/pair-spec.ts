@@ -147,7 +147,7 @@ export interface Load {
   to: string;
   where?: RowFilter;
   /**
-   * Source column that identifies a row, or several columns that do together (line items); defaults to the source object's key. The destination stores it for upserts.
+   * Source column that identifies a row, or several columns that do together (line items); defaults to the source object's key. The destination stores it for upserts. `(row)` keys a file that has no id column by each row's line: reruns of the same file upsert, but a delta cannot follow a row whose line moved.
    */
   key?: string | [string, ...string[]];
   /**

@@ -6,6 +6,7 @@ import { TRANSFORMS, checkTransformCall } from '../../transforms/registry.js';
 import type { Reporter } from './reporter.js';
 import { checkCallFormats } from './check-formats.js';
 import { checkOptionTargets } from './check-options.js';
+import { ROW_KEY } from '../../model/row-key.js';
 
 const LOOKUP_TYPES = new Set(['lookup', 'owner']);
 
@@ -49,7 +50,8 @@ export function checkLoad(ctx: LoadCheckContext, located: LocatedLoad): void {
   };
 
   if (load.where) column(load.where.column, `${pointer}/where/column`);
-  asList(load.key).forEach((k, i) => column(k, Array.isArray(load.key) ? `${pointer}/key/${i}` : `${pointer}/key`));
+  // `(row)` is no column of the file: it keys rows by their line.
+  asList(load.key).forEach((k, i) => k !== ROW_KEY && column(k, Array.isArray(load.key) ? `${pointer}/key/${i}` : `${pointer}/key`));
 
   (load.fields ?? []).forEach((mapping, i) => checkFieldMapping(ctx, mapping, `${pointer}/fields/${i}`, column, attribute));
 

@@ -57,6 +57,11 @@ describe('rows that share a source key', () => {
       'repeats the source key of line 4 (an identical row)',
       'repeats the source key of line 4 (the rows differ)',
     ]);
+
+    // The success file: one line per record the destination took, with the id it has there.
+    const loaded = reportRows(project, report.files.success);
+    expect(loaded.map((r) => [r['line'], r['source_key'], r['action']])).toEqual([2, 3, 4, 5, 6, 7, 8, 9].map((line) => [String(line), String(line - 1), 'created']));
+    expect(loaded.every((r) => /^[0-9a-f-]{36}$/.test(r['dest_id'] ?? ''))).toBe(true);
   });
 
   it('given the duplicates policy "last", loads the last row of the key and reports the earlier ones', () => {
