@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngagementSpec } from '../../../engine/spec/generated/engagement-spec.js';
-import { runCli } from '../run-cli.js';
+import { runCliAsync as runCli } from '../run-cli.js';
 
 /**
  * A hand-written OpenCRM export whose deals carry one stage nothing resembles ("Parked", no probability): the proposer
@@ -30,7 +30,7 @@ describe('confirm with proposals below 50% confidence', () => {
   const yamlFile = join(project, 'migration.yaml');
   const spec = (): EngagementSpec => parse(readFileSync(yamlFile, 'utf8')) as EngagementSpec;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync(join(root, 'export'));
     mkdirSync(project);
     writeFileSync(join(root, 'export', 'organisations.csv'), ORGS);
@@ -43,12 +43,12 @@ describe('confirm with proposals below 50% confidence', () => {
       yamlFile,
       ['pair: opencrm--dynamics-365-sales', 'source: ../export', 'target: sqlite:sandbox.db', 'users:', '  - { email: ann.lee@northwind.example, name: Ann Lee }', '  - { email: bob.ray@northwind.example, name: Bob Ray }', ''].join('\n'),
     );
-    const proposed = runCli(['propose', '--project', project]);
+    const proposed = (await runCli(['propose', '--project', project]));
     expect(proposed.exitCode, proposed.stderr).toBe(0);
     expect(proposed.stdout).toContain('1 of them are below 50% confidence');
   });
 
-  it('proposes the unknown stage as a guess flagged for review, the known ones with confidence', () => {
+  it('proposes the unknown stage as a guess flagged for review, the known ones with confidence', async () => {
     const stages = new Map((spec().stageTable ?? []).map((s) => [s.source, s]));
     expect(stages.size).toBe(3);
     expect(stages.get('Parked')!.confidence).toBeLessThan(0.5);
@@ -56,8 +56,8 @@ describe('confirm with proposals below 50% confidence', () => {
     expect(stages.get('Negotiation')!.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('confirms everything else, lists the guess apart, leaves it proposed, and apply still refuses naming it', () => {
-    const confirm = runCli(['confirm', '--project', project, '--by', 'Dana Reyes']);
+  it('confirms everything else, lists the guess apart, leaves it proposed, and apply still refuses naming it', async () => {
+    const confirm = (await runCli(['confirm', '--project', project, '--by', 'Dana Reyes']));
     expect(confirm.exitCode).toBe(3);
     const [confirmedPart, heldPart] = confirm.stdout.split('Not confirmed:');
     expect(confirmedPart).toMatch(/Dana Reyes confirmed .*stageTable/);
@@ -71,22 +71,22 @@ describe('confirm with proposals below 50% confidence', () => {
     expect(after.stageTable!.filter((s) => s.source !== 'Parked').map((s) => s.status)).toEqual(['confirmed', 'confirmed']);
     expect((after.ownerMap ?? []).every((o) => o.status === 'confirmed')).toBe(true);
 
-    const refused = runCli(['apply', '--project', project]);
+    const refused = (await runCli(['apply', '--project', project]));
     expect(refused.exitCode).toBe(3);
     expect(refused.stdout).toContain('stageTable: Parked (not confirmed)');
     expect(existsSync(join(project, 'sandbox.db'))).toBe(false);
   });
 
-  it('takes the guess only when it is named, and says so when a name matches nothing', () => {
-    const typo = runCli(['confirm', '--project', project, '--by', 'Dana Reyes', '--accept', 'stageTable: Parkd']);
+  it('takes the guess only when it is named, and says so when a name matches nothing', async () => {
+    const typo = (await runCli(['confirm', '--project', project, '--by', 'Dana Reyes', '--accept', 'stageTable: Parkd']));
     expect(typo.exitCode).toBe(3);
     expect(typo.stdout).toContain('--accept "stageTable: Parkd" names no proposal');
     expect(spec().stageTable!.find((s) => s.source === 'Parked')!.status).toBe('proposed');
 
-    const named = runCli(['confirm', '--project', project, '--by', 'Dana Reyes', '--accept', 'stageTable: Parked']);
+    const named = (await runCli(['confirm', '--project', project, '--by', 'Dana Reyes', '--accept', 'stageTable: Parked']));
     expect(named.exitCode, named.stdout).toBe(0);
     expect(spec().stageTable!.find((s) => s.source === 'Parked')!.status).toBe('confirmed');
-    const applied = runCli(['apply', '--project', project]);
+    const applied = (await runCli(['apply', '--project', project]));
     expect(applied.exitCode, applied.stdout + applied.stderr).toBeLessThan(2);
   });
 });

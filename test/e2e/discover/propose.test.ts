@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EngagementSpec } from '../../../engine/spec/generated/engagement-spec.js';
 import type { SampleManifest } from '../../../engine/sample/manifest.js';
-import { runCli } from '../run-cli.js';
+import { runCliAsync as runCli } from '../run-cli.js';
 
 const PAIR = 'smart-crm-online--salesforce-sales-cloud';
 
@@ -17,14 +17,14 @@ describe('from discovery to a confirmed run', () => {
   let manifest: SampleManifest;
   const spec = (): EngagementSpec => parse(readFileSync(yamlFile, 'utf8')) as EngagementSpec;
 
-  beforeAll(() => {
-    expect(runCli(['sample', '--pair', PAIR, '--out', join(root, 'export')]).exitCode).toBe(0);
-    expect(runCli(['init', project, '--pair', PAIR, '--source', join(root, 'export')]).exitCode).toBe(0);
+  beforeAll(async () => {
+    expect((await runCli(['sample', '--pair', PAIR, '--out', join(root, 'export')])).exitCode).toBe(0);
+    expect((await runCli(['init', project, '--pair', PAIR, '--source', join(root, 'export')])).exitCode).toBe(0);
     manifest = JSON.parse(readFileSync(join(root, 'export', 'crm-migrate-sample.json'), 'utf8')) as SampleManifest;
   });
 
-  it('given propose without a discovery, discovers first and writes one proposal per custom column, stage and owner', () => {
-    const result = runCli(['propose', '--project', project]);
+  it('given propose without a discovery, discovers first and writes one proposal per custom column, stage and owner', async () => {
+    const result = (await runCli(['propose', '--project', project]));
     expect(result.exitCode, result.stderr).toBe(0);
     expect(existsSync(join(project, 'discovery', 'discovery.json'))).toBe(true);
     const { customFields = [], stageTable = [], ownerMap = [] } = spec();
@@ -45,20 +45,20 @@ describe('from discovery to a confirmed run', () => {
     expect(unknown?.reason).toMatch(/suggested fallback/);
   });
 
-  it('given unconfirmed proposals, apply refuses and names them; after confirm it creates the new fields and fills them', () => {
-    const refused = runCli(['apply', '--project', project]);
+  it('given unconfirmed proposals, apply refuses and names them; after confirm it creates the new fields and fills them', async () => {
+    const refused = (await runCli(['apply', '--project', project]));
     expect(refused.exitCode).toBe(3);
     expect(refused.stdout).toMatch(/customFields: company\.Customer Since \(not confirmed\)/);
     expect(existsSync(join(project, 'sandbox.db'))).toBe(false);
 
     // The two owners with no active user are proposed for the owner queue at low confidence: confirm holds them apart
     // until a person names them.
-    const first = runCli(['confirm', '--project', project, '--by', 'Dana Reyes']);
+    const first = (await runCli(['confirm', '--project', project, '--by', 'Dana Reyes']));
     expect(first.exitCode).toBe(3);
     const held = first.stdout.split('\n').filter((l) => /^ {2}\w+: .+ -> .+ \(\d+%\)/.test(l)).map((l) => l.trim().split(' -> ')[0]!);
     expect(held.sort()).toEqual(['ownerMap: priya.raman@northwind-sales.example', 'ownerMap: tom.whitaker@northwind-sales.example']);
-    expect(runCli(['confirm', '--project', project, '--by', 'Dana Reyes', ...held.flatMap((h) => ['--accept', h])]).exitCode).toBe(0);
-    const applied = runCli(['apply', '--project', project]);
+    expect((await runCli(['confirm', '--project', project, '--by', 'Dana Reyes', ...held.flatMap((h) => ['--accept', h])])).exitCode).toBe(0);
+    const applied = (await runCli(['apply', '--project', project]));
     expect(applied.exitCode, applied.stdout + applied.stderr).toBeLessThan(2);
     const db = new Database(join(project, 'sandbox.db'), { readonly: true });
     try {
@@ -69,12 +69,12 @@ describe('from discovery to a confirmed run', () => {
     }
   });
 
-  it('given a second propose, keeps every confirmed decision as the person left it', () => {
+  it('given a second propose, keeps every confirmed decision as the person left it', async () => {
     const before = spec();
-    expect(runCli(['propose', '--project', project]).exitCode).toBe(0);
+    expect((await runCli(['propose', '--project', project])).exitCode).toBe(0);
     const after = spec();
     expect(after.customFields).toEqual(before.customFields);
     expect(after.stageTable).toEqual(before.stageTable);
-    expect(runCli(['apply', '--project', project]).exitCode).toBeLessThan(2);
+    expect((await runCli(['apply', '--project', project])).exitCode).toBeLessThan(2);
   });
 });

@@ -146,26 +146,26 @@ function rows(sql: string): unknown[] {
 describe('apply on an export whose formats are declared as data', () => {
   beforeAll(async () => {
     writeFiles();
-    const init = await runCli(['init', project, '--pair', 'acme-zoho--dynamics-365-sales', '--source', exportDir, '--specs', specs]);
+    const init = await (await runCli(['init', project, '--pair', 'acme-zoho--dynamics-365-sales', '--source', exportDir, '--specs', specs]));
     expect(init.exitCode, init.stderr + init.stdout).toBe(0);
     recordEngagementFormats();
   }, 60_000);
 
   it('given the specs and the engagement, validate finds nothing wrong with the formats', async () => {
-    const result = await runCli(['validate', '--specs', specs, '--format', 'text']);
+    const result = await (await runCli(['validate', '--specs', specs, '--format', 'text']));
     expect(result.stdout).toMatch(/\d+ files checked: 0 errors, 0 warnings\.\n$/);
     expect(result.exitCode).toBe(0);
   });
 
   it('given discover, reads every date and amount with the same formats as the run: nothing is malformed', async () => {
-    const result = await runCli(['discover', '--project', project]);
+    const result = await (await runCli(['discover', '--project', project]));
     expect(result.exitCode, result.stderr).toBe(0);
     const discovery = JSON.parse(readFileSync(join(project, 'discovery', 'discovery.json'), 'utf8')) as { findings: unknown[] };
     expect(discovery.findings).toEqual([]);
   }, 60_000);
 
   it('given apply, loads every row with dates in UTC, amounts read and converted, and the expressions applied', async () => {
-    const result = await runCli(['apply', '--project', project, '--json']);
+    const result = await (await runCli(['apply', '--project', project, '--json']));
     expect(result.exitCode, result.stderr + result.stdout.slice(0, 2000)).toBe(0);
 
     expect(rows('SELECT name, revenue, overriddencreatedon FROM account ORDER BY name')).toEqual([
@@ -215,7 +215,7 @@ describe('apply on an export whose formats are declared as data', () => {
   }, 120_000);
 
   it('given verify after that apply, maps the sampled rows with the same formats and finds no mismatch', async () => {
-    const result = await runCli(['verify', '--project', project, '--sample', '6']);
+    const result = await (await runCli(['verify', '--project', project, '--sample', '6']));
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
   }, 60_000);
 
@@ -224,7 +224,7 @@ describe('apply on an export whose formats are declared as data', () => {
     mkdirSync(typo, { recursive: true });
     const yaml = readFileSync(join(project, 'migration.yaml'), 'utf8').replace('America/New_York', 'America/NewYork').replace('column: Amount', 'column: Amout');
     writeFileSync(join(typo, 'migration.yaml'), yaml);
-    const result = await runCli(['plan', '--project', typo]);
+    const result = await (await runCli(['plan', '--project', typo]));
     expect(result.exitCode).toBe(2);
     const lines = (result.stdout + result.stderr).split('\n');
     const zone = lines.find((l) => l.includes('spec/time-zone')) ?? '';

@@ -22,8 +22,8 @@ import {
 } from './export-harness.js';
 import { readdirSync, writeFileSync } from 'node:fs';
 
-function discover(project: string): Discovery {
-  const run = json<{ discovery: Discovery } & Discovery>(['discover', '--project', project]);
+async function discover(project: string): Promise<Discovery> {
+  const run = await json<{ discovery: Discovery } & Discovery>(['discover', '--project', project]);
   expect(run.exitCode, run.raw.stderr).toBe(0);
   const result = run.result as { discovery?: Discovery } & Discovery;
   return result.discovery ?? result;
@@ -35,15 +35,15 @@ describe('rows that share a source key', () => {
   rows.push(company('3', 'Company 3'), company('3', 'Company Three Renamed'));
   const { project } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, rows) });
 
-  it('given discover, names the repeats with their lines before anything moves', () => {
-    const found = discover(project).shape.warnings.filter((w) => w.code === 'duplicate-key');
+  it('given discover, names the repeats with their lines before anything moves', async () => {
+    const found = (await discover(project)).shape.warnings.filter((w) => w.code === 'duplicate-key');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: 'companies.csv', load: 'accounts', count: 2, lines: [10, 11] });
     expect(found[0]?.message).toContain('1 identical, 1 conflicting');
   });
 
-  it('given apply, loads 8 records and reports 2 lines, each naming the line it repeats', () => {
-    const run = apply(project);
+  it('given apply, loads 8 records and reports 2 lines, each naming the line it repeats', async () => {
+    const run = await apply(project);
     expect(run.exitCode, run.raw.stdout + run.raw.stderr).toBe(0);
     const report = run.result!;
     const account = expectBalanced(report, 'companies.csv', 10);
@@ -64,9 +64,9 @@ describe('rows that share a source key', () => {
     expect(loaded.every((r) => /^[0-9a-f-]{36}$/.test(r['dest_id'] ?? ''))).toBe(true);
   });
 
-  it('given the duplicates policy "last", loads the last row of the key and reports the earlier ones', () => {
+  it('given the duplicates policy "last", loads the last row of the key and reports the earlier ones', async () => {
     const last = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, rows) }, 'options:\n  duplicates: last\n');
-    const report = apply(last.project).result!;
+    const report = (await apply(last.project)).result!;
     expectBalanced(report, 'companies.csv', 10);
     const repeats = reportRows(last.project, report.files.exceptions).filter((e) => e['status'] === 'duplicate');
     expect(repeats.map((e) => [e['line'], e['reason']])).toEqual([
@@ -84,8 +84,8 @@ describe('files the pair does not read, and files that are empty or missing', ()
     'NUL.bin': Buffer.alloc(64),
   });
 
-  it('given discover, lists the file not in scope with its rows, the empty file and the missing ones', () => {
-    const shape = discover(project).shape;
+  it('given discover, lists the file not in scope with its rows, the empty file and the missing ones', async () => {
+    const shape = (await discover(project)).shape;
     expect(shape.notInScope).toEqual([
       { file: 'NUL.bin', rows: null, reason: 'not a CSV file, so not read' },
       { file: 'campaigns.csv', rows: 5, reason: 'not a file of the Smart CRM Online export this pair describes' },
@@ -94,8 +94,8 @@ describe('files the pair does not read, and files that are empty or missing', ()
     expect(shape.warnings.filter((w) => w.code === 'missing-file').map((w) => w.file).sort()).toEqual(['activities.csv', 'attachments.csv', 'deals.csv', 'notes.csv']);
   });
 
-  it('given apply, loads what is there, says what was not in scope, and balances the empty file at 0 rows', () => {
-    const report = apply(project).result!;
+  it('given apply, loads what is there, says what was not in scope, and balances the empty file at 0 rows', async () => {
+    const report = (await apply(project)).result!;
     expect(report.export?.notInScope.map((f) => [f.file, f.rows])).toEqual([
       ['NUL.bin', null],
       ['campaigns.csv', 5],
@@ -106,55 +106,55 @@ describe('files the pair does not read, and files that are empty or missing', ()
 });
 
 describe('headers as other systems write them', () => {
-  it('given a CRLF header over LF rows, loads all 45 companies', () => {
+  it('given a CRLF header over LF rows, loads all 45 companies', async () => {
     const rows = Array.from({ length: 45 }, (_, i) => company(String(i + 1), `Company ${i + 1}`));
     const { project } = engagementWith({ 'companies.csv': `${COMPANY_HEADER}\r\n${rows.join('\n')}\n` });
-    const report = apply(project).result!;
+    const report = (await apply(project)).result!;
     expect(expectBalanced(report, 'companies.csv', 45).loads[0]?.created).toBe(45);
   });
 
-  it('given a lower-cased header, loads every row and notes the spelling', () => {
+  it('given a lower-cased header, loads every row and notes the spelling', async () => {
     const { project } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER.toLowerCase(), [company('1', 'Acme'), company('2', 'Globex')]) });
-    const variants = discover(project).shape.notes.filter((n) => n.code === 'header-variant');
+    const variants = (await discover(project)).shape.notes.filter((n) => n.code === 'header-variant');
     expect(variants.length).toBe(COMPANY_HEADER.split(',').length);
-    const report = apply(project).result!;
+    const report = (await apply(project)).result!;
     expect(expectBalanced(report, 'companies.csv', 2).loads[0]?.created).toBe(2);
   });
 
-  it('given a header naming a mapped column twice, refuses to start (exit 3) and writes nothing', () => {
+  it('given a header naming a mapped column twice, refuses to start (exit 3) and writes nothing', async () => {
     const { project } = engagementWith({ 'companies.csv': lines(`${COMPANY_HEADER},Company Name`, [`${company('1', 'Acme')},Acme Again`]) });
-    const run = apply(project);
+    const run = await apply(project);
     expect(run.exitCode).toBe(3);
     expect(run.result?.blockers.join('\n')).toContain('companies.csv:1: the header names "Company Name" in 2 columns (2, 17)');
     expect(existsSync(join(project, 'sandbox.db'))).toBe(false);
     expect(existsSync(join(project, 'ledger.db'))).toBe(false);
   });
 
-  it('given a file lacking a column the load cannot do without (the owner), plan and apply block on it with a did-you-mean', () => {
+  it('given a file lacking a column the load cannot do without (the owner), plan and apply block on it with a did-you-mean', async () => {
     const header = COMPANY_HEADER.replace('Owner Email', 'Owner E-mail');
     const { project } = engagementWith({ 'companies.csv': lines(header, [company('1', 'Acme')]) });
     const expected = 'companies.csv:1: accounts reads column "Owner Email", which the file does not have. Did you mean "Owner E-mail"?';
-    expect(discover(project).shape.blockers.map((b) => `${b.file}:1: ${b.message}`)).toContain(expected);
-    const plan = json<{ blockers: string[] }>(['plan', '--project', project]);
+    expect((await discover(project)).shape.blockers.map((b) => `${b.file}:1: ${b.message}`)).toContain(expected);
+    const plan = await json<{ blockers: string[] }>(['plan', '--project', project]);
     expect(plan.exitCode).toBe(2);
-    const run = apply(project);
+    const run = await apply(project);
     expect(run.exitCode).toBe(3);
     expect(run.result?.blockers).toContain(expected);
   });
 
-  it('given a file lacking an optional column, loads every row without it and says so once for the file', () => {
+  it('given a file lacking an optional column, loads every row without it and says so once for the file', async () => {
     const header = COMPANY_HEADER.replace('Website,', '');
     const row = (id: string, name: string): string => company(id, name).replace(/,https:[^,]*,/, ',');
     const { project } = engagementWith({ 'companies.csv': lines(header, [row('1', 'Acme'), row('2', 'Globex')]) });
-    const report = apply(project).result!;
+    const report = (await apply(project)).result!;
     expect(expectBalanced(report, 'companies.csv', 2).loads[0]?.created).toBe(2);
     const warning = report.export?.findings.find((f) => f.code === 'missing-column');
     expect(warning?.message).toBe('accounts reads column "Website", which the file does not have: websiteurl stays blank on every record');
   });
 
-  it('given a file of NUL bytes where companies.csv should be, refuses to start and names it', () => {
+  it('given a file of NUL bytes where companies.csv should be, refuses to start and names it', async () => {
     const { project } = engagementWith({ 'companies.csv': Buffer.alloc(200) });
-    const run = apply(project);
+    const run = await apply(project);
     expect(run.exitCode).toBe(3);
     expect(run.result?.blockers.join('\n')).toMatch(/^companies\.csv: the file holds NUL bytes/);
   });
@@ -170,13 +170,13 @@ describe('one bad value in an optional field', () => {
     ]),
   });
 
-  it('given discover, warns of the value the value table refuses, with its count and line', () => {
-    const refused = discover(project).shape.warnings.filter((w) => w.code === 'refused-value');
+  it('given discover, warns of the value the value table refuses, with its count and line', async () => {
+    const refused = (await discover(project)).shape.warnings.filter((w) => w.code === 'refused-value');
     expect(refused.map((r) => [r.column, r.value, r.count, r.lines])).toEqual([['Industry', 'Aerospace', 1, [4]]]);
   });
 
-  it('given apply, loads every row with that field blank, and lists each blanked value by line and column', () => {
-    const report = apply(project).result!;
+  it('given apply, loads every row with that field blank, and lists each blanked value by line and column', async () => {
+    const report = (await apply(project)).result!;
     expect(expectBalanced(report, 'companies.csv', 4).loads[0]?.created).toBe(4);
     const blanked = reportRows(project, report.files.blanked);
     expect(blanked.map((b) => [b['line'], b['column'], b['attribute'], b['value']])).toEqual([
@@ -196,8 +196,8 @@ describe('lookups that are not a clean match', () => {
     'notes.csv': lines(NOTE_HEADER, [note('31', 'ghost@acme.example', '', '1'), note('32', 'shared@acme.example', '', '2'), note('33', '', '', '99'), note('34', 'one@acme.example', '', '')]),
   });
 
-  it('given apply, itemises each one with file, line, column, value, targets and what the run did', () => {
-    const report = apply(project).result!;
+  it('given apply, itemises each one with file, line, column, value, targets and what the run did', async () => {
+    const report = (await apply(project)).result!;
     expectBalanced(report, 'notes.csv', 4);
     expectBalanced(report, 'deals.csv', 1);
     const issues = reportRows(project, report.files.lookups).map((r) => [r['file'], r['line'], r['column'], r['value'], r['problem'], r['outcome']]);
@@ -216,13 +216,13 @@ describe('lookups that are not a clean match', () => {
 });
 
 describe('a file the CSV parser cannot read', () => {
-  it('given an unterminated quote, exits 2 naming file and line, and leaves the destination and ledger as they were', () => {
+  it('given an unterminated quote, exits 2 naming file and line, and leaves the destination and ledger as they were', async () => {
     const good = [company('1', 'Acme'), company('2', 'Globex'), company('3', 'Initech')];
     const { project, exportDir } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, good) });
-    expect(apply(project).exitCode).toBe(0);
+    expect((await apply(project)).exitCode).toBe(0);
     const before = [checksum(join(project, 'sandbox.db')), checksum(join(project, 'ledger.db'))];
     writeFileSync(join(exportDir, 'companies.csv'), lines(COMPANY_HEADER, [...good, company('4', 'Umbrella'), '5,"Hooli, Inc,https://hooli.example']));
-    const run = apply(project);
+    const run = await apply(project);
     expect(run.exitCode).toBe(2);
     expect(run.error).toMatchObject({ file: 'companies.csv', line: 6 });
     expect(run.error?.message).toContain('a quoted value starts here and is never closed');
@@ -232,23 +232,23 @@ describe('a file the CSV parser cannot read', () => {
 });
 
 describe('files and headers named the way this export names them', () => {
-  it('given timestamped file names, reads the newest, reports the older one as not read, and loads its rows', () => {
+  it('given timestamped file names, reads the newest, reports the older one as not read, and loads its rows', async () => {
     const { project } = engagementWith({
       'companies_2026-01-05_0900.csv': lines(COMPANY_HEADER, [company('1', 'Old Acme')]),
       'companies_2026-09-28_1157.csv': lines(COMPANY_HEADER, [company('1', 'Acme'), company('2', 'Globex')]),
     });
-    const report = apply(project).result!;
+    const report = (await apply(project)).result!;
     expect(expectBalanced(report, 'companies_2026-09-28_1157.csv', 2).loads[0]?.created).toBe(2);
     expect(report.export?.notInScope).toEqual([{ file: 'companies_2026-01-05_0900.csv', rows: 1, reason: 'another file for company; companies_2026-09-28_1157.csv was read instead' }]);
   });
 
-  it('given translated headers and the engagement naming the file and its headers, reads them as the spec names them', () => {
+  it('given translated headers and the engagement naming the file and its headers, reads them as the spec names them', async () => {
     const spanish = COMPANY_HEADER.replace('Company ID', 'ID de empresa').replace('Company Name', 'Nombre de la empresa');
     const { project } = engagementWith(
       { 'Empresas.csv': lines(spanish, [company('1', 'Acme'), company('2', 'Globex')]) },
       'files:\n  - object: company\n    file: Empresas.csv\n    headers: { "ID de empresa": Company ID, "Nombre de la empresa": Company Name }\n',
     );
-    const report = apply(project).result!;
+    const report = (await apply(project)).result!;
     expect(expectBalanced(report, 'Empresas.csv', 2).loads[0]?.created).toBe(2);
     const notes = report.export?.findings.filter((f) => f.code === 'header-variant').map((f) => f.column);
     expect(notes).toEqual(['Company ID', 'Company Name']);

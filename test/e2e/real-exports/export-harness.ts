@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect } from 'vitest';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';
-import { runCli, type CliResult } from '../run-cli.js';
+import { runCliAsync, type CliResult } from '../run-cli.js';
 
 /**
  * Engagements over exports written by hand in the tests, shaped like Smart CRM Online's (one file per object, label
@@ -67,14 +67,17 @@ export interface JsonRun<T> {
   raw: CliResult;
 }
 
-/** Runs a command with `--json` and splits the envelope. */
-export function json<T>(args: readonly string[]): JsonRun<T> {
-  const raw = runCli([...args, '--json']);
+/**
+ * Runs a command with `--json` and splits the envelope. Asynchronous, so a test made of many runs leaves vitest's
+ * worker free to talk to the runner (a blocking spawn starves it into a timeout).
+ */
+export async function json<T>(args: readonly string[]): Promise<JsonRun<T>> {
+  const raw = await runCliAsync([...args, '--json']);
   const envelope = (raw.stdout.trim() === '' ? {} : JSON.parse(raw.stdout)) as { result?: T; error?: JsonRun<T>['error'] };
   return { result: envelope.result, error: envelope.error, exitCode: raw.exitCode, raw };
 }
 
-export function apply(project: string): JsonRun<RunReport> {
+export function apply(project: string): Promise<JsonRun<RunReport>> {
   return json<RunReport>(['apply', '--project', project]);
 }
 
