@@ -1,4 +1,5 @@
-import { valueCoercer, Rejection, type Coerce } from '../destinations/sandbox/coerce.js';
+import { Rejection, type Coerce } from '../destinations/sandbox/coerce.js';
+import { attributeRules } from './attribute-rules.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { nullCells } from '../source/reference.js';
 import { applyTransforms } from '../transforms/registry.js';
@@ -36,7 +37,7 @@ export class ValueCoverage {
   ) {
     this.context = transformContext(engagement, plan);
     this.nulls = nullCells(engagement.source.spec.export);
-    const limits = engagement.destination.spec.rules ?? {};
+    const rule = attributeRules(engagement);
     this.fields = load.fields
       .filter((field) => field.columns.length > 0)
       .flatMap((field) => {
@@ -45,7 +46,7 @@ export class ValueCoverage {
         if (!tabled && !OPTION_TYPES.has(attribute?.type ?? '')) return [];
         const at = field.columns.map((c) => headers.indexOf(c));
         if (at.some((i) => i < 0)) return [];
-        const coerce = attribute === undefined ? undefined : valueCoercer(attribute, { ...(limits.dateMin ? { dateMin: limits.dateMin } : {}), ...(limits.dateMax ? { dateMax: limits.dateMax } : {}) });
+        const coerce = rule(load.object, field.to);
         return [{ field, at, values: new Map<string, Tally>(), coerce }];
       });
   }

@@ -6,12 +6,12 @@ import { csvOptions } from '../plan/csv-options.js';
 import { ReferencedObjects } from '../source/referenced-object.js';
 import type { DuplicateRow } from '../plan/shape-findings.js';
 import type { CsvOptions } from '../source/csv-file.js';
-import { valueCoercer, type Coerce } from '../destinations/sandbox/coerce.js';
+import { attributeRules } from '../plan/attribute-rules.js';
+import { transformContext } from '../plan/transform-context.js';
 import { OwnerResolver, type DestinationUserRef } from './owner-resolver.js';
 import { nullCells } from '../source/reference.js';
 import type { RowMapperContext } from './row-mapper.js';
 import { readSourceUsers } from './source-users.js';
-import { engagementTransformSettings } from '../transforms/format-scope.js';
 
 export type MapperContext = Omit<RowMapperContext, 'load' | 'headers'> & {
   /** How the export's files are read (delimiter, encoding). */
@@ -32,16 +32,7 @@ export async function mapperContext(
   duplicates: ReadonlyMap<string, readonly DuplicateRow[]> = new Map(),
 ): Promise<MapperContext> {
   const notLoaded: NotLoaded = new Map();
-  const limits = engagement.destination.spec.rules ?? {};
-  const rules = new Map<string, Coerce | undefined>();
-  const attributeRule = (object: string, attribute: string): Coerce | undefined => {
-    const key = `${object}.${attribute}`;
-    if (!rules.has(key)) {
-      const field = engagement.destination.field(object, attribute);
-      rules.set(key, field === undefined ? undefined : valueCoercer(field, { ...(limits.dateMin ? { dateMin: limits.dateMin } : {}), ...(limits.dateMax ? { dateMax: limits.dateMax } : {}) }));
-    }
-    return rules.get(key);
-  };
+  const attributeRule = attributeRules(engagement);
   const format = engagement.source.spec.export;
   // A Vtiger reference names its module (`Accounts::::Acme`); a load answers to its object's id and label.
   const moduleNames = new Map(
@@ -57,11 +48,7 @@ export async function mapperContext(
   const fallbackOwner = engagement.spec.options?.fallbackOwner;
   return {
     format,
-    transforms: {
-      format: format ?? { method: 'CSV export', dateFormat: 'YYYY-MM-DD', dateTimeFormat: 'YYYY-MM-DDTHH:mm:ss', references: 'id', owners: 'email' },
-      stageTables: plan.stageTables,
-      ...engagementTransformSettings(engagement.source.spec, engagement.spec),
-    },
+    transforms: transformContext(engagement, plan),
     lookups: new LookupResolver(ledger, moduleNames, notLoaded),
     notLoaded,
     attributeRule,

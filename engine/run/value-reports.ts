@@ -3,8 +3,8 @@ import type { LoadReconciliation } from '../reports/reconciliation.js';
 import type { RowReportWriter } from '../reports/row-report-writer.js';
 import type { LocatedValueIssue } from './value-issue.js';
 
-/** A lookup that was not a clean match, as `lookups.csv` lists it for the admin. */
-export interface LookupIssueRow extends Record<string, string | number> {
+/** Where a value that did not arrive as written came from: its row, column and the attribute it was meant for. */
+interface ValueRow extends Record<string, string | number> {
   file: string;
   line: number;
   load: string;
@@ -13,24 +13,18 @@ export interface LookupIssueRow extends Record<string, string | number> {
   column: string;
   attribute: string;
   value: string;
-  targets: string;
-  problem: string;
-  outcome: string;
   reason: string;
 }
 
-/** A field value the destination or a transform could not take, left blank on a record that loaded (`blanked.csv`). */
-export interface BlankedValueRow extends Record<string, string | number> {
-  file: string;
-  line: number;
-  load: string;
-  object: string;
-  source_key: string;
-  column: string;
-  attribute: string;
-  value: string;
-  reason: string;
+/** A lookup that was not a clean match, as `lookups.csv` lists it for the admin. */
+export interface LookupIssueRow extends ValueRow {
+  targets: string;
+  problem: string;
+  outcome: string;
 }
+
+/** A field value the destination or a transform could not take, left blank on a record that loaded (`blanked.csv`). */
+export type BlankedValueRow = ValueRow;
 
 export const LOOKUP_ISSUE_COLUMNS = ['file', 'line', 'load', 'object', 'source_key', 'column', 'attribute', 'value', 'targets', 'problem', 'outcome', 'reason'] as const;
 export const BLANKED_VALUE_COLUMNS = ['file', 'line', 'load', 'object', 'source_key', 'column', 'attribute', 'value', 'reason'] as const;

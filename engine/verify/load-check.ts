@@ -62,6 +62,7 @@ export async function checkLoadSample(sample: LoadSample, ctx: CheckContext): Pr
   };
 
   const expectations = new ExpectedRecords(ctx.mapper, load, sample.headers);
+  const column = new Map(sample.headers.map((h, i) => [h, i]));
   const toCompare: ExpectedInDestination[] = [];
   for (const row of sample.rows) {
     const expected = expectations.of(row.cells);
@@ -96,7 +97,6 @@ export async function checkLoadSample(sample: LoadSample, ctx: CheckContext): Pr
         recordMismatch(row, id, `missing in destination: no ${load.object} record has id ${id}`);
         continue;
       }
-      const column = new Map(sample.headers.map((h, i) => [h, i]));
       const cell = (name: string): string => row.cells[column.get(name) ?? -1] ?? '';
       const valueDiffs = differences(values, record);
       // A link the re-mapping already finds wrong is reported once, with its values.
