@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
 import type { MigrationPlan } from './migration-plan.js';
@@ -56,32 +56,36 @@ function reasonFor(engagement: Engagement, object: string | undefined): string {
 
 /**
  * Lines after the header that hold something. A count, not a parse: a file nobody reads may be in any shape, and a
- * quoted value spanning lines makes this an upper bound, which is what "stays behind" needs.
+ * quoted value spanning lines makes this an upper bound, which is what "stays behind" needs. The file is streamed in
+ * chunks, byte by byte, so a stray multi-gigabyte export costs time but not memory; newline is byte 0x0A in every
+ * encoding an export uses (UTF-16's NUL halves count as blank).
  */
 function countRows(path: string): number | null {
+  let fd: number | undefined;
   try {
-    const text = readText(path);
-    let rows = 0;
-    let start = 0;
-    let first = true;
+    fd = openSync(path, 'r');
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let lines = 0;
+    let lineHasText = false;
     for (;;) {
-      const end = text.indexOf('\n', start);
-      const line = text.slice(start, end < 0 ? undefined : end);
-      if (line.trim() !== '') {
-        if (!first) rows += 1;
-        first = false;
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      for (let i = 0; i < read; i += 1) {
+        const byte = chunk[i]!;
+        if (byte === 0x0a) {
+          if (lineHasText) lines += 1;
+          lineHasText = false;
+        } else if (!BLANK_BYTES.has(byte)) lineHasText = true;
       }
-      if (end < 0) return rows;
-      start = end + 1;
     }
+    if (lineHasText) lines += 1;
+    return Math.max(0, lines - 1);
   } catch {
     return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** latin1 maps every byte to one character, so counting newlines works whatever the file's encoding. */
-function readText(path: string): string {
-  // Out-of-scope files are counted, not loaded: a size cap keeps a stray multi-gigabyte file from stalling discover.
-  if (statSync(path).size > 512 * 1024 * 1024) throw new Error('too large to count');
-  return readFileSync(path, 'latin1');
-}
+/** Bytes that leave a line blank: what String.prototype.trim removes in latin1, and UTF-16's NUL halves. */
+const BLANK_BYTES = new Set([0x00, 0x09, 0x0b, 0x0c, 0x0d, 0x20, 0xa0]);

