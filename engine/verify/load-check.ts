@@ -65,7 +65,7 @@ export async function checkLoadSample(sample: LoadSample, ctx: CheckContext): Pr
   const column = new Map(sample.headers.map((h, i) => [h, i]));
   const toCompare: ExpectedInDestination[] = [];
   for (const row of sample.rows) {
-    const expected = expectations.of(row.cells);
+    const expected = row.repeatsKey === true ? { kind: 'absent' as const, reason: 'its source key repeats in the file and the pair holds repeated keys' } : expectations.of(row.cells);
     const id = ctx.ledger.destinationId(load.id, row.sourceKey);
     if (expected.kind === 'absent') {
       if (id === undefined) verification.notLoaded += 1;

@@ -12,6 +12,8 @@ export interface SampledRow {
   line: number;
   cells: string[];
   sourceKey: string;
+  /** Under `duplicates: hold`, the row's source key repeats in the file, so no row of it was loaded. */
+  repeatsKey?: boolean;
 }
 
 export interface LoadSample {
@@ -52,18 +54,24 @@ export async function sampleRows(loads: readonly PlannedLoad[], context: MapperC
     const csv = await openCsv(load.file, loadCsvOptions({ ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) }, load));
     const mapper = new RowMapper({ ...context, load, headers: csv.headers });
     // Under the default duplicates policy the first row of a key is the one loaded; later ones are reported, not kept.
-    const seen = load.duplicates === 'first' ? new Set<string>() : undefined;
+    // Under `hold` no row of a repeated key is loaded, which is known only once the whole file is read.
+    const seen = load.duplicates === 'last' ? undefined : new Set<string>();
+    const repeated = new Set<string>();
     for await (const row of csv.rows) {
       if (!mapper.belongsHere(row.cells)) continue;
       const sourceKey = mapper.sourceKey(row.cells);
       if (seen !== undefined && !isBlankKey(sourceKey)) {
-        if (seen.has(sourceKey)) continue;
+        if (seen.has(sourceKey)) {
+          if (load.duplicates === 'first') continue;
+          repeated.add(sourceKey);
+        }
         seen.add(sourceKey);
       }
       if (options.qualifies !== undefined && !options.qualifies(load, sourceKey)) continue;
       // Rows without a key are never merged: each is a row of its own that could not load.
       reservoir.offer({ line: row.line, cells: row.cells, sourceKey }, isBlankKey(sourceKey) ? undefined : sourceKey);
     }
+    for (const row of reservoir.sample()) if (repeated.has(row.sourceKey)) row.repeatsKey = true;
     drawn.push({ sample: { load, headers: csv.headers, rows: [], candidates: reservoir.offered }, reservoir, rng });
     options.onLoadRead?.(loads.indexOf(load) + 1);
   }
