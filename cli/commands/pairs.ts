@@ -4,6 +4,7 @@ import { catalogDiagnostics, loadCatalog } from '../../engine/spec/catalog.js';
 import { specDirs } from '../specs-flag.js';
 import { hasErrors } from '../../engine/diagnostics/diagnostic.js';
 import { summarizePair, type PairSummary } from '../../engine/model/pair-summary.js';
+import { listedRows } from '../../engine/spec/pair-model.js';
 import { closestNames } from '../../engine/util/suggest.js';
 import { EXIT } from '../exit-codes.js';
 import { table } from '../printers/table.js';
@@ -29,12 +30,15 @@ export default class Pairs extends BaseCommand<PairSummary[] | PairSummary> {
         const hint = closestNames(args.id, summaries.map((s) => s.id))[0];
         throw new UserError(`No pair "${args.id}".${hint === undefined ? '' : ` Did you mean "${hint}"?`}`, EXIT.invalid);
       }
-      const rows = catalog.pairs.get(summary.id)?.spec.objects ?? [];
+      const pair = catalog.pairs.get(summary.id)!.spec;
+      const listed = listedRows(pair);
+      const also = pair.objects.filter((r) => !listed.includes(r)).map((r) => `Also moved: ${r.source} → ${r.destination}`);
       const text = [
         `${summary.source.name} → ${summary.destination.name} (${summary.id})`,
         `${summary.oneToOne} of ${summary.objects} objects map 1:1; ${summary.lossy} lossy; ${summary.mappingRequired} need a mapping decision; ${summary.loads} loads.`,
         '',
-        table(['source', 'destination', 'mapping', 'compatibility'], rows.map((r) => [r.source, r.destination, r.mapping, r.compatibility])),
+        table(['source', 'destination', 'mapping', 'compatibility'], listed.map((r) => [r.source, r.destination, r.mapping, r.compatibility])),
+        ...(also.length === 0 ? [] : ['', ...also]),
       ].join('\n');
       return { data: summary, text };
     }

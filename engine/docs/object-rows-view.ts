@@ -12,6 +12,8 @@ export interface ObjectRowView {
   mappingRequired: boolean;
   narrative: string;
   losses: string[];
+  /** A row of the object table; `false` for one the page shows under "Also moved" (see `listed`). */
+  listed: boolean;
   /** The default stage table of a stages or pipeline row; empty for other rows. */
   stages: StageRow[];
 }
@@ -27,6 +29,7 @@ export function objectRowsView(pair: PairSpec): ObjectRowView[] {
     source: row.source,
     destination: row.destination,
     mapping: row.mapping,
+    listed: row.listed !== false,
     lossy: row.mapping === 'lossy',
     compatibility: COMPATIBILITY_LABELS[row.compatibility],
     mappingRequired: row.compatibility === 'mapping-required',

@@ -2,6 +2,7 @@ import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
 import { renderHtmlWithPartials } from '../render/render.js';
 import { summarizePair } from '../model/pair-summary.js';
+import { listedRows } from '../spec/pair-model.js';
 import { importOrderDiagram, type ImportOrderDiagram } from './import-order-diagram.js';
 import { importSteps, type ImportStep } from './import-steps.js';
 import { mappingDiagram, type MappingDiagram } from './mapping-diagram.js';
@@ -40,7 +41,10 @@ export interface PairPageView {
   whySwitch: { present: boolean; leaving: string[]; choosing: string[] };
   mappingDiagram: MappingDiagram;
   /** Each object row with its field-level map: every field, lookup and owner of its loads. */
-  rows: (ObjectRowView & { fieldMap: ObjectMapping & { single: boolean } })[];
+  /** Rows of the object table, each with its narrative. */
+  rows: PairPageRow[];
+  /** Rows the page promises in its overview rather than in the table (`listed: false`), shown under "Also moved". */
+  alsoMoved: PairPageRow[];
   exclusions: { what: string; reason: string }[];
   gotchas: GotchaGroup[];
   phases: { title: string; detail: string; optional: boolean }[];
@@ -74,11 +78,11 @@ export function pairPageView(pair: PairSpec, specs: SiteSpecs, estimates: Estima
     promises: pairPromises(pair, destination),
     whySwitch: { present: pair.whySwitch !== undefined, leaving: pair.whySwitch?.leaving ?? [], choosing: pair.whySwitch?.choosing ?? [] },
     mappingDiagram: mappingDiagram(
-      pair.objects,
+      listedRows(pair),
       { source: shortName(source), destination: shortName(destination) },
       `Object mapping from ${sourceName} to ${destinationName}: ${summary.oneToOne} of ${summary.objects} objects map 1:1`,
     ),
-    rows: withFieldMaps(objectRowsView(pair), fieldMappingOf({ pair, source, destination })),
+    ...splitRows(withFieldMaps(objectRowsView(pair), fieldMappingOf({ pair, source, destination }))),
     exclusions: pair.exclusions ?? [],
     gotchas: [
       { heading: `${sourceName} gotchas`, items: source.spec.gotchas ?? [] },
@@ -115,7 +119,13 @@ export function renderPairPage(pair: PairSpec, specs: SiteSpecs, estimates: Esti
   return renderHtmlWithPartials('site/pair.html.hbs', pairPageView(pair, specs, estimates), 'site/partials');
 }
 
-function withFieldMaps(rows: ObjectRowView[], maps: ObjectMapping[]): PairPageView['rows'] {
+type PairPageRow = ObjectRowView & { fieldMap: ObjectMapping & { single: boolean } };
+
+function splitRows(rows: PairPageRow[]): Pick<PairPageView, 'rows' | 'alsoMoved'> {
+  return { rows: rows.filter((r) => r.listed), alsoMoved: rows.filter((r) => !r.listed) };
+}
+
+function withFieldMaps(rows: ObjectRowView[], maps: ObjectMapping[]): PairPageRow[] {
   return rows.map((row, i) => {
     const map = maps[i] ?? { rowId: '', source: row.source, destination: row.destination, loads: [], fieldCount: 0 };
     return { ...row, fieldMap: { ...map, single: map.fieldCount === 1 } };

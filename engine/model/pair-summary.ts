@@ -1,6 +1,6 @@
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformSpec } from '../spec/generated/platform-spec.js';
-import { loadsOf } from '../spec/pair-model.js';
+import { listedRows, loadsOf } from '../spec/pair-model.js';
 
 /** The figures a pair page and `crm-migrate pairs` show, all computed from the spec. */
 export interface PairSummary {
@@ -20,7 +20,7 @@ export interface PairSummary {
 }
 
 export function summarizePair(pair: PairSpec, platforms: ReadonlyMap<string, PlatformSpec>): PairSummary {
-  const rows = pair.objects;
+  const rows = listedRows(pair);
   return {
     id: pair.id,
     source: { id: pair.source, name: platforms.get(pair.source)?.name ?? pair.source },

@@ -1,5 +1,5 @@
 import type { PlatformField } from './generated/platform-spec.js';
-import type { CustomAttribute, Load, PairSpec } from './generated/pair-spec.js';
+import type { CustomAttribute, Load, ObjectRow, PairSpec } from './generated/pair-spec.js';
 import type { PlatformIndex } from './platform-index.js';
 import type { Dependency } from '../plan/import-order.js';
 
@@ -19,6 +19,11 @@ export function loadsOf(pair: PairSpec): LocatedLoad[] {
     });
   });
   return out;
+}
+
+/** Rows of the pair page's object table, which the compatibility figures count (see `listed` in the pair schema). */
+export function listedRows(pair: PairSpec): ObjectRow[] {
+  return pair.objects.filter((row) => row.listed !== false);
 }
 
 export function asList<T>(value: T | readonly T[] | undefined): T[] {

@@ -115,6 +115,10 @@ export interface ObjectRow {
    */
   kind?: 'records' | 'stages' | 'pipeline' | 'custom-fields' | 'owners' | 'field' | 'tags';
   /**
+   * `false` for a row the pair page's object table does not list because the product page promises it in its overview rather than as a row (Vtiger's activity history). Its loads run like any other; the page shows it under "Also moved", and it counts in neither figure of the compatibility line.
+   */
+  listed?: boolean;
+  /**
    * How the object lands, in a paragraph.
    */
   narrative: string;
