@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Engagement } from '../../engagement/engagement.js';
 import { DISCOVERY_DIR } from '../../discover/discovery-report.js';
 import type { Exclusion } from '../../spec/generated/pair-spec.js';
-import { summarizePair } from '../../model/pair-summary.js';
+import { summarizePair } from '../../spec/pair-summary.js';
 import { compilePlan } from '../../plan/migration-plan.js';
 import { summarizePlan } from '../../plan/plan-summary.js';
 import { SCHEMA_CHANGE_FILES } from '../../plan/schema-change-files.js';
