@@ -4,7 +4,7 @@ import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
 import { checkExport } from '../plan/export-check.js';
 import { nullCells } from '../source/reference.js';
-import { countFileRecords } from '../run/csv-record-count.js';
+import { countFileRecords } from '../source/csv-record-count.js';
 import { readSourceUsers } from '../run/source-users.js';
 import { isPersonLike, selectObjects } from '../sample/object-roles.js';
 import type { Discovery } from './discovery.js';

@@ -9,7 +9,7 @@ import { summarizePlan } from '../../plan/plan-summary.js';
 import { SCHEMA_CHANGE_FILES } from '../../plan/schema-change-files.js';
 import type { SchemaChangeDocument } from '../../plan/schema-changes.js';
 import { savedDiscovery } from '../../discover/saved-discovery.js';
-import { countFileRecords } from '../../run/csv-record-count.js';
+import { countFileRecords } from '../../source/csv-record-count.js';
 import { scopeCustomFields, type ScopeCustomFields } from './scope-custom-fields.js';
 import { scopeFindings, type ScopeFindings } from './scope-findings.js';
 import { scopeObjects, type ScopeObject } from './scope-objects.js';
