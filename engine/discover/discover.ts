@@ -5,7 +5,7 @@ import { compilePlan } from '../plan/migration-plan.js';
 import { checkExport } from '../plan/export-check.js';
 import { nullCells } from '../source/reference.js';
 import { countFileRecords } from '../source/csv-record-count.js';
-import { readSourceUsers } from '../run/source-users.js';
+import { readSourceUsers } from '../source/source-users.js';
 import { isPersonLike, selectObjects } from '../sample/object-roles.js';
 import type { Discovery } from './discovery.js';
 import { FindingCollector } from './findings.js';

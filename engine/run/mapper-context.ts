@@ -11,7 +11,7 @@ import { transformContext } from '../plan/transform-context.js';
 import { OwnerResolver, type DestinationUserRef } from './owner-resolver.js';
 import { nullCells } from '../source/reference.js';
 import type { RowMapperContext } from './row-mapper.js';
-import { readSourceUsers } from './source-users.js';
+import { readSourceUsers } from '../source/source-users.js';
 
 export type MapperContext = Omit<RowMapperContext, 'load' | 'headers'> & {
   /** How the export's files are read (delimiter, encoding). */
