@@ -8,7 +8,7 @@ import type { DuplicateRow } from '../plan/shape-findings.js';
 import type { CsvOptions } from '../source/csv-file.js';
 import { attributeRules } from '../plan/attribute-rules.js';
 import { transformContext } from '../plan/transform-context.js';
-import { OwnerResolver, type DestinationUserRef } from './owner-resolver.js';
+import { OwnerResolver, type DestinationUserRef } from '../plan/owner-resolver.js';
 import { nullCells } from '../source/reference.js';
 import type { RowMapperContext } from './row-mapper.js';
 import { readSourceUsers } from '../source/source-users.js';

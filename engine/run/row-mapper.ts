@@ -11,7 +11,7 @@ import { TransformError, type TransformContext, type Value } from '../transforms
 import type { LookupResolver } from './lookup-resolver.js';
 import { parseReference, type Reference } from '../source/reference.js';
 import type { ReferencedObjects } from '../source/referenced-object.js';
-import type { OwnerResolver } from './owner-resolver.js';
+import type { OwnerResolver } from '../plan/owner-resolver.js';
 import { RowFilter } from '../plan/row-filter.js';
 import { requiredColumns } from '../plan/load-columns.js';
 import { ownerResolutionKey, resolutionKey } from './queue-resolutions.js';
