@@ -1,4 +1,4 @@
-import { isEmpty, type Coerce, type Reject, type ValueLimits } from '../model/value-types.js';
+import { isEmpty, type Coerce, type Reject, type ValueLimits } from './value-types.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
