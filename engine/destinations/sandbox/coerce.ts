@@ -1,6 +1,6 @@
 import type { PlatformField } from '../../spec/generated/platform-spec.js';
 import { dateCoercer } from '../model/date-values.js';
-import { multiOptionCoercer, optionCoercer } from './option-values.js';
+import { multiOptionCoercer, optionCoercer } from '../model/option-values.js';
 import { isEmpty, Rejection, show, type Affinity, type Coerce, type Reject, type ValueLimits } from '../model/value-types.js';
 
 /**

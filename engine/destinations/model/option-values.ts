@@ -1,5 +1,5 @@
 import type { FieldOption, PlatformField } from '../../spec/generated/platform-spec.js';
-import { isEmpty, show, type Coerce, type Reject, type SqlValue } from '../model/value-types.js';
+import { isEmpty, show, type Coerce, type Reject, type SqlValue } from './value-types.js';
 
 interface OptionIndex {
   /** Resolves an option value or label to the stored value; undefined when it is neither. */
