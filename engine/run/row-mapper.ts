@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, readExportFile } from '../source/export-file.js';
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedField, PlannedLoad, PlannedLookup } from '../plan/migration-plan.js';
-import { Rejection, type Coerce } from '../destinations/sandbox/coerce.js';
+import { Rejection, type Coerce } from '../destinations/model/coerce.js';
 import { resolveLookupGroup, type LookupGroup } from './lookup-group.js';
 import type { ValueIssue } from './value-issue.js';
 import type { ExportFormat } from '../spec/generated/platform-spec.js';

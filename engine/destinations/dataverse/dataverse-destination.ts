@@ -1,6 +1,6 @@
 import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
 import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
-import type { ValueLimits } from '../sandbox/coerce.js';
+import type { ValueLimits } from '../model/coerce.js';
 import { tableSchema, type TableSchema } from '../sandbox/table-schema.js';
 import { runBatch, type BatchOperation } from './batch-writer.js';
 import { dataverseSettings, type DataverseSettings } from './dataverse-settings.js';

@@ -1,4 +1,4 @@
-import { Rejection } from '../sandbox/coerce.js';
+import { Rejection } from '../model/coerce.js';
 import type { AttributeSchema, TableSchema } from '../sandbox/table-schema.js';
 import { decode } from '../sandbox/table-writer.js';
 import type { DestinationRecord } from '../destination.js';

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { show } from './coerce.js';
+import { show } from '../model/coerce.js';
 import { isActive, type UserColumns } from './user-table.js';
 import { quoteName, type AttributeSchema } from './table-schema.js';
 

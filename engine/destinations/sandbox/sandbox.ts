@@ -10,7 +10,7 @@ import type {
   RecordResult,
   SetupProblem,
 } from '../destination.js';
-import type { ValueLimits } from './coerce.js';
+import type { ValueLimits } from '../model/coerce.js';
 import { editionProblems } from './edition-limits.js';
 import { idFactory } from './record-ids.js';
 import { ReferenceChecker } from './references.js';

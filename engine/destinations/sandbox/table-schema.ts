@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PlatformField, PlatformObject } from '../../spec/generated/platform-spec.js';
 import type { CustomAttribute } from '../../spec/generated/pair-spec.js';
-import { affinityOf, valueCoercer, type Affinity, type Coerce, type ValueLimits } from './coerce.js';
+import { affinityOf, valueCoercer, type Affinity, type Coerce, type ValueLimits } from '../model/coerce.js';
 
 /**
  * One sandbox table compiled from a destination object: its columns, the value rule of each, and the DDL. Built

@@ -1,6 +1,6 @@
 import Sqlite, { type Database, type Statement } from 'better-sqlite3';
 import type { DestinationRecord, OutgoingRecord, RecordPatch, RecordResult } from '../destination.js';
-import { Rejection, show, type SqlValue } from './coerce.js';
+import { Rejection, show, type SqlValue } from '../model/coerce.js';
 import { ColumnSets, type ColumnSet } from './column-set.js';
 import { idFactory, type IdFactory } from './record-ids.js';
 import type { ReferenceChecker } from './references.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlatformField } from '../../../../engine/spec/generated/platform-spec.js';
-import { affinityOf, Rejection, valueCoercer, type SqlValue } from '../../../../engine/destinations/sandbox/coerce.js';
+import { affinityOf, Rejection, valueCoercer, type SqlValue } from '../../../../engine/destinations/model/coerce.js';
 
 const SALESFORCE_DATES = { dateMin: '1700-01-01', dateMax: '4000-12-31' };
 

@@ -1,7 +1,7 @@
 import type { PlatformField } from '../../spec/generated/platform-spec.js';
-import { dateCoercer } from '../model/date-values.js';
-import { multiOptionCoercer, optionCoercer } from '../model/option-values.js';
-import { isEmpty, Rejection, show, type Affinity, type Coerce, type Reject, type ValueLimits } from '../model/value-types.js';
+import { dateCoercer } from './date-values.js';
+import { multiOptionCoercer, optionCoercer } from './option-values.js';
+import { isEmpty, Rejection, show, type Affinity, type Coerce, type Reject, type ValueLimits } from './value-types.js';
 
 /**
  * The value rules of one attribute, compiled once per attribute into a function the sandbox calls for every value.
@@ -9,7 +9,7 @@ import { isEmpty, Rejection, show, type Affinity, type Coerce, type Reject, type
  * value is ordinary data and throwing costs far more than returning on a million-row load.
  */
 
-export { Rejection, show, type Affinity, type Coerce, type SqlValue, type ValueLimits } from '../model/value-types.js';
+export { Rejection, show, type Affinity, type Coerce, type SqlValue, type ValueLimits } from './value-types.js';
 
 /** Option values that are all integers (Dataverse) are stored as integers; string options (Salesforce) as text. */
 export function affinityOf(field: Pick<PlatformField, 'type' | 'options'>): Affinity {
