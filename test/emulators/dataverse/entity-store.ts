@@ -3,8 +3,7 @@ import type { PlatformSpec } from '../../../engine/spec/generated/platform-spec.
 import type { CustomAttribute } from '../../../engine/spec/generated/pair-spec.js';
 import type { ValueLimits } from '../../../engine/destinations/model/coerce.js';
 import { Rejection } from '../../../engine/destinations/model/coerce.js';
-import { tableSchema, type AttributeSchema, type TableSchema } from '../../../engine/destinations/sandbox/table-schema.js';
-import { decode } from '../../../engine/destinations/sandbox/table-writer.js';
+import { decode, tableSchema, type AttributeSchema, type TableSchema } from '../../../engine/destinations/model/table-schema.js';
 import { navigationNames } from './navigation-names.js';
 
 /** A stored row: attribute values in the Web API's form; lookups hold the id, `@target` names the table of each. */
