@@ -8,7 +8,7 @@ import type {
   RecordResult,
   SetupProblem,
 } from '../destination.js';
-import { idStyle } from '../sandbox/record-ids.js';
+import { idStyle } from '../model/record-ids.js';
 import { Sandbox } from '../sandbox/sandbox.js';
 import { keyOf } from '../model/table-schema.js';
 import { bulkCsvPackage } from './bulk-csv-package.js';

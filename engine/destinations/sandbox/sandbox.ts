@@ -12,7 +12,7 @@ import type {
 } from '../destination.js';
 import type { ValueLimits } from '../model/coerce.js';
 import { editionProblems } from './edition-limits.js';
-import { idFactory } from './record-ids.js';
+import { idFactory } from '../model/record-ids.js';
 import { ReferenceChecker } from './references.js';
 import { tableSchema, type TableSchema } from '../model/table-schema.js';
 import { ensureTable, presentTables, quoteName } from './sqlite-tables.js';

@@ -2,7 +2,7 @@ import Sqlite, { type Database, type Statement } from 'better-sqlite3';
 import type { DestinationRecord, OutgoingRecord, RecordPatch, RecordResult } from '../destination.js';
 import { Rejection, show, type SqlValue } from '../model/coerce.js';
 import { ColumnSets, type ColumnSet } from './column-set.js';
-import { idFactory, type IdFactory } from './record-ids.js';
+import { idFactory, type IdFactory } from '../model/record-ids.js';
 import type { ReferenceChecker } from './references.js';
 import { decode, SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from '../model/table-schema.js';
 import { quoteName } from './sqlite-tables.js';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DestinationUser } from '../../spec/generated/engagement-spec.js';
-import type { IdFactory } from './record-ids.js';
+import type { IdFactory } from '../model/record-ids.js';
 import { SOURCE_KEY, type TableSchema } from '../model/table-schema.js';
 import { quoteName } from './sqlite-tables.js';
 

@@ -4,7 +4,7 @@ import {
   idStyle,
   salesforcePrefix,
   salesforceSuffix,
-} from '../../../../engine/destinations/sandbox/record-ids.js';
+} from '../../../../engine/destinations/model/record-ids.js';
 
 describe('idStyle', () => {
   it('given Salesforce Id, a Dataverse logical-name key or anything else, returns the id style', () => {
