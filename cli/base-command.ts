@@ -6,6 +6,9 @@ import { formatElapsed } from './output/elapsed.js';
 import { defaultErrorCode, errorEnvelope, successEnvelope, type Envelope, type EnvelopeError } from './output/envelope.js';
 import { DestinationSetupError } from '../engine/destinations/setup-error.js';
 import { InputError } from '../engine/util/input-error.js';
+import { InvalidSpecError } from '../engine/spec/invalid-spec-error.js';
+import { position } from './printers/positioned.js';
+import { formatLine } from './printers/diagnostics.js';
 
 /** What a command hands back: the document `--json` prints, the text a person reads, and the exit code. */
 export interface Outcome<T> {
@@ -96,6 +99,10 @@ export abstract class BaseCommand<T> extends Command {
     if (usage !== undefined) this.fail({ code: 'cli/usage', message: error.message, exitCode: EXIT.invalid, hint: `See ${[this.config.bin, ...(this.id ?? '').split(':')].filter(Boolean).join(' ')} --help.` });
     if (error instanceof UserError) this.fail({ code: error.code, message: error.message, exitCode: error.exitCode, ...(error.hint === undefined ? {} : { hint: error.hint }) });
     if (error instanceof DestinationSetupError) this.fail({ code: 'destination/setup', message: error.message, exitCode: EXIT.refused });
+    if (error instanceof InvalidSpecError) {
+      const lines = position(error.diagnostics, error.documents).map(formatLine);
+      this.fail({ code: 'spec/invalid', message: error.message, exitCode: EXIT.invalid }, [error.message, ...lines].join('\n'));
+    }
     if (error instanceof InputError) {
       const where = { ...(error.file === undefined ? {} : { file: error.file }), ...(error.line === undefined ? {} : { line: error.line }), ...(error.hint === undefined ? {} : { hint: error.hint }) };
       this.fail({ code: error.code, message: error.message, exitCode: error.kind === 'refused' ? EXIT.refused : EXIT.invalid, ...where }, error.describe());

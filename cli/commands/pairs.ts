@@ -3,7 +3,7 @@ import { BaseCommand, UserError, type Outcome } from '../base-command.js';
 import { catalogDiagnostics, loadCatalog } from '../../engine/spec/catalog.js';
 import { specDirs } from '../specs-flag.js';
 import { hasErrors } from '../../engine/diagnostics/diagnostic.js';
-import { summarizePair, type PairSummary } from '../../engine/model/pair-summary.js';
+import { summarizePair, type PairSummary } from '../../engine/spec/pair-summary.js';
 import { listedRows } from '../../engine/spec/pair-model.js';
 import { closestNames } from '../../engine/util/suggest.js';
 import { EXIT } from '../exit-codes.js';

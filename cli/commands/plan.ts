@@ -4,6 +4,7 @@ import type { Outcome } from '../base-command.js';
 import { EngagementCommand } from '../engagement-command.js';
 import { EXIT } from '../exit-codes.js';
 import { summarizePlan, type PlanSummary } from '../../engine/plan/plan-summary.js';
+import { destinationProblems } from '../../engine/plan/destination-preflight.js';
 import { writeSchemaChangeFiles, type SchemaChangeFiles } from '../../engine/plan/schema-change-files.js';
 import { displayPath } from '../printers/display-path.js';
 import { table } from '../printers/table.js';
@@ -21,7 +22,7 @@ export default class Plan extends EngagementCommand<PlanOutput> {
   protected async execute(): Promise<Outcome<PlanOutput>> {
     const { flags } = await this.parse(Plan);
     const engagement = await this.engagement(flags.project);
-    const plan = await summarizePlan(engagement, { checkDestination: true });
+    const plan = await summarizePlan(engagement, { preflight: (compiled) => destinationProblems(engagement, compiled) });
     const summary: PlanOutput = { ...plan, schemaFiles: writeSchemaChangeFiles(engagement, plan.schemaDocument) };
     if (flags.out !== undefined) writeFileSync(flags.out, JSON.stringify(summary, null, 2) + '\n');
     const lines = [

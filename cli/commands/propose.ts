@@ -6,7 +6,7 @@ import { discover } from '../../engine/discover/discover.js';
 import { writeDiscoveryReports } from '../../engine/discover/discovery-report.js';
 import { savedDiscovery } from '../../engine/discover/saved-discovery.js';
 import { writeProposals, type Proposals } from '../../engine/engagement/write-proposals.js';
-import { needsReview } from '../../engine/propose/confidence.js';
+import { needsReview } from '../../engine/engagement/review-threshold.js';
 import { engagementEvidence, proposeForEngagement } from '../../engine/propose/propose-engagement.js';
 
 interface ProposeResult {

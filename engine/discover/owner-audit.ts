@@ -1,6 +1,6 @@
 import type { DestinationUser } from '../spec/generated/engagement-spec.js';
 import type { OwnerMapping } from '../spec/generated/pair-spec.js';
-import { OwnerResolver } from '../run/owner-resolver.js';
+import { OwnerResolver } from '../plan/owner-resolver.js';
 import type { OwnerProfile } from './discovery.js';
 
 export type OwnerMatch = OwnerProfile['match'];

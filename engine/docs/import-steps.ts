@@ -1,7 +1,7 @@
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import { loadsOf, pairDependencies } from '../spec/pair-model.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
-import { importOrder } from '../plan/import-order.js';
+import { importOrder } from '../spec/import-order.js';
 
 /** One load as a reader sees it: which source object fills which destination object. */
 export interface StepLoad {

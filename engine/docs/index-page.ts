@@ -1,5 +1,5 @@
 import { renderHtmlWithPartials } from '../render/render.js';
-import { summarizePair } from '../model/pair-summary.js';
+import { summarizePair } from '../spec/pair-summary.js';
 import { complexityView, type EstimateContext } from './pair-estimate-view.js';
 import { pairTitle } from './pair-links.js';
 import { platformName, platformOf, platformSpecMap, type SiteSpecs } from './site-specs.js';

@@ -1,7 +1,7 @@
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
 import { renderHtmlWithPartials } from '../render/render.js';
-import { summarizePair } from '../model/pair-summary.js';
+import { summarizePair } from '../spec/pair-summary.js';
 import { listedRows } from '../spec/pair-model.js';
 import { importOrderDiagram, type ImportOrderDiagram } from './import-order-diagram.js';
 import { importSteps, type ImportStep } from './import-steps.js';

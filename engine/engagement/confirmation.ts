@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { EngagementSpec } from '../spec/generated/engagement-spec.js';
-import { REVIEW_BELOW } from '../propose/confidence.js';
+import { REVIEW_BELOW } from './review-threshold.js';
 
 export type Scope = 'customFields' | 'stageTable' | 'ownerMap';
 export const SCOPES: readonly Scope[] = ['customFields', 'stageTable', 'ownerMap'];

@@ -1,4 +1,4 @@
-import { summarizePair } from '../model/pair-summary.js';
+import { summarizePair } from '../spec/pair-summary.js';
 import type { EstimatorRules } from '../spec/generated/estimator-rules.js';
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformSpec } from '../spec/generated/platform-spec.js';

@@ -3,7 +3,8 @@ import { bundledPairsDir } from '../spec/catalog.js';
 import type { EstimatorRules } from '../spec/generated/estimator-rules.js';
 import { checkSchema } from '../spec/schema-check.js';
 import { checkEstimator } from '../spec/semantic/check-estimator.js';
-import { locate, readSpec } from '../spec/spec-document.js';
+import { InvalidSpecError } from '../spec/invalid-spec-error.js';
+import { readSpec } from '../spec/spec-document.js';
 
 export type { EstimatorRules } from '../spec/generated/estimator-rules.js';
 
@@ -14,7 +15,7 @@ export function bundledEstimatorRulesFile(): string {
 
 /**
  * Reads the estimator rules (by default the bundled file) with the same schema and semantic checks `validate` runs.
- * Broken rules would give wrong prices without a sign, so any error throws, naming each problem's line.
+ * Broken rules would give wrong prices without a sign, so any error throws, with each problem's pointer.
  */
 export async function loadEstimatorRules(file: string = bundledEstimatorRulesFile()): Promise<EstimatorRules> {
   const { document, diagnostics } = await readSpec(file);
@@ -24,11 +25,7 @@ export async function loadEstimatorRules(file: string = bundledEstimatorRulesFil
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    const lines = errors.map((d) => {
-      const { line, col } = locate(document, d);
-      return `${file}:${line}:${col} ${d.code} ${d.message}`;
-    });
-    throw new Error(`The estimator rules are invalid; run \`crm-migrate validate ${file}\`.\n${lines.join('\n')}`);
+    throw new InvalidSpecError(`The estimator rules are invalid; run \`crm-migrate validate ${file}\`.`, errors, new Map([[file, document]]));
   }
   return document.data as EstimatorRules;
 }

@@ -1,4 +1,4 @@
-import type { PairSummary } from '../model/pair-summary.js';
+import type { PairSummary } from '../spec/pair-summary.js';
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformSpec } from '../spec/generated/platform-spec.js';
 import type { ClarityBand, EstimatorRules, ObjectCategory, VolumeBand } from '../spec/generated/estimator-rules.js';

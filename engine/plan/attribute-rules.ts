@@ -1,4 +1,4 @@
-import { valueCoercer, type Coerce } from '../destinations/sandbox/coerce.js';
+import { valueCoercer, type Coerce } from '../destinations/model/coerce.js';
 import type { Engagement } from '../engagement/engagement.js';
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute, Load, StageRow, TransformStep } from '../spec/generated/pair-spec.js';
 import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
-import { importOrder, type Dependency } from './import-order.js';
+import { importOrder, type Dependency } from '../spec/import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
 import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';

@@ -1,10 +1,8 @@
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute } from '../spec/generated/pair-spec.js';
-import { compilePlan } from './migration-plan.js';
+import { compilePlan, type MigrationPlan } from './migration-plan.js';
 import { checkExport } from './export-check.js';
 import { blockers as blockersOf, describeFinding, type OutOfScopeFile } from './shape-findings.js';
-import { destinationSetup } from './destination-setup.js';
-import { openDestination } from '../destinations/open-destination.js';
 import { schemaChanges, type SchemaChangeDocument } from './schema-changes.js';
 
 export interface PlanPhase {
@@ -41,10 +39,10 @@ export interface PlanSummary {
 
 /**
  * The run laid out before it happens: phases in dependency order, rows per phase, and schema changes to make first.
- * `checkDestination` also asks a live target's org what it lacks (a network round trip with credentials), which
- * the `plan` command wants and documents built from the plan do not.
+ * `preflight`, when given, asks a live target's org what it lacks (a network round trip with credentials): the `plan`
+ * command passes destinationProblems, documents built from the plan pass nothing, so summarising never opens a target.
  */
-export async function summarizePlan(engagement: Engagement, options: { checkDestination?: boolean } = {}): Promise<PlanSummary> {
+export async function summarizePlan(engagement: Engagement, options: { preflight?: (plan: MigrationPlan) => Promise<string[]> } = {}): Promise<PlanSummary> {
   const plan = compilePlan(engagement);
   // The same check apply makes before it writes: what it blocks on, plan shows first.
   const check = await checkExport(engagement, plan);
@@ -58,20 +56,7 @@ export async function summarizePlan(engagement: Engagement, options: { checkDest
     const sourceRows = rowsOf.get(load.id);
     phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
   }
-  if (options.checkDestination === true) blockers.push(...(await destinationProblems(engagement, plan)));
+  if (options.preflight !== undefined) blockers.push(...(await options.preflight(plan)));
   const warnings = check.findings.filter((f) => f.severity === 'warning').map(describeFinding);
   return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
-}
-
-/** A live target checks its metadata now, so that a missing field stops the plan rather than half a load. */
-async function destinationProblems(engagement: Engagement, plan: ReturnType<typeof compilePlan>): Promise<string[]> {
-  if (engagement.target.kind === 'sqlite') return [];
-  const destination = openDestination(engagement);
-  if (destination.preflight === undefined) return [];
-  try {
-    const problems = await destination.preflight(destinationSetup(engagement, plan));
-    return problems.map((p) => `${destination.label}: ${[p.object, p.attribute].filter(Boolean).join('.')}${p.object === undefined ? '' : ': '}${p.message}`);
-  } finally {
-    await destination.close();
-  }
 }

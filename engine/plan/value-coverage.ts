@@ -1,4 +1,4 @@
-import { Rejection, type Coerce } from '../destinations/sandbox/coerce.js';
+import { Rejection, type Coerce } from '../destinations/model/coerce.js';
 import { attributeRules } from './attribute-rules.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { nullCells } from '../source/reference.js';

@@ -61,10 +61,3 @@ export const STAGE_CONFIDENCE: Record<StageBasis, number> = {
   'first-stage-guess': 0.3, // prior: no similar stage and no probability; a guess to be read
   'no-picklist': 0.2, // prior: nothing to map to; the source name is kept
 };
-
-/** Proposals below this are guesses: `confirm` lists them apart and confirms them only when named. */
-export const REVIEW_BELOW = 0.5;
-
-export function needsReview(decision: { confidence?: number }): boolean {
-  return (decision.confidence ?? 0) < REVIEW_BELOW;
-}

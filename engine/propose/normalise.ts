@@ -1,3 +1,5 @@
+import { nameWords } from '../util/name-words.js';
+
 /** Name normalisation shared by the field matcher: headers and attribute names reduced to comparable words. */
 
 /** Platform decoration stripped before comparing: custom-field prefixes and suffixes, address-slot prefixes. */
@@ -51,15 +53,7 @@ export function stripDecoration(name: string): string {
 
 /** Lower-case words of a name: splits camelCase, separators and digits, folds spelling variants. */
 export function words(name: string): string[] {
-  const spaced = stripDecoration(name)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
-    .toLowerCase()
-    .replace(/e-mail/g, 'email');
-  return spaced
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '')
+  return nameWords(stripDecoration(name).replace(/e-mail/gi, 'email'), { splitDigits: true })
     .map((w) => WORD_FORMS[w] ?? w)
     .map((w) => (w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }

@@ -4,7 +4,7 @@ import type { DeltaFilter } from './delta-filter.js';
 import type { DuplicateRow } from '../plan/shape-findings.js';
 import { mapLoadRows, type MappedBatch, type Pass } from './mapped-batches.js';
 import type { MapperContext } from './mapper-context.js';
-import type { DestinationUserRef } from './owner-resolver.js';
+import type { DestinationUserRef } from '../plan/owner-resolver.js';
 
 /** Where mapped batches come from: this thread, or a worker that maps while this thread writes. */
 export interface BatchSource {

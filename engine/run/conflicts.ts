@@ -2,7 +2,7 @@ import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import type { LoadRunContext } from './load-runner.js';
 import type { MappedRecord } from './mapped-batches.js';
-import { sameValue } from '../verify/value-diff.js';
+import { sameValue } from '../destinations/model/value-diff.js';
 
 export interface ConflictRow extends Record<string, string | number> {
   file: string;

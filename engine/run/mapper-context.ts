@@ -8,10 +8,10 @@ import type { DuplicateRow } from '../plan/shape-findings.js';
 import type { CsvOptions } from '../source/csv-file.js';
 import { attributeRules } from '../plan/attribute-rules.js';
 import { transformContext } from '../plan/transform-context.js';
-import { OwnerResolver, type DestinationUserRef } from './owner-resolver.js';
+import { OwnerResolver, type DestinationUserRef } from '../plan/owner-resolver.js';
 import { nullCells } from '../source/reference.js';
 import type { RowMapperContext } from './row-mapper.js';
-import { readSourceUsers } from './source-users.js';
+import { readSourceUsers } from '../source/source-users.js';
 
 export type MapperContext = Omit<RowMapperContext, 'load' | 'headers'> & {
   /** How the export's files are read (delimiter, encoding). */

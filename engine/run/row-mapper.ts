@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, readExportFile } from '../source/export-file.js';
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedField, PlannedLoad, PlannedLookup } from '../plan/migration-plan.js';
-import { Rejection, type Coerce } from '../destinations/sandbox/coerce.js';
+import { Rejection, type Coerce } from '../destinations/model/coerce.js';
 import { resolveLookupGroup, type LookupGroup } from './lookup-group.js';
 import type { ValueIssue } from './value-issue.js';
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
@@ -11,7 +11,7 @@ import { TransformError, type TransformContext, type Value } from '../transforms
 import type { LookupResolver } from './lookup-resolver.js';
 import { parseReference, type Reference } from '../source/reference.js';
 import type { ReferencedObjects } from '../source/referenced-object.js';
-import type { OwnerResolver } from './owner-resolver.js';
+import type { OwnerResolver } from '../plan/owner-resolver.js';
 import { RowFilter } from '../plan/row-filter.js';
 import { requiredColumns } from '../plan/load-columns.js';
 import { ownerResolutionKey, resolutionKey } from './queue-resolutions.js';

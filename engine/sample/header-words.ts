@@ -1,4 +1,5 @@
 import type { PlatformField } from '../spec/generated/platform-spec.js';
+import { nameWords } from '../util/name-words.js';
 import type { Semantic } from './types.js';
 
 /**
@@ -19,14 +20,7 @@ export function headerWords(header: string): string {
 
 function splitWords(header: string): string {
   // Dynamics 365 labels address columns `Address 1: City`: the column is a city, not a street.
-  return header
-    .replace(/^Address \d+: /, '')
-    .replace(/Country\/Region$/, 'Country')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return nameWords(header.replace(/^Address \d+: /, '').replace(/Country\/Region$/, 'Country')).join(' ');
 }
 
 const has = (words: string, pattern: RegExp): boolean => pattern.test(words);

@@ -1,6 +1,6 @@
 import { FILE_TYPES } from './attachments.js';
 import type { PlantBook } from './problems.js';
-import { hashString, mix, Rng } from './rng.js';
+import { hashString, mix, Rng } from '../util/rng.js';
 import { SAMPLE_USERS } from './owners.js';
 import { companyName, dealName, personName } from './unique-names.js';
 import { COMPANY_STEMS, FILE_STEMS, MISSING_COMPANY_NAME, SENTENCES, SUBJECT_FORMS, SUBJECT_TOPICS, SUBJECTS_BY_KIND, WORDS } from './vocabulary-business.js';

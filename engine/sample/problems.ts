@@ -1,7 +1,7 @@
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import { destinationField } from '../spec/pair-model.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
-import { hashString, mix, Rng } from './rng.js';
+import { hashString, mix, Rng } from '../util/rng.js';
 import type { ObjectPlan, RowGroup } from './types.js';
 import { INACTIVE_USER, UNKNOWN_USER } from './owners.js';
 import { findColumn, type TextKind } from './problem-columns.js';

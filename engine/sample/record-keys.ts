@@ -1,5 +1,5 @@
 import type { ExportFormat, PlatformObject } from '../spec/generated/platform-spec.js';
-import { SALESFORCE_PREFIXES } from '../util/salesforce-ids.js';
+import { SALESFORCE_PREFIXES, salesforceSuffix } from '../util/salesforce-ids.js';
 
 /**
  * Record keys in the style the source platform exports them, a pure function of the object and the row index, so a
@@ -13,21 +13,6 @@ import { SALESFORCE_PREFIXES } from '../util/salesforce-ids.js';
  */
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 3-character suffix that makes a 15-character Salesforce id unique without regard to case. */
-export function salesforceSuffix(id15: string): string {
-  let suffix = '';
-  for (let block = 0; block < 3; block += 1) {
-    let bits = 0;
-    for (let i = 0; i < 5; i += 1) {
-      const c = id15.charAt(block * 5 + i);
-      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
-    }
-    suffix += SUFFIX.charAt(bits);
-  }
-  return suffix;
-}
 
 function base62(n: number, width: number): string {
   let out = '';

@@ -1,7 +1,7 @@
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
 import type { FileType } from './attachments.js';
 import type { Identity } from './identity.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../util/rng.js';
 import { PLACES, type Place } from './vocabulary-people.js';
 
 /**

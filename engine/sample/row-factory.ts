@@ -5,7 +5,7 @@ import type { Identities } from './identity.js';
 import { ownerValue, ACTIVE_USERS, INACTIVE_USER, SAMPLE_USERS, UNKNOWN_USER } from './owners.js';
 import { plantValue } from './plant-values.js';
 import type { Plant } from './problems.js';
-import { hashString, mix, Rng } from './rng.js';
+import { hashString, mix, Rng } from '../util/rng.js';
 import { rowContext, type RowContext } from './row-context.js';
 import type { ColumnRole, ObjectPlan, RefTarget, RowGroup } from './types.js';
 import { valueOf } from './values.js';

@@ -1,7 +1,7 @@
 import type { PlatformField } from './generated/platform-spec.js';
 import type { CustomAttribute, Load, ObjectRow, PairSpec } from './generated/pair-spec.js';
 import type { PlatformIndex } from './platform-index.js';
-import type { Dependency } from '../plan/import-order.js';
+import type { Dependency } from './import-order.js';
 
 /** A load together with where it sits in the pair document. */
 export interface LocatedLoad {

@@ -114,18 +114,26 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function checkParts(parts: DateParts): DateParts | { problem: string } {
+/**
+ * Why the parts name no real moment (`day 29 does not exist in February 2023`), or undefined when they do. The one
+ * calendar check: export values are read through it here, and destination values in destinations/model/date-values.
+ */
+export function dateProblem(parts: DateParts): string | undefined {
   const { year, month, day, hour, minute, second } = parts;
-  if (year < 1) return { problem: `year ${year} does not exist` };
-  if (month < 1 || month > 12) return { problem: `month ${month} does not exist` };
+  if (year < 1) return `year ${year} does not exist`;
+  if (month < 1 || month > 12) return `month ${month} does not exist`;
   const last = daysInMonth(year, month);
-  if (day < 1 || day > last) return { problem: `day ${day} does not exist in ${MONTHS[month - 1]} ${year}` };
-  if (hour > 23) return { problem: `hour ${hour} does not exist` };
-  if (minute > 59) return { problem: `minute ${minute} does not exist` };
-  if (second > 59) return { problem: `second ${second} does not exist` };
-  if (parts.offset !== undefined && Math.abs(parts.offset) > 18 * 60)
-    return { problem: 'the UTC offset is out of range' };
-  return parts;
+  if (day < 1 || day > last) return `day ${day} does not exist in ${MONTHS[month - 1]} ${year}`;
+  if (hour > 23) return `hour ${hour} does not exist`;
+  if (minute > 59) return `minute ${minute} does not exist`;
+  if (second > 59) return `second ${second} does not exist`;
+  if (parts.offset !== undefined && Math.abs(parts.offset) > 18 * 60) return 'the UTC offset is out of range';
+  return undefined;
+}
+
+function checkParts(parts: DateParts): DateParts | { problem: string } {
+  const problem = dateProblem(parts);
+  return problem === undefined ? parts : { problem };
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

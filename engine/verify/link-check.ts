@@ -3,7 +3,7 @@ import type { PlannedLoad, PlannedLookup } from '../plan/migration-plan.js';
 import { parseReference } from '../source/reference.js';
 import type { ReferencedObjects } from '../source/referenced-object.js';
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
-import type { FieldDifference } from './value-diff.js';
+import type { FieldDifference } from '../destinations/model/value-diff.js';
 
 export interface LinkContext {
   format: ExportFormat | undefined;

@@ -4,7 +4,7 @@ import type { MapperContext } from '../run/mapper-context.js';
 import { ExpectedRecords } from './expected-record.js';
 import { rowId } from './refused-rows.js';
 import type { LoadSample, SampledRow } from './row-sample.js';
-import { differences } from './value-diff.js';
+import { differences } from '../destinations/model/value-diff.js';
 import { linkDifferences, type LinkContext } from './link-check.js';
 import { ReferencedObjects } from '../source/referenced-object.js';
 import type { PlatformIndex } from '../spec/platform-index.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../sample/rng.js';
+import type { Rng } from '../util/rng.js';
 
 /**
  * A uniform random sample of at most `capacity` items from a stream of unknown length, held in constant memory

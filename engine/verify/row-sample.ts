@@ -3,7 +3,7 @@ import type { PlannedLoad } from '../plan/migration-plan.js';
 import { openCsv } from '../source/csv-file.js';
 import type { MapperContext } from '../run/mapper-context.js';
 import { isBlankKey, RowMapper } from '../run/row-mapper.js';
-import { hashString, mix, Rng } from '../sample/rng.js';
+import { hashString, mix, Rng } from '../util/rng.js';
 import { Reservoir } from './reservoir.js';
 import { loadCsvOptions } from '../plan/csv-options.js';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { renderTemplate } from '../render/render.js';
-import type { AttributeValue } from './value-diff.js';
+import type { AttributeValue } from '../destinations/model/value-diff.js';
 
 export const VERIFY_DIR = 'verify';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Rng } from '../../engine/sample/rng.js';
+import type { Rng } from '../../engine/util/rng.js';
 import { BASE_ATTACHMENTS, baseExport, baseRowCounts } from './base-export.js';
 
 /**

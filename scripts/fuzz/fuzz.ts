@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { hashString, mix, Rng } from '../../engine/sample/rng.js';
+import { hashString, mix, Rng } from '../../engine/util/rng.js';
 import { FUZZ_PAIR } from './base-export.js';
 import { baseRows, CSV_KINDS, exportCase, writeCleanExport, type ExportCase } from './csv-mutations.js';
 import { accounted, contentChecksum, parseApply, repoRoot, runCli, type ApplyJson } from './export-runner.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/sample/rng.js';
+import type { Rng } from '../../engine/util/rng.js';
 
 /** One damaged spec: an engagement file (`migration.yaml`) or a pair spec, as bytes. */
 export interface YamlCase {

@@ -1,7 +1,7 @@
 import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
 import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
-import type { ValueLimits } from '../sandbox/coerce.js';
-import { tableSchema, type TableSchema } from '../sandbox/table-schema.js';
+import type { ValueLimits } from '../model/coerce.js';
+import { tableSchema, type TableSchema } from '../model/table-schema.js';
 import { runBatch, type BatchOperation } from './batch-writer.js';
 import { dataverseSettings, type DataverseSettings } from './dataverse-settings.js';
 import { fetchBy, literal } from './entity-fetch.js';

@@ -1,5 +1,5 @@
 import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
-import type { AttributeSchema } from '../sandbox/table-schema.js';
+import type { AttributeSchema } from '../model/table-schema.js';
 import type { BindTarget } from './record-shape.js';
 import { statusOf, type WebApiClient } from './web-api-client.js';
 

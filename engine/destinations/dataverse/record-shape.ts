@@ -1,6 +1,5 @@
-import { Rejection } from '../sandbox/coerce.js';
-import type { AttributeSchema, TableSchema } from '../sandbox/table-schema.js';
-import { decode } from '../sandbox/table-writer.js';
+import { Rejection } from '../model/coerce.js';
+import { decode, type AttributeSchema, type TableSchema } from '../model/table-schema.js';
 import type { DestinationRecord } from '../destination.js';
 
 /**

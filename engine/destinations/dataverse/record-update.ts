@@ -1,5 +1,5 @@
 import type { DestinationRecord, RecordPatch, RecordResult } from '../destination.js';
-import type { TableSchema } from '../sandbox/table-schema.js';
+import type { TableSchema } from '../model/table-schema.js';
 import { runBatch, type BatchOperation } from './batch-writer.js';
 import { fetchBy } from './entity-fetch.js';
 import type { RecordLocator } from './record-locator.js';

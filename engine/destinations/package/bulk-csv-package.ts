@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FieldType } from '../../spec/generated/platform-spec.js';
-import type { AttributeSchema } from '../sandbox/table-schema.js';
+import type { AttributeSchema } from '../model/table-schema.js';
 import type { PackageFile, PackageStep } from './package-files.js';
 import type { RecordRef, StoredObject, StoredPackage, StoredRecord, StoredValue } from './stored-records.js';
 import { storedSourceKey } from '../stored-source-key.js';

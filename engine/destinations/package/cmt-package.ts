@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { FieldType } from '../../spec/generated/platform-spec.js';
-import type { AttributeSchema } from '../sandbox/table-schema.js';
+import type { AttributeSchema } from '../model/table-schema.js';
 import type { PackageFile, PackageStep } from './package-files.js';
 import type { RecordRef, StoredObject, StoredPackage, StoredValue } from './stored-records.js';
 import { storedSourceKey } from '../stored-source-key.js';

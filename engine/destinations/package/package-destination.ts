@@ -8,9 +8,9 @@ import type {
   RecordResult,
   SetupProblem,
 } from '../destination.js';
-import { idStyle } from '../sandbox/record-ids.js';
+import { idStyle } from '../model/record-ids.js';
 import { Sandbox } from '../sandbox/sandbox.js';
-import { keyOf } from '../sandbox/table-schema.js';
+import { keyOf } from '../model/table-schema.js';
 import { bulkCsvPackage } from './bulk-csv-package.js';
 import { cmtPackage } from './cmt-package.js';
 import { writePackageFiles, type PackageFile } from './package-files.js';

@@ -1,9 +1,9 @@
 import Sqlite from 'better-sqlite3';
 import type { PlatformObject } from '../../spec/generated/platform-spec.js';
 import type { DestinationSetup } from '../destination.js';
-import type { ValueLimits } from '../sandbox/coerce.js';
-import { decode } from '../sandbox/table-writer.js';
-import { presentTables, quoteName, SOURCE_KEY, tableSchema, type AttributeSchema, type TableSchema } from '../sandbox/table-schema.js';
+import type { ValueLimits } from '../model/coerce.js';
+import { decode, SOURCE_KEY, tableSchema, type AttributeSchema, type TableSchema } from '../model/table-schema.js';
+import { presentTables, quoteName } from '../sandbox/sqlite-tables.js';
 import { userColumns, type UserColumns } from '../sandbox/user-table.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { PlatformField } from '../../spec/generated/platform-spec.js';
-import { Rejection, valueCoercer, type ValueLimits } from '../sandbox/coerce.js';
+import { Rejection, valueCoercer, type ValueLimits } from '../model/coerce.js';
 import type { DestinationRecord } from '../destination.js';
 
 export type SalesforceValue = DestinationRecord[string];

@@ -1,5 +1,5 @@
 import type { DestinationSetup, SetupProblem } from '../destination.js';
-import type { ValueLimits } from '../sandbox/coerce.js';
+import type { ValueLimits } from '../model/coerce.js';
 import { platformField, type DescribeField, type DescribeResult } from './describe-fields.js';
 import { salesforceValue, type ToSalesforce } from './field-values.js';
 import { SalesforceApiError, type SalesforceClient } from './salesforce-client.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
-import { sameValue } from '../../verify/value-diff.js';
+import { sameValue } from '../model/value-diff.js';
 import { storedSourceKey } from '../stored-source-key.js';
 import { BulkIngest } from './bulk-ingest.js';
 import { COLLECTION_SIZE, deleteCollections, updateCollections, upsertCollections } from './collections-writer.js';

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { closestNames } from '../../util/suggest.js';
-import { quoteName, SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from './table-schema.js';
+import { SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from '../model/table-schema.js';
+import { quoteName } from './sqlite-tables.js';
 
 /**
  * The attributes one batch of records carries, resolved once against the table and holding the prepared statements

@@ -7,4 +7,4 @@ export function createSandbox(path: string): Destination {
 }
 
 export { Sandbox } from './sandbox.js';
-export { idStyle, type IdStyle } from './record-ids.js';
+export { idStyle, type IdStyle } from '../model/record-ids.js';

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { show } from './coerce.js';
+import { show } from '../model/coerce.js';
 import { isActive, type UserColumns } from './user-table.js';
-import { quoteName, type AttributeSchema } from './table-schema.js';
+import { type AttributeSchema } from '../model/table-schema.js';
+import { quoteName } from './sqlite-tables.js';
 
 /**
  * Lookup and owner checks. A reference must name a record in one of its target tables that the sandbox holds; a

@@ -10,11 +10,12 @@ import type {
   RecordResult,
   SetupProblem,
 } from '../destination.js';
-import type { ValueLimits } from './coerce.js';
+import type { ValueLimits } from '../model/coerce.js';
 import { editionProblems } from './edition-limits.js';
-import { idFactory } from './record-ids.js';
+import { idFactory } from '../model/record-ids.js';
 import { ReferenceChecker } from './references.js';
-import { ensureTable, presentTables, quoteName, tableSchema, type TableSchema } from './table-schema.js';
+import { tableSchema, type TableSchema } from '../model/table-schema.js';
+import { ensureTable, presentTables, quoteName } from './sqlite-tables.js';
 import { TableWriter } from './table-writer.js';
 import { readUsers, seedUsers, userColumns, type UserColumns } from './user-table.js';
 

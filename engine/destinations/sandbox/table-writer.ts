@@ -1,10 +1,11 @@
 import Sqlite, { type Database, type Statement } from 'better-sqlite3';
 import type { DestinationRecord, OutgoingRecord, RecordPatch, RecordResult } from '../destination.js';
-import { Rejection, show, type SqlValue } from './coerce.js';
+import { Rejection, show, type SqlValue } from '../model/coerce.js';
 import { ColumnSets, type ColumnSet } from './column-set.js';
-import { idFactory, type IdFactory } from './record-ids.js';
+import { idFactory, type IdFactory } from '../model/record-ids.js';
 import type { ReferenceChecker } from './references.js';
-import { quoteName, SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from './table-schema.js';
+import { decode, SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from '../model/table-schema.js';
+import { quoteName } from './sqlite-tables.js';
 
 /**
  * Validates and writes the records of one table. Every rule is checked before anything is written, and each record
@@ -267,10 +268,4 @@ export class TableWriter {
     }
     return normalized;
   }
-}
-
-/** Stored values back to what the engine wrote: 0/1 to booleans for boolean attributes. */
-export function decode(attribute: AttributeSchema, stored: SqlValue): string | number | boolean | null {
-  if (attribute.isBoolean && stored !== null) return stored === 1;
-  return stored;
 }

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DestinationUser } from '../../spec/generated/engagement-spec.js';
-import type { IdFactory } from './record-ids.js';
-import { quoteName, SOURCE_KEY, type TableSchema } from './table-schema.js';
+import type { IdFactory } from '../model/record-ids.js';
+import { SOURCE_KEY, type TableSchema } from '../model/table-schema.js';
+import { quoteName } from './sqlite-tables.js';
 
 /**
  * The destination's user table (Dataverse `systemuser`, Salesforce `User`): which columns hold the email, the name

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Load, PairSpec } from '../generated/pair-spec.js';
 import type { PlatformIndex } from '../platform-index.js';
 import { loadsOf, pairDependencies } from '../pair-model.js';
-import { importOrder } from '../../plan/import-order.js';
+import { importOrder } from '../import-order.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { checkLoad } from './check-loads.js';
 import { Reporter } from './reporter.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keyOf } from '../../../engine/destinations/sandbox/table-schema.js';
+import { keyOf } from '../../../engine/destinations/model/table-schema.js';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import { compilePlan, type PlannedLoad } from '../../../engine/plan/migration-plan.js';
 import type { RunReport } from '../../../engine/reports/reconciliation.js';

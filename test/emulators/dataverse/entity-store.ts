@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PlatformSpec } from '../../../engine/spec/generated/platform-spec.js';
 import type { CustomAttribute } from '../../../engine/spec/generated/pair-spec.js';
-import type { ValueLimits } from '../../../engine/destinations/sandbox/coerce.js';
-import { Rejection } from '../../../engine/destinations/sandbox/coerce.js';
-import { tableSchema, type AttributeSchema, type TableSchema } from '../../../engine/destinations/sandbox/table-schema.js';
-import { decode } from '../../../engine/destinations/sandbox/table-writer.js';
+import type { ValueLimits } from '../../../engine/destinations/model/coerce.js';
+import { Rejection } from '../../../engine/destinations/model/coerce.js';
+import { decode, tableSchema, type AttributeSchema, type TableSchema } from '../../../engine/destinations/model/table-schema.js';
 import { navigationNames } from './navigation-names.js';
 
 /** A stored row: attribute values in the Web API's form; lookups hold the id, `@target` names the table of each. */

@@ -1,4 +1,4 @@
-import type { AttributeSchema } from '../../../engine/destinations/sandbox/table-schema.js';
+import type { AttributeSchema } from '../../../engine/destinations/model/table-schema.js';
 
 /** One many-to-one relationship as EntityDefinitions describes it. */
 export interface NavigationName {

@@ -3,6 +3,7 @@ import { describeField, type DescribeField, type DescribeResult } from '../../..
 import { salesforceValue, Rejection, type ToSalesforce } from '../../../engine/destinations/salesforce/field-values.js';
 import type { DestinationRecord } from '../../../engine/destinations/destination.js';
 import type { PlatformSpec } from '../../../engine/spec/generated/platform-spec.js';
+import { standardSalesforcePrefix } from '../../../engine/util/salesforce-ids.js';
 
 /** One record's error as the REST API reports it. */
 export interface RecordError {
@@ -34,7 +35,6 @@ interface OrgObject {
   prefix: string;
 }
 
-const PREFIXES: Record<string, string> = { Account: '001', Note: '002', Contact: '003', User: '005', Opportunity: '006', Lead: '00Q', Task: '00T', Event: '00U', EmailMessage: '02s', ContentVersion: '068' };
 
 /**
  * The org's data: objects described from the platform spec (plus the test's custom fields and `Legacy_Id__c` as an
@@ -59,7 +59,7 @@ export class SalesforceOrg {
       }
       fields.push(describeField({ name: 'SystemModstamp', type: 'datetime', writable: false }));
       const byName = new Map(fields.map((f) => [f.name, f]));
-      const prefix = PREFIXES[object.name] ?? `a${createHash('sha1').update(object.name).digest('hex').slice(0, 2)}`;
+      const prefix = standardSalesforcePrefix(object.name) ?? `a${createHash('sha1').update(object.name).digest('hex').slice(0, 2)}`;
       this.objects.set(object.name, {
         describe: { name: object.name, fields },
         fields: byName,

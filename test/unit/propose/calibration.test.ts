@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLUMN_CONFIDENCE, needsReview, REVIEW_BELOW, STAGE_CONFIDENCE } from '../../../engine/propose/confidence.js';
+import { COLUMN_CONFIDENCE, STAGE_CONFIDENCE } from '../../../engine/propose/confidence.js';
+import { needsReview, REVIEW_BELOW } from '../../../engine/engagement/review-threshold.js';
 import { bundledPairsDir, loadCatalog, type Catalog } from '../../../engine/spec/catalog.js';
 import { LABELLED_EXPORTS } from './labelled/index.js';
 import { runLabelled, type ColumnOutcome, type StageOutcome } from './labelled/run-labelled.js';

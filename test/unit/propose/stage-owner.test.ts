@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { needsReview } from '../../../engine/propose/confidence.js';
+import { needsReview } from '../../../engine/engagement/review-threshold.js';
 import { proposeOwnerMap } from '../../../engine/propose/propose-owner-map.js';
 import { proposeStageTable, stageOutcome } from '../../../engine/propose/propose-stage-table.js';
 import { bundledPairsDir, loadCatalog, type Catalog } from '../../../engine/spec/catalog.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatMoney, impossibleDate, formatParts } from '../../../engine/sample/formats.js';
-import { salesforceId, salesforceSuffix } from '../../../engine/sample/record-keys.js';
-import { hashString, mix, Rng } from '../../../engine/sample/rng.js';
+import { salesforceId } from '../../../engine/sample/record-keys.js';
+import { salesforceSuffix } from '../../../engine/util/salesforce-ids.js';
+import { hashString, mix, Rng } from '../../../engine/util/rng.js';
 import { companyName, dealName, personName } from '../../../engine/sample/unique-names.js';
 import { parseNumber } from '../../../engine/transforms/numbers.js';
 import { parseWithFormat } from '../../../engine/transforms/date-format.js';

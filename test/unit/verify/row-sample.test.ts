@@ -6,7 +6,7 @@ import type { PlannedLoad } from '../../../engine/plan/migration-plan.js';
 import { Ledger } from '../../../engine/run/ledger.js';
 import { LookupResolver } from '../../../engine/run/lookup-resolver.js';
 import type { MapperContext } from '../../../engine/run/mapper-context.js';
-import { OwnerResolver } from '../../../engine/run/owner-resolver.js';
+import { OwnerResolver } from '../../../engine/plan/owner-resolver.js';
 import { sampleRows, spread, type LoadSample } from '../../../engine/verify/row-sample.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'row-sample-'));

@@ -3,7 +3,7 @@ import { dataverseSettings } from '../../../../engine/destinations/dataverse/dat
 import { navigationProperty, toBody, fromEntity } from '../../../../engine/destinations/dataverse/record-shape.js';
 import { storedSourceKey, SOURCE_KEY_LENGTH } from '../../../../engine/destinations/stored-source-key.js';
 import { classify } from '../../../../engine/destinations/dataverse/web-api-client.js';
-import { tableSchema } from '../../../../engine/destinations/sandbox/table-schema.js';
+import { tableSchema } from '../../../../engine/destinations/model/table-schema.js';
 import type { PlatformObject } from '../../../../engine/spec/generated/platform-spec.js';
 import { parseBatch } from '../../../emulators/dataverse/batch-multipart.js';
 

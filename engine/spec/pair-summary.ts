@@ -1,6 +1,6 @@
-import type { PairSpec } from '../spec/generated/pair-spec.js';
-import type { PlatformSpec } from '../spec/generated/platform-spec.js';
-import { listedRows, loadsOf } from '../spec/pair-model.js';
+import type { PairSpec } from './generated/pair-spec.js';
+import type { PlatformSpec } from './generated/platform-spec.js';
+import { listedRows, loadsOf } from './pair-model.js';
 
 /** The figures a pair page and `crm-migrate pairs` show, all computed from the spec. */
 export interface PairSummary {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  idFactory,
-  idStyle,
-  salesforcePrefix,
-  salesforceSuffix,
-} from '../../../../engine/destinations/sandbox/record-ids.js';
+import { idFactory, idStyle, salesforcePrefix } from '../../../../engine/destinations/model/record-ids.js';
+import { salesforceSuffix } from '../../../../engine/util/salesforce-ids.js';
 
 describe('idStyle', () => {
   it('given Salesforce Id, a Dataverse logical-name key or anything else, returns the id style', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlatformField } from '../../../../engine/spec/generated/platform-spec.js';
-import { affinityOf, Rejection, valueCoercer, type SqlValue } from '../../../../engine/destinations/sandbox/coerce.js';
+import { affinityOf, Rejection, valueCoercer, type SqlValue } from '../../../../engine/destinations/model/coerce.js';
 
 const SALESFORCE_DATES = { dateMin: '1700-01-01', dateMax: '4000-12-31' };
 
@@ -49,7 +49,7 @@ describe('valueCoercer', () => {
     const birthdate: PlatformField = { name: 'Birthdate', type: 'date' };
     expect(coerce(birthdate, '2024-02-29')).toBe('2024-02-29');
     expect(coerce(birthdate, '2023-02-29')).toBe(
-      'rejected: Attribute Birthdate value "2023-02-29" is not a real calendar day.',
+      'rejected: Attribute Birthdate value "2023-02-29" is not a real date: day 29 does not exist in February 2023.',
     );
     expect(coerce(birthdate, '02/03/2024')).toBe(
       'rejected: Attribute Birthdate value "02/03/2024" is not a date in the form YYYY-MM-DD.',
@@ -75,7 +75,7 @@ describe('valueCoercer', () => {
     expect(coerce(created, '2024-03-01')).toBe('2024-03-01T00:00:00Z');
     expect(coerce(created, '2024-03-01T10:15:00.250Z')).toBe('2024-03-01T10:15:00.250Z');
     expect(coerce(created, '2024-03-01T24:00:00Z')).toBe(
-      'rejected: Attribute overriddencreatedon value "2024-03-01T24:00:00Z" is not a real time of day.',
+      'rejected: Attribute overriddencreatedon value "2024-03-01T24:00:00Z" is not a real date-time: hour 24 does not exist.',
     );
     expect(coerce(created, '1752-12-31T23:00:00Z', { dateMin: '1753-01-01' })).toMatch(/is before 1753-01-01/);
   });

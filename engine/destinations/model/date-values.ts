@@ -1,12 +1,8 @@
+import { dateProblem } from '../../transforms/date-format.js';
 import { isEmpty, type Coerce, type Reject, type ValueLimits } from './value-types.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -25,22 +21,17 @@ export function dateCoercer(withTime: boolean, limits: ValueLimits, reject: Reje
     if (typeof value !== 'string') return reject(value, `is not ${kind}`);
     const m = (withTime ? DATE_TIME : DATE).exec(value.trim());
     if (!m) return reject(value, `is not ${kind}`);
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-      return reject(value, 'is not a real calendar day');
-    }
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+    const zone = m[8] ?? 'Z';
+    const offset =
+      zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+    // The same calendar check the date transforms make, so that both sides name the same impossible days.
+    const problem = dateProblem({ year, month, day, hour, minute, second, offset });
+    if (problem !== undefined) return reject(value, `is not a real ${withTime ? 'date-time' : 'date'}: ${problem}`);
     let stored = `${m[1]}-${m[2]}-${m[3]}`;
     if (withTime) {
-      const hour = Number(m[4] ?? 0);
-      const minute = Number(m[5] ?? 0);
-      const second = Number(m[6] ?? 0);
-      if (hour > 23 || minute > 59 || second > 59) return reject(value, 'is not a real time of day');
       const millis = Math.floor(Number(`0${m[7] ?? ''}`) * 1000);
-      const zone = m[8] ?? 'Z';
-      const offset =
-        zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
       const instant = new Date(0);
       instant.setUTCFullYear(year, month - 1, day);
       instant.setUTCHours(hour, minute - offset, second, millis);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
-import { openCsv } from '../source/csv-file.js';
+import { openCsv } from './csv-file.js';
 
 /**
  * When an export writes owners as user ids (Salesforce-shaped exports), its user table turns each id into the email

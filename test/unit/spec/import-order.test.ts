@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importOrder, type Dependency } from '../../../engine/plan/import-order.js';
+import { importOrder, type Dependency } from '../../../engine/spec/import-order.js';
 
 const dep = (from: string, to: string, deferrable = false): Dependency => ({ from, to, deferrable, via: `${to}.${from}` });
 

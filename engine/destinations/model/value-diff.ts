@@ -1,4 +1,4 @@
-import type { DestinationRecord } from '../destinations/destination.js';
+import type { DestinationRecord } from '../destination.js';
 
 export type AttributeValue = DestinationRecord[string];
 

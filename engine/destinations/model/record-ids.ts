@@ -1,4 +1,5 @@
 import * as crypto from 'node:crypto';
+import { salesforceSuffix, standardSalesforcePrefix } from '../../util/salesforce-ids.js';
 
 /**
  * Deterministic record ids: the same object and source key always get the same id, so that two sandbox runs write
@@ -47,41 +48,10 @@ export function guid(hex: string): string {
 }
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** Key prefixes of the standard Salesforce objects the sandbox is likely to hold. */
-const SALESFORCE_PREFIXES: Readonly<Record<string, string>> = {
-  Account: '001',
-  Note: '002',
-  Contact: '003',
-  User: '005',
-  Opportunity: '006',
-  Case: '500',
-  Lead: '00Q',
-  Task: '00T',
-  Event: '00U',
-  OpportunityContactRole: '00K',
-  OpportunityLineItem: '00k',
-  CampaignMember: '00v',
-  Group: '00G',
-  EmailMessage: '02s',
-  ContentVersion: '068',
-  ContentDocument: '069',
-  ContentDocumentLink: '06A',
-  AccountContactRelation: '07k',
-  Pricebook2: '01s',
-  Product2: '01t',
-  PricebookEntry: '01u',
-  Campaign: '701',
-  Order: '801',
-  OrderItem: '802',
-  Quote: '0Q0',
-  QuoteLineItem: '0QL',
-};
 
 /** Standard objects keep their real prefix; custom objects get `a` plus two characters derived from the name. */
 export function salesforcePrefix(object: string, custom: boolean): string {
-  const known = SALESFORCE_PREFIXES[object];
+  const known = standardSalesforcePrefix(object);
   if (known !== undefined) return known;
   const hex = sha1(object);
   const first = custom || object.endsWith('__c') ? 'a' : '0';
@@ -101,17 +71,4 @@ export function salesforceId(prefix: string, hex: string): string {
 /** The base-62 character of the digest's byte `i` (bytes over 247 make a negligible bias). */
 function base62At(hex: string, i: number): string {
   return BASE62.charAt(parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 62);
-}
-
-export function salesforceSuffix(id15: string): string {
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const c = id15.charCodeAt(chunk * 5 + i);
-      if (c >= 65 && c <= 90) bits |= 1 << i;
-    }
-    suffix += CHECKSUM[bits];
-  }
-  return suffix;
 }
