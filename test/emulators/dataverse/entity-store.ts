@@ -39,6 +39,8 @@ export interface StoreTable {
 export class EntityStore {
   /** Standard columns (`object.attribute`) this org does not have, e.g. from a solution not installed; metadata omits them. */
   readonly hidden = new Set<string>();
+  /** Tables that do not support CreateMultiple, UpdateMultiple and UpsertMultiple, as some standard tables do not. */
+  readonly withoutBulkMessages = new Set<string>();
   readonly tables = new Map<string, StoreTable>();
   private readonly bySet = new Map<string, StoreTable>();
   private version = 1000;

@@ -70,7 +70,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     if (bearer === undefined || !tokens.has(bearer)) return reply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
     const client = 'integration-user';
     const seen = req.headers[THROTTLES_SEEN_HEADER];
-    const admission = limits.enter(client, typeof seen === 'string' ? Number(seen) : undefined);
+    const admission = limits.enter(client, typeof seen === 'string' ? { seenRefusals: Number(seen) } : {});
     try {
       if (!admission.admitted) return reply(429, [{ message: 'Too many requests', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], { 'retry-after': String(admission.retryAfterSeconds) });
       if (refusalsLeft > 0) {
