@@ -9,7 +9,7 @@ import { LimitKeeper, type LimitSettings } from '../common/service-limits.js';
 import { boundaryOf, parseBatch } from './batch-multipart.js';
 import { runBatch } from './batch-run.js';
 import { bulkAction, runBulkMessage } from './bulk-messages.js';
-import { EntityStore } from './entity-store.js';
+import { EntityStore, type Row } from './entity-store.js';
 import { error, handleResource, type ApiAnswer } from './odata-resources.js';
 import { TokenIssuer, type ClientCredential } from './token-issuer.js';
 
@@ -40,6 +40,8 @@ export interface DataverseEmulatorOptions {
   bulkRecordMs?: number;
   /** Tables that do not support the bulk operation messages. */
   withoutBulkMessages?: readonly string[];
+  /** A synchronous plug-in that refuses some records with its message (see EntityStore.rejectRecord). */
+  rejectRecord?: (object: string, values: Row) => string | undefined;
   /** The Retry-After of an injected throttle, in seconds. */
   throttleSeconds?: number;
 }
@@ -70,6 +72,7 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
   const store = new EntityStore(spec, options.customAttributes ?? [], spec.rules?.sourceKeyField ?? 'new_sourcekey', options.sourceKeyObjects);
   for (const hidden of options.hiddenAttributes ?? []) store.hidden.add(hidden);
   for (const object of options.withoutBulkMessages ?? []) store.withoutBulkMessages.add(object);
+  store.rejectRecord = options.rejectRecord;
   const userObject = spec.rules?.userObject ?? 'systemuser';
   for (const user of options.users ?? []) {
     const [firstname = '', ...rest] = user.name?.split(' ') ?? [];
