@@ -117,6 +117,8 @@ export async function liveEngagement(options: LiveOptions = {}): Promise<LiveEng
     DATAVERSE_CLIENT_ID: CLIENT_ID,
     DATAVERSE_CLIENT_SECRET: CLIENT_SECRET,
     DATAVERSE_AUTHORITY_HOST: emulator.url,
+    // The emulator then tells a request already on the wire from one sent inside a Retry-After.
+    CRM_MIGRATE_TEST_EMULATOR: '1',
   };
   return {
     root,

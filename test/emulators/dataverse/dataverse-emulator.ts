@@ -6,7 +6,8 @@ import type { DestinationUser } from '../../../engine/spec/generated/engagement-
 import { FaultInjector, type FaultKind, type FaultRates } from '../common/fault-injector.js';
 import { startLoopback, type EmulatorRequest, type RunningEmulator } from '../common/loopback-server.js';
 import { LimitKeeper, type LimitSettings } from '../common/service-limits.js';
-import { boundaryOf, parseBatch } from './batch-multipart.js';
+import { THROTTLES_SEEN_HEADER } from '../../../engine/destinations/http/emulator-headers.js';
+import { boundaryOf, parseBatch, type BatchPart } from './batch-multipart.js';
 import { runBatch } from './batch-run.js';
 import { bulkAction, runBulkMessage } from './bulk-messages.js';
 import { EntityStore, type Row } from './entity-store.js';
@@ -109,14 +110,16 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
     const path = request.url.pathname.slice(API.length);
     const isBatch = path === '$batch' && request.method === 'POST';
     const body = request.body.toString('utf8');
-    const batchParts = isBatch ? batchSize(request.headers['content-type'], body) : 0;
+    const parts = isBatch ? batchParts(request.headers['content-type'], body) : [];
     // The service documents a batch as avoiding the number-of-requests limit while its operations run one after
     // another and count toward execution time; counting each inner request makes a batch cost what its operations
     // cost at the 200 ms per operation where the two documented limits meet (1,200 s / 6,000 requests per 300 s).
     // A bulk message counts as one request: "Each bulk operation message counts as single request".
     // https://learn.microsoft.com/power-apps/developer/data-platform/api-limits
     // https://learn.microsoft.com/power-apps/developer/data-platform/bulk-operations#how-are-api-limits-applied
-    const admission = limits.enter(client, { weight: Math.max(1, batchParts) });
+    // The client's count of 429s it had seen: on the request, or (a long GET the library wrapped) on its inner part.
+    const seen = request.headers[THROTTLES_SEEN_HEADER] ?? parts[0]?.headers[THROTTLES_SEEN_HEADER];
+    const admission = limits.enter(client, { weight: Math.max(1, parts.length), ...(typeof seen === 'string' ? { seenRefusals: Number(seen) } : {}) });
     const started = Date.now();
     try {
       if (!admission.admitted) {
@@ -199,10 +202,10 @@ function throttled(reason: 'requests' | 'execution' | 'concurrency', limits: Lim
   );
 }
 
-/** How many requests a `$batch` body holds (0 when it cannot be read: the batch then answers 400 itself). */
-function batchSize(contentType: string | undefined, body: string): number {
+/** The requests a `$batch` body holds (none when it cannot be read: the batch then answers 400 itself). */
+function batchParts(contentType: string | undefined, body: string): BatchPart[] {
   const boundary = boundaryOf(contentType);
-  return boundary === undefined ? 0 : parseBatch(body, boundary).length;
+  return boundary === undefined ? [] : parseBatch(body, boundary);
 }
 
 function sleep(ms: number): Promise<void> {

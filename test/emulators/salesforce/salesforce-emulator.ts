@@ -134,7 +134,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
       return describe === undefined ? reply(404, [{ message: `The requested resource does not exist`, errorCode: 'NOT_FOUND' }]) : reply(200, describe);
     }
     if (req.method === 'GET' && path === '/limits') {
-      return reply(200, { DailyApiRequests: { Max: dailyApi, Remaining: dailyApi - counters.apiRequests }, DailyBulkApiBatches: { Max: options.dailyBulkBatches ?? 15_000, Remaining: (options.dailyBulkBatches ?? 15_000) - bulk.created } });
+      return reply(200, { DailyApiRequests: { Max: dailyApi, Remaining: dailyApi - counters.apiRequests }, DailyBulkApiBatches: { Max: options.dailyBulkBatches ?? 15_000, Remaining: (options.dailyBulkBatches ?? 15_000) - bulk.batches } });
     }
     if (req.method === 'GET' && path === '/query') {
       counters.queries++;
