@@ -120,7 +120,9 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
     // The client's count of 429s it had seen: on the request, or (a long GET the library wrapped) on its inner part.
     const seen = request.headers[THROTTLES_SEEN_HEADER] ?? parts[0]?.headers[THROTTLES_SEEN_HEADER];
     const admission = limits.enter(client, { weight: Math.max(1, parts.length), ...(typeof seen === 'string' ? { seenRefusals: Number(seen) } : {}) });
-    const started = Date.now();
+    // The server time this request is charged: the emulator's own cost model, not the wall time it took here, which
+    // in one process with the client would charge the client's work too.
+    let serverMs = options.latencyMs ?? 0;
     try {
       if (!admission.admitted) {
         send(res, { ...throttled(admission.reason, limits), headers: { 'content-type': 'application/json', 'retry-after': String(admission.retryAfterSeconds) } });
@@ -156,6 +158,7 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
           partial: fault === 'partial' ? () => faults.recordFails() : undefined,
         });
         counters.operations += answer.operations;
+        serverMs += (options.operationMs ?? 0) * answer.operations;
         await sleep((options.operationMs ?? 0) * answer.operations);
         return send(res, answer);
       }
@@ -165,14 +168,16 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
         if (fault === 'partial') return send(res, error(500, 'Generic SQL error: the operation timed out and was not applied.', '0x80044150'));
         const answer = runBulkMessage(store, action.entitySet, action.message, body, `${baseUrl}${API.slice(0, -1)}`);
         counters.operations += answer.records;
+        serverMs += (options.bulkRecordMs ?? 0) * answer.records;
         await sleep((options.bulkRecordMs ?? 0) * answer.records);
         return send(res, answer);
       }
       counters.operations++;
+      serverMs += options.operationMs ?? 0;
       await sleep(options.operationMs ?? 0);
       send(res, handleResource(store, { method: request.method, path, query: request.url.searchParams, headers, body }, `${baseUrl}${API.slice(0, -1)}`));
     } finally {
-      limits.leave(client, admission.admitted ? Date.now() - started : 0);
+      limits.leave(client, admission.admitted ? serverMs : 0);
     }
   };
 

@@ -15,6 +15,7 @@ async function connected(options: Partial<DataverseEmulatorOptions> = {}) {
     DATAVERSE_CLIENT_ID: 'c',
     DATAVERSE_CLIENT_SECRET: 's',
     DATAVERSE_AUTHORITY_HOST: emulator.url,
+    CRM_MIGRATE_TEST_EMULATOR: '1',
   });
   expect(await destination.open({ destination: platform, objects: ['account', 'contact'], customAttributes: [], users: [] })).toEqual([]);
   return {
@@ -101,6 +102,26 @@ describe('Dataverse bulk operation messages', () => {
       await close();
     }
   });
+
+  it('is held back by the execution-time limit when $batch operations use up the server time, and still loads everything', async () => {
+    // 40 ms of server time per operation, 1 s of execution time per 2 s window: 60 contacts in $batch need 2.4 s of it.
+    const { emulator, destination, close } = await connected({
+      withoutBulkMessages: ['contact'],
+      operationMs: 40,
+      limits: { requestsPerWindow: 6000, windowMs: 2000, maxConcurrent: 52, executionMsPerWindow: 1000 },
+    });
+    try {
+      const results = [];
+      for (let n = 0; n < 3; n++) results.push(...(await destination.upsert('contact', contacts(20).map((r) => ({ ...r, sourceKey: `${r.sourceKey}-${n}` })))));
+      expect(results).toHaveLength(60);
+      expect(results.every((r) => r.status === 'created')).toBe(true);
+      expect(emulator.limits.refusedFor.execution).toBeGreaterThan(0);
+      expect(emulator.limits.violations).toBe(0);
+      expect(emulator.store.tableOf('contact').rows.size).toBe(60);
+    } finally {
+      await close();
+    }
+  }, 30_000);
 
   it('waits out a 429 for its Retry-After and sends nothing inside it', async () => {
     // Five requests per 2 s: three upserts (read, UpsertMultiple, read back each) cannot fit in one window.
