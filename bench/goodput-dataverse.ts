@@ -6,7 +6,7 @@ import { DataverseDestination } from '../engine/destinations/dataverse/dataverse
 import type { OutgoingRecord } from '../engine/destinations/destination.js';
 import { bundledPairsDir, loadCatalog } from '../engine/spec/catalog.js';
 import { startDataverseEmulator } from '../test/emulators/dataverse/dataverse-emulator.js';
-import type { GoodputFigures } from './goodput-figures.js';
+import { figuresOf, type GoodputFigures } from './goodput-figures.js';
 
 /**
  * The documented limits (6,000 requests and 1,200 s of execution time per 300 s) scaled down so that three windows
@@ -66,27 +66,18 @@ export async function dataverseGoodput(): Promise<GoodputFigures> {
     await Promise.all(Array.from({ length: CALLERS }, caller));
     clearTimeout(stop);
     if (atDeadline.counted === 0) atDeadline = { counted: emulator.limits.counted, executionMs: emulator.limits.executionMs, records: accounts.size };
-    const seconds = DURATION_MS / 1000;
     const windows = DURATION_MS / WINDOW_MS;
-    const requests = atDeadline.counted - before.counted;
-    const requestShare = requests / (REQUESTS_PER_WINDOW * windows);
-    const executionShare = (atDeadline.executionMs - before.executionMs) / (EXECUTION_MS_PER_WINDOW * windows);
-    return {
-      permittedPerSecond: REQUESTS_PER_WINDOW / (WINDOW_MS / 1000),
-      achievedPerSecond: requests / seconds,
-      // The limit that binds is the one the destination used most of.
-      share: Math.max(requestShare, executionShare),
-      requestShare,
-      executionShare,
-      requests,
+    return figuresOf({
+      requests: atDeadline.counted - before.counted,
       records: atDeadline.records,
-      recordsPerSecond: atDeadline.records / seconds,
-      recordsPerRequest: atDeadline.records / Math.max(1, requests),
+      requestsPerWindow: REQUESTS_PER_WINDOW,
+      windowMs: WINDOW_MS,
+      durationMs: DURATION_MS,
+      executionShare: (atDeadline.executionMs - before.executionMs) / (EXECUTION_MS_PER_WINDOW * windows),
       throttled: emulator.limits.refused - before.refused,
       insideRetryAfter: emulator.limits.violations,
-      seconds,
       messages: { ...emulator.counters.bulk, $batch: emulator.counters.batches },
-    };
+    });
   } finally {
     await destination.close();
     await emulator.close();

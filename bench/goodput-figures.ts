@@ -27,6 +27,41 @@ export interface GoodputFigures {
 
 export const GOODPUT_GOAL = 0.95;
 
+/** What a run counted at its deadline, and the limits it ran under. */
+export interface Measured {
+  requests: number;
+  records: number;
+  requestsPerWindow: number;
+  windowMs: number;
+  durationMs: number;
+  /** Share of the execution-time budget used, where the emulator limits it. */
+  executionShare?: number;
+  throttled: number;
+  insideRetryAfter: number;
+  messages: Record<string, number>;
+}
+
+export function figuresOf(m: Measured): GoodputFigures {
+  const seconds = m.durationMs / 1000;
+  const requestShare = m.requests / (m.requestsPerWindow * (m.durationMs / m.windowMs));
+  return {
+    permittedPerSecond: m.requestsPerWindow / (m.windowMs / 1000),
+    achievedPerSecond: m.requests / seconds,
+    // The limit that binds is the one the destination used most of.
+    share: Math.max(requestShare, m.executionShare ?? 0),
+    requestShare,
+    ...(m.executionShare === undefined ? {} : { executionShare: m.executionShare }),
+    requests: m.requests,
+    records: m.records,
+    recordsPerSecond: m.records / seconds,
+    recordsPerRequest: m.records / Math.max(1, m.requests),
+    throttled: m.throttled,
+    insideRetryAfter: m.insideRetryAfter,
+    seconds,
+    messages: m.messages,
+  };
+}
+
 /** Measures both targets, prints a line for each, and returns the `goodput` figures. */
 export async function goodputFigures(write: (line: string) => void = (line) => process.stdout.write(line)): Promise<Record<string, unknown>> {
   const { dataverseGoodput } = await import('./goodput-dataverse.js');

@@ -7,7 +7,7 @@ import type { OutgoingRecord } from '../engine/destinations/destination.js';
 import { bundledPairsDir, loadCatalog } from '../engine/spec/catalog.js';
 import { startSalesforceEmulator } from '../test/emulators/salesforce/salesforce-emulator.js';
 import { SalesforceOrg } from '../test/emulators/salesforce/salesforce-org.js';
-import type { GoodputFigures } from './goodput-figures.js';
+import { figuresOf, type GoodputFigures } from './goodput-figures.js';
 
 /** 120 requests per 30 s: a window long enough that the whole-second rounding of Retry-After stays small next to it. */
 const REQUESTS_PER_WINDOW = 120;
@@ -62,23 +62,16 @@ export async function salesforceGoodput(): Promise<GoodputFigures> {
     await Promise.all(Array.from({ length: WORKERS }, worker));
     clearTimeout(stop);
     if (atDeadline.admitted === 0) atDeadline = snapshot();
-    const seconds = DURATION_MS / 1000;
-    const requests = atDeadline.admitted - before.admitted;
-    const share = requests / (REQUESTS_PER_WINDOW * (DURATION_MS / WINDOW_MS));
-    return {
-      permittedPerSecond: REQUESTS_PER_WINDOW / (WINDOW_MS / 1000),
-      achievedPerSecond: requests / seconds,
-      share,
-      requestShare: share,
-      requests,
+    return figuresOf({
+      requests: atDeadline.admitted - before.admitted,
       records: atDeadline.records,
-      recordsPerSecond: atDeadline.records / seconds,
-      recordsPerRequest: atDeadline.records / Math.max(1, requests),
+      requestsPerWindow: REQUESTS_PER_WINDOW,
+      windowMs: WINDOW_MS,
+      durationMs: DURATION_MS,
       throttled: emulator.limits.refused - before.refused,
       insideRetryAfter: emulator.limits.violations,
-      seconds,
       messages: { collections: emulator.counters.collections - before.collections, queries: emulator.counters.queries, bulkJobs: emulator.bulk.created },
-    };
+    });
   } finally {
     await destination.close();
     await emulator.close();
