@@ -13,6 +13,13 @@ export type OperationOutcome = { ok: true; value: unknown } | { ok: false; error
 const ROUNDS = 6;
 
 /**
+ * Operations per `$batch`. The service takes up to 1,000 but runs them one after another, so a batch's server time
+ * grows with its size and must stay well inside the client's 2-minute timeout; Microsoft advises against large
+ * batches ("start with a small batch size"): https://learn.microsoft.com/power-apps/developer/data-platform/api-limits
+ */
+export const OPERATIONS_PER_BATCH = 100;
+
+/**
  * Sends operations as `$batch` requests without change sets and with `odata.continue-on-error`, so that one
  * rejected record does not undo or stop the others: each operation gets its own outcome. Operations that failed for
  * a passing reason (429, 5xx inside the batch) are sent again in a later batch; they are idempotent (upsert by
@@ -22,11 +29,20 @@ export async function runBatch(client: WebApiClient, operations: readonly BatchO
   const outcomes: OperationOutcome[] = new Array(operations.length);
   let pending = operations.map((_, i) => i);
   for (let round = 1; pending.length > 0; round++) {
-    const answers = await client.send(async (api) => {
-      api.startBatch();
-      for (const i of pending) (operations[i] as BatchOperation).add(api).catch(() => undefined);
-      return api.executeBatch({ continueOnError: true, inChangeSet: false });
-    });
+    const chunks: number[][] = [];
+    for (let i = 0; i < pending.length; i += OPERATIONS_PER_BATCH) chunks.push(pending.slice(i, i + OPERATIONS_PER_BATCH));
+    // Batches go out side by side; the client's governor decides how many are in flight.
+    const answers = (
+      await Promise.all(
+        chunks.map((chunk) =>
+          client.send(async (api) => {
+            api.startBatch();
+            for (const i of chunk) (operations[i] as BatchOperation).add(api).catch(() => undefined);
+            return api.executeBatch({ continueOnError: true, inChangeSet: false });
+          }),
+        ),
+      )
+    ).flat();
     const retry: number[] = [];
     pending.forEach((index, n) => {
       const answer = answers[n];

@@ -2,7 +2,8 @@ import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, 
 import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
 import type { ValueLimits } from '../model/coerce.js';
 import { tableSchema, type TableSchema } from '../model/table-schema.js';
-import { runBatch, type BatchOperation } from './batch-writer.js';
+import { runBatch } from './batch-writer.js';
+import { BulkMessageSupport, RECORDS_PER_BULK_MESSAGE, upsertMany, type PendingWrite } from './bulk-write.js';
 import { dataverseSettings, type DataverseSettings } from './dataverse-settings.js';
 import { fetchBy, literal } from './entity-fetch.js';
 import { readOrgMetadata } from './metadata-check.js';
@@ -11,6 +12,12 @@ import { storedSourceKey } from '../stored-source-key.js';
 import { fromEntity, sameValues, selectNames, stored, toBody } from './record-shape.js';
 import { changedValues, updateRecords, VERSION, type WriteTarget } from './record-update.js';
 import { WebApiClient } from './web-api-client.js';
+
+interface Connection {
+  client: WebApiClient;
+  locator: RecordLocator;
+  messages: BulkMessageSupport;
+}
 
 interface Table {
   schema: TableSchema;
@@ -21,17 +28,19 @@ interface Table {
 
 /**
  * A Dataverse environment through the Web API (v9.2). Records are upserted by the alternate key on the source-key
- * column, in `$batch` requests where every record has its own outcome. Each batch first reads what the records hold
- * now: a record that already has the values is left alone (`unchanged`, no write), and an update returns what it
- * replaced so that rollback can put it back.
+ * column with UpsertMultiple where the table supports the bulk messages, else in `$batch` requests; either way every
+ * record has its own outcome (a bulk message the service refuses is sent again as a `$batch`). Each batch first reads
+ * what its records hold now, in one request by alternate key: a record that already has the values is left alone
+ * (`unchanged`, no write), and an update returns what it replaced so that rollback can put it back.
  */
 export class DataverseDestination implements Destination {
   readonly label: string;
-  /** Operations per `$batch`: Dataverse takes up to 1,000, but smaller batches keep each request's server time short. */
-  readonly preferredBatchSize = 100;
+  /** Records per call: the largest bulk message sent (see bulk-write.ts); a `$batch` fallback is split into 100s. */
+  readonly preferredBatchSize = RECORDS_PER_BULK_MESSAGE;
   private readonly settings: DataverseSettings;
   private client: WebApiClient | undefined;
   private locator: RecordLocator | undefined;
+  private messages: BulkMessageSupport | undefined;
   private tables = new Map<string, Table>();
   private sourceKeyField = 'new_sourcekey';
 
@@ -80,11 +89,10 @@ export class DataverseDestination implements Destination {
         .filter(Boolean)
         .map(storedSourceKey),
       [schema.key, VERSION, ...selectNames(schema, attributes)],
-      true,
     );
 
     const results: RecordResult[] = new Array(records.length);
-    const operations: BatchOperation[] = [];
+    const writes: PendingWrite[] = [];
     const sent: { index: number; previous?: DestinationRecord; created: boolean }[] = [];
     for (const [index, { sourceKey, values }] of records.entries()) {
       if (typeof sourceKey !== 'string' || sourceKey === '') {
@@ -116,13 +124,18 @@ export class DataverseDestination implements Destination {
       }
       body[this.sourceKeyField] = keyValue;
       const key = `${this.sourceKeyField}=${encodeURIComponent(literal(keyValue))}`;
-      operations.push({
-        add: (api) =>
-          api.upsert({ collection: entitySet, key, data: body, returnRepresentation: true, select: [schema.key, VERSION], inChangeSet: false }),
+      writes.push({
+        body,
+        sourceKey: keyValue,
+        created: current === undefined,
+        operation: {
+          add: (api) =>
+            api.upsert({ collection: entitySet, key, data: body, returnRepresentation: true, select: [schema.key, VERSION], inChangeSet: false }),
+        },
       });
     }
 
-    const outcomes = await runBatch(client, operations);
+    const outcomes = await upsertMany({ ...this.target(object), object, key: schema.key }, writes);
     outcomes.forEach((outcome, n) => {
       const { index, created, previous } = sent[n] as (typeof sent)[number];
       const sourceKey = (records[index] as OutgoingRecord).sourceKey;
@@ -151,7 +164,7 @@ export class DataverseDestination implements Destination {
   async read(object: string, ids: readonly string[], attributes?: readonly string[]): Promise<Map<string, DestinationRecord>> {
     const { schema, entitySet } = this.table(object);
     const names = attributes ?? schema.columns.map((c) => c.name);
-    const found = await fetchBy(this.connected().client, entitySet, schema.key, ids, selectNames(schema, names), false);
+    const found = await fetchBy(this.connected().client, entitySet, schema.key, ids, selectNames(schema, names));
     const records = new Map<string, DestinationRecord>();
     for (const id of ids) {
       const entity = found.get(id.toLowerCase());
@@ -169,7 +182,7 @@ export class DataverseDestination implements Destination {
 
   async versions(object: string, ids: readonly string[]): Promise<Map<string, string>> {
     const { schema, entitySet } = this.table(object);
-    const found = await fetchBy(this.connected().client, entitySet, schema.key, ids, [VERSION], false);
+    const found = await fetchBy(this.connected().client, entitySet, schema.key, ids, [VERSION]);
     const versions = new Map<string, string>();
     for (const id of ids) {
       const entity = found.get(id.toLowerCase());
@@ -226,23 +239,25 @@ export class DataverseDestination implements Destination {
     this.client?.close();
     this.client = undefined;
     this.locator = undefined;
+    this.messages = undefined;
     this.tables = new Map();
   }
 
   private target(object: string): WriteTarget {
-    return { ...this.connected(), ...this.table(object), sourceKeyField: this.sourceKeyField };
+    return { ...this.connected(), ...this.table(object), object, sourceKeyField: this.sourceKeyField };
   }
 
-  private connect(spec: PlatformSpec): { client: WebApiClient; locator: RecordLocator } {
+  private connect(spec: PlatformSpec): Connection {
     this.client ??= new WebApiClient(this.settings);
     this.locator ??= new RecordLocator(spec, this.client);
-    return { client: this.client, locator: this.locator };
+    this.messages ??= new BulkMessageSupport(this.client);
+    return { client: this.client, locator: this.locator, messages: this.messages };
   }
 
-  private connected(): { client: WebApiClient; locator: RecordLocator } {
-    if (this.client === undefined || this.locator === undefined)
+  private connected(): Connection {
+    if (this.client === undefined || this.locator === undefined || this.messages === undefined)
       throw new Error(`The Dataverse target ${this.settings.orgUrl} is not open; call open() first.`);
-    return { client: this.client, locator: this.locator };
+    return { client: this.client, locator: this.locator, messages: this.messages };
   }
 
   private table(object: string): Table {

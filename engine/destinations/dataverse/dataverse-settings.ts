@@ -14,6 +14,11 @@ export interface DataverseSettings {
   credential: { kind: 'secret'; secret: string } | { kind: 'certificate'; privateKey: string; thumbprint: string };
   /** The Entra ID host, `https://login.microsoftonline.com` unless a sovereign cloud (or an emulator) is named. */
   authorityHost: string;
+  /**
+   * Test emulators only: send the header with which they tell a request already on the wire from one that ignored a
+   * pause (engine/destinations/http/emulator-headers.ts). On only with CRM_MIGRATE_TEST_EMULATOR=1 and a loopback org.
+   */
+  emulatorHeaders?: boolean;
 }
 
 /**
@@ -55,9 +60,10 @@ export function dataverseSettings(location: string, env: NodeJS.ProcessEnv): Dat
   const tenantId = need('DATAVERSE_TENANT_ID');
   const clientId = need('DATAVERSE_CLIENT_ID');
   const authorityHost = checkedUrl(env.DATAVERSE_AUTHORITY_HOST?.trim() || 'https://login.microsoftonline.com', 'DATAVERSE_AUTHORITY_HOST');
+  const emulatorHeaders = env.CRM_MIGRATE_TEST_EMULATOR === '1' && isLoopback(new URL(orgUrl));
   const secret = env.DATAVERSE_CLIENT_SECRET;
   if (secret !== undefined && secret !== '') {
-    return { orgUrl, tenantId, clientId, authorityHost, credential: { kind: 'secret', secret } };
+    return { orgUrl, tenantId, clientId, authorityHost, emulatorHeaders, credential: { kind: 'secret', secret } };
   }
   if (env.DATAVERSE_CERTIFICATE_PATH === undefined || env.DATAVERSE_CERTIFICATE_PATH === '') {
     throw new DataverseSetupError(
@@ -72,5 +78,5 @@ export function dataverseSettings(location: string, env: NodeJS.ProcessEnv): Dat
   } catch {
     throw new DataverseSetupError('The file DATAVERSE_CERTIFICATE_PATH names cannot be read; check the path and its permissions.');
   }
-  return { orgUrl, tenantId, clientId, authorityHost, credential: { kind: 'certificate', privateKey, thumbprint } };
+  return { orgUrl, tenantId, clientId, authorityHost, emulatorHeaders, credential: { kind: 'certificate', privateKey, thumbprint } };
 }

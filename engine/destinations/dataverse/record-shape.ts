@@ -9,6 +9,9 @@ import type { DestinationRecord } from '../destination.js';
  * named like the attribute and one with several targets `<attribute>_<target>`.
  */
 
+/** The row version column: what a delta run compares to spot edits made in Dataverse after the write. */
+export const VERSION = 'versionnumber';
+
 export interface BindTarget {
   /** The logical name of the table the id belongs to. */
   object: string;

@@ -1,26 +1,30 @@
 import type { DestinationRecord, RecordPatch, RecordResult } from '../destination.js';
 import type { TableSchema } from '../model/table-schema.js';
-import { runBatch, type BatchOperation } from './batch-writer.js';
+import { updateMany, type BulkMessageSupport, type PendingWrite } from './bulk-write.js';
 import { fetchBy } from './entity-fetch.js';
 import type { RecordLocator } from './record-locator.js';
-import { fromEntity, sameValues, selectNames, toBody } from './record-shape.js';
+import { fromEntity, sameValues, selectNames, toBody, VERSION } from './record-shape.js';
 import type { WebApiClient } from './web-api-client.js';
 
-export const VERSION = 'versionnumber';
+export { VERSION } from './record-shape.js';
 
 /** One table of the org and what a write to it needs. */
 export interface WriteTarget {
   client: WebApiClient;
   locator: RecordLocator;
   schema: TableSchema;
+  /** The table's logical name. */
+  object: string;
   entitySet: string;
   sourceKeyField: string;
+  messages: BulkMessageSupport;
   /** Navigation property names read from the org, `attribute|target` to name. */
   navigation?: ReadonlyMap<string, string>;
 }
 
 /**
- * Sets attributes of records by id (If-Match: * so that a deleted record is not re-created). `restore` puts back
+ * Sets attributes of records by id: with UpdateMultiple where the table has it, else as a `$batch` of updates with
+ * If-Match: * so that a deleted record is not re-created (records are read first, so none that is gone is sent). `restore` puts back
  * values rollback kept and reports `restored`; `patch` reports `updated` with the replaced values. A record that
  * already holds the values is not written.
  */
@@ -38,10 +42,9 @@ export async function updateRecords(
     schema.key,
     patches.map((p) => p.id),
     [VERSION, sourceKeyField, ...selectNames(schema, attributes)],
-    false,
   );
   const results: RecordResult[] = new Array(patches.length);
-  const operations: BatchOperation[] = [];
+  const writes: PendingWrite[] = [];
   const sent: { index: number; previous: DestinationRecord; sourceKey?: string }[] = [];
   for (const [index, { id, values }] of patches.entries()) {
     const current = existing.get(id.toLowerCase());
@@ -72,20 +75,24 @@ export async function updateRecords(
     }
     results[index] = base;
     sent.push({ index, previous: changedValues(schema, values, before), ...(sourceKey === undefined ? {} : { sourceKey }) });
-    operations.push({
-      add: (api) =>
-        api.update({
-          collection: entitySet,
-          key: id,
-          data: body,
-          ifmatch: '*',
-          returnRepresentation: true,
-          select: [schema.key, VERSION],
-          inChangeSet: false,
-        }),
+    writes.push({
+      body,
+      id,
+      operation: {
+        add: (api) =>
+          api.update({
+            collection: entitySet,
+            key: id,
+            data: body,
+            ifmatch: '*',
+            returnRepresentation: true,
+            select: [schema.key, VERSION],
+            inChangeSet: false,
+          }),
+      },
     });
   }
-  const outcomes = await runBatch(client, operations);
+  const outcomes = await updateMany({ client, object: target.object, entitySet, key: schema.key, sourceKeyField, messages: target.messages }, writes);
   outcomes.forEach((outcome, n) => {
     const { index, previous } = sent[n] as (typeof sent)[number];
     const result = results[index] as RecordResult;

@@ -1,6 +1,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { DynamicsWebApi } from 'dynamics-web-api';
+import { THROTTLES_SEEN_HEADER } from '../http/emulator-headers.js';
 import { redactSecrets } from '../http/redact-secrets.js';
 import { httpFailure, RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
 import { DataverseSetupError, type DataverseSettings } from './dataverse-settings.js';
@@ -32,7 +33,9 @@ export class WebApiClient {
   private readonly tokens: TokenSource;
   private readonly host: string;
   private readonly secrets: string[] = [];
-  private readonly onResponse = (message: unknown): void => this.readDopHint(message);
+  /** 429 answers received, counted as they arrive, for the test emulators' bookkeeping header. */
+  private throttlesSeen = 0;
+  private readonly onResponse = (message: unknown): void => this.readResponse(message);
 
   constructor(private readonly settings: DataverseSettings) {
     this.tokens = new TokenSource(settings);
@@ -54,6 +57,7 @@ export class WebApiClient {
       // Updates and deletes must fail loudly: the library's legacy mode turns some errors into `false`.
       propagateErrors: true,
       timeout: 120_000,
+      ...(this.settings.emulatorHeaders === true ? { headers: { [THROTTLES_SEEN_HEADER]: String(this.throttlesSeen) } } : {}),
     });
   }
 
@@ -86,12 +90,13 @@ export class WebApiClient {
     diagnostics.unsubscribe('http.client.response.finish', this.onResponse);
   }
 
-  /** Follows the server's advice on parallelism (`x-ms-dop-hint`), never above the documented 52. */
-  private readDopHint(message: unknown): void {
+  /** Follows the server's advice on parallelism (`x-ms-dop-hint`), never above the documented 52; counts 429s. */
+  private readResponse(message: unknown): void {
     const { request, response } = message as { request?: { host?: string; getHeader?: (n: string) => unknown }; response?: IncomingMessage };
     if (response === undefined || request === undefined) return;
     const host = String(request.getHeader?.('host') ?? request.host ?? '');
     if (host !== this.host && !this.host.startsWith(`${host}:`)) return;
+    if (response.statusCode === 429) this.throttlesSeen++;
     const hint = Number(response.headers['x-ms-dop-hint']);
     if (Number.isInteger(hint) && hint >= 1) this.governor.setMaxInFlight(Math.min(MAX_IN_FLIGHT, hint));
   }

@@ -1,5 +1,6 @@
 import jsforce from 'jsforce';
 import HttpApiModule from 'jsforce/lib/http-api.js';
+import { THROTTLES_SEEN_HEADER } from '../http/emulator-headers.js';
 import { httpFailure, RequestGovernor, retryAfterMs, type Failure } from '../http/request-governor.js';
 import { requestAccessToken } from './salesforce-auth.js';
 import { redactSecrets } from '../http/redact-secrets.js';
@@ -15,7 +16,7 @@ type HttpApiClass = new (connection: unknown, options: Record<string, unknown>) 
 const HttpApi = ((HttpApiModule as unknown as { default?: HttpApiClass }).default ?? HttpApiModule) as HttpApiClass;
 
 /** Test emulators' bookkeeping header; sent only when settings.emulatorHeaders (see there), never to a real org. */
-export const THROTTLES_SEEN_HEADER = 'x-crm-migrate-throttles-seen';
+export { THROTTLES_SEEN_HEADER } from '../http/emulator-headers.js';
 
 /** A refused call: the HTTP status and Salesforce's error code, with a message already scrubbed of secrets. */
 export class SalesforceApiError extends Error {

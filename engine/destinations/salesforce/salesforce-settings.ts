@@ -12,7 +12,14 @@ export interface SalesforceSettings {
   instanceUrl: string;
   apiVersion: string;
   auth: SalesforceAuth;
-  /** Above this many records in one upsert call, an object goes through a Bulk API 2.0 ingest job. */
+  /**
+   * Above this many records in one upsert call, an object goes through a Bulk API 2.0 ingest job; below, through
+   * sObject Collections of 200. Salesforce: "Any data operation that includes more than 2,000 records is a good
+   * candidate for Bulk API 2.0 ... Jobs with fewer than 2,000 records should involve bulkified synchronous calls"
+   * (https://developer.salesforce.com/docs/platform/salesforce-app-limits-cheatsheet/guide/salesforce-app-limits-platform-bulkapi.html).
+   * A job costs about a dozen calls (create, upload, close, status polls, three result files) and a daily batch per
+   * 10,000 records, where Collections cost three calls per 200 (read, write, row versions).
+   */
   bulkThreshold: number;
   /** Requests in flight at once; Salesforce allows 25 long-running requests per org, so stay well below. */
   maxInFlight: number;

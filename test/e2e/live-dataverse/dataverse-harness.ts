@@ -9,6 +9,7 @@ import { bundledPairsDir, loadCatalog, type Catalog } from '../../../engine/spec
 import type { FaultRates } from '../../emulators/common/fault-injector.js';
 import type { LimitSettings } from '../../emulators/common/service-limits.js';
 import { startDataverseEmulator, type DataverseEmulator } from '../../emulators/dataverse/dataverse-emulator.js';
+import type { Row } from '../../emulators/dataverse/entity-store.js';
 import { runCliAsync, type CliResult } from '../run-cli.js';
 
 /** Known credentials: the secret tests grep every output for. */
@@ -46,6 +47,10 @@ export interface LiveOptions {
   batchSize?: number;
   /** Tables whose source-key column (and its alternate key) nobody created. */
   withoutSourceKey?: string[];
+  /** Tables that do not support the bulk operation messages (UpsertMultiple and its kin). */
+  withoutBulkMessages?: string[];
+  /** A plug-in in the org that refuses some records with its message. */
+  rejectRecord?: (object: string, values: Row) => string | undefined;
 }
 
 const samples = new Map<string, Promise<string>>();
@@ -100,6 +105,8 @@ export async function liveEngagement(options: LiveOptions = {}): Promise<LiveEng
     ...(options.faults === undefined ? {} : { faults: options.faults }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.withoutBulkMessages === undefined ? {} : { withoutBulkMessages: options.withoutBulkMessages }),
+    ...(options.rejectRecord === undefined ? {} : { rejectRecord: options.rejectRecord }),
     latencyMs: 2,
   });
   let edited = migration.replace(/^target: .*$/m, `target: dataverse:${emulator.url}`);
@@ -110,6 +117,8 @@ export async function liveEngagement(options: LiveOptions = {}): Promise<LiveEng
     DATAVERSE_CLIENT_ID: CLIENT_ID,
     DATAVERSE_CLIENT_SECRET: CLIENT_SECRET,
     DATAVERSE_AUTHORITY_HOST: emulator.url,
+    // The emulator then tells a request already on the wire from one sent inside a Retry-After.
+    CRM_MIGRATE_TEST_EMULATOR: '1',
   };
   return {
     root,

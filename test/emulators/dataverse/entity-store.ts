@@ -38,6 +38,13 @@ export interface StoreTable {
 export class EntityStore {
   /** Standard columns (`object.attribute`) this org does not have, e.g. from a solution not installed; metadata omits them. */
   readonly hidden = new Set<string>();
+  /** Tables that do not support CreateMultiple, UpdateMultiple and UpsertMultiple, as some standard tables do not. */
+  readonly withoutBulkMessages = new Set<string>();
+  /**
+   * A synchronous plug-in of the org: it may refuse a record the engine had no way to know was bad, with its own
+   * message, as business rules registered on create and update do. Undefined lets the record through.
+   */
+  rejectRecord: ((object: string, values: Row) => string | undefined) | undefined;
   readonly tables = new Map<string, StoreTable>();
   private readonly bySet = new Map<string, StoreTable>();
   private version = 1000;
@@ -92,6 +99,8 @@ export class EntityStore {
   write(table: StoreTable, id: string | undefined, body: Record<string, unknown>, alternateKey?: string): { id: string; created: boolean } {
     const existing = id === undefined ? undefined : table.rows.get(id);
     const changes = this.check(table, body);
+    const refusal = this.rejectRecord?.(table.object, { ...existing, ...changes });
+    if (refusal !== undefined) throw new WriteError(400, refusal, '0x80040265');
     if (alternateKey !== undefined) changes[this.sourceKeyField] = alternateKey;
     const key = changes[this.sourceKeyField];
     if (typeof key === 'string') {

@@ -1,6 +1,7 @@
 import type { EntityStore, Row, StoreTable } from './entity-store.js';
 import { WriteError } from './entity-store.js';
 import { navigationNames } from './navigation-names.js';
+import { messageFilters } from './bulk-messages.js';
 
 /** One answer of the emulated Web API, before framing (a plain response or a part of a `$batch` response). */
 export interface ApiAnswer {
@@ -38,12 +39,13 @@ export function handleResource(store: EntityStore, request: ApiRequest, baseUrl:
   if (match === null) return error(404, `Resource not found for the segment '${request.path}'.`, '0x8006088a');
   const [, name = '', rawKey, count] = match;
   if (name === 'EntityDefinitions') return entityDefinition(store, decodeURIComponent(rawKey ?? ''));
+  if (name === 'sdkmessagefilters' && request.method === 'GET') return messageFilters(store, request.query);
   const table = store.table(name);
   if (table === undefined) return error(404, `Resource not found for the segment '${name}'.`, '0x8006088a');
   try {
     if (count !== undefined) return { status: 200, headers: { 'content-type': 'text/plain' }, body: String(table.rows.size) };
     if (rawKey === undefined) {
-      if (request.method === 'GET') return json(200, { '@odata.context': `${baseUrl}/$metadata#${name}`, value: query(table, request.query) });
+      if (request.method === 'GET') return json(200, { '@odata.context': `${baseUrl}/$metadata#${name}`, value: query(table, request.query, store.sourceKeyField) });
       if (request.method === 'POST') return write(store, table, undefined, undefined, request, baseUrl);
       return error(405, `${request.method} is not supported on ${name}.`);
     }
@@ -135,23 +137,45 @@ function shape(table: StoreTable, row: Row, select: string[] | undefined): Recor
   return entity;
 }
 
-/** `$filter` as far as the destination uses it: `field eq value` terms joined by `or` (strings quoted, ids bare). */
-function query(table: StoreTable, params: URLSearchParams): Record<string, unknown>[] {
+/**
+ * `$filter` as far as the destination uses it: `field eq value` terms joined by `or` (strings quoted, ids bare), or one
+ * `Microsoft.Dynamics.CRM.In(PropertyName='field',PropertyValues=['a','b'])`. Terms on the id or the source-key
+ * column are looked up in the table's indexes, as the real service's key indexes do, so a read of 1,000 keys does
+ * not scan the whole table.
+ */
+function query(table: StoreTable, params: URLSearchParams, sourceKeyField: string): Record<string, unknown>[] {
   const filter = params.get('$filter');
   const select = selected(params);
   let rows = [...table.rows.values()];
   if (filter !== null && filter !== '') {
-    const terms = filter.split(/\s+or\s+(?=\w+\s+eq\s)/).map((term) => {
-      const m = /^\(?\s*(\w+)\s+eq\s+('(?:[^']|'')*'|[^\s)]+)\s*\)?$/.exec(term.trim());
-      if (m === null) throw new WriteError(400, `The emulator cannot evaluate the filter term ${term}.`);
-      const raw = m[2] ?? '';
-      return { field: m[1] ?? '', value: raw.startsWith("'") ? raw.slice(1, -1).replaceAll("''", "'") : raw };
-    });
-    rows = rows.filter((row) => terms.some((t) => String(row[t.field] ?? '').toLowerCase() === t.value.toLowerCase()));
+    const terms = filterTerms(filter);
+    if (terms.every((t) => t.field === table.schema.key || t.field === sourceKeyField)) {
+      const ids = terms.map((t) => (t.field === table.schema.key ? t.value.toLowerCase() : table.byKey.get(t.value.toLowerCase())));
+      rows = [...new Set(ids)].flatMap((id) => {
+        const row = id === undefined ? undefined : table.rows.get(id);
+        return row === undefined ? [] : [row];
+      });
+    } else {
+      rows = rows.filter((row) => terms.some((t) => String(row[t.field] ?? '').toLowerCase() === t.value.toLowerCase()));
+    }
   }
   const top = Number(params.get('$top') ?? NaN);
   if (Number.isInteger(top)) rows = rows.slice(0, top);
   return rows.map((row) => shape(table, row, select));
+}
+
+function filterTerms(filter: string): { field: string; value: string }[] {
+  const among = /^Microsoft\.Dynamics\.CRM\.In\(PropertyName='(\w+)',PropertyValues=\[(.*)\]\)$/s.exec(filter.trim());
+  if (among !== null) {
+    const field = among[1] ?? '';
+    return [...(among[2] ?? '').matchAll(/'((?:[^']|'')*)'/g)].map((m) => ({ field, value: (m[1] ?? '').replaceAll("''", "'") }));
+  }
+  return filter.split(/\s+or\s+(?=\w+\s+eq\s)/).map((term) => {
+    const m = /^\(?\s*(\w+)\s+eq\s+('(?:[^']|'')*'|[^\s)]+)\s*\)?$/.exec(term.trim());
+    if (m === null) throw new WriteError(400, `The emulator cannot evaluate the filter term ${term}.`);
+    const raw = m[2] ?? '';
+    return { field: m[1] ?? '', value: raw.startsWith("'") ? raw.slice(1, -1).replaceAll("''", "'") : raw };
+  });
 }
 
 function entityDefinition(store: EntityStore, key: string): ApiAnswer {

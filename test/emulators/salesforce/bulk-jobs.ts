@@ -29,6 +29,12 @@ export class BulkJobs {
   readonly jobs = new Map<string, IngestJob>();
   /** Jobs created, over the emulator's life. */
   created = 0;
+  /**
+   * Batches spent from the daily allocation: Salesforce splits an ingest job's data into a batch per 10,000 records,
+   * and every batch counts toward the 15,000 per rolling 24 hours shared with Bulk API 1.0
+   * (https://developer.salesforce.com/docs/platform/salesforce-app-limits-cheatsheet/guide/salesforce-app-limits-platform-bulkapi.html).
+   */
+  batches = 0;
   /** When set, jobs stay InProgress however often they are polled: a job stuck in the org's queue. */
   stall = false;
 
@@ -66,8 +72,10 @@ export class BulkJobs {
     const job = this.jobs.get(id);
     if (job === undefined || job.state !== 'Open') return 'The job is not open.';
     const partial = this.faults.next(['partial']) === 'partial';
+    let records = 0;
     for (const text of job.csv) {
       const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      records += rows.length;
       if (rows.length > 0) job.columns = [...new Set([...job.columns, ...Object.keys(rows[0] as object)])];
       for (const row of rows) {
         if (partial && this.faults.recordFails()) {
@@ -80,6 +88,7 @@ export class BulkJobs {
         else job.successful.push({ sf__Id: answer.id, sf__Created: String(answer.created), ...row });
       }
     }
+    this.batches += Math.max(1, Math.ceil(records / 10_000));
     job.state = 'InProgress';
     return undefined;
   }

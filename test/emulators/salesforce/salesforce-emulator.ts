@@ -70,7 +70,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
     if (bearer === undefined || !tokens.has(bearer)) return reply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
     const client = 'integration-user';
     const seen = req.headers[THROTTLES_SEEN_HEADER];
-    const admission = limits.enter(client, typeof seen === 'string' ? Number(seen) : undefined);
+    const admission = limits.enter(client, typeof seen === 'string' ? { seenRefusals: Number(seen) } : {});
     try {
       if (!admission.admitted) return reply(429, [{ message: 'Too many requests', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], { 'retry-after': String(admission.retryAfterSeconds) });
       if (refusalsLeft > 0) {
@@ -134,7 +134,7 @@ export async function startSalesforceEmulator(options: SalesforceEmulatorOptions
       return describe === undefined ? reply(404, [{ message: `The requested resource does not exist`, errorCode: 'NOT_FOUND' }]) : reply(200, describe);
     }
     if (req.method === 'GET' && path === '/limits') {
-      return reply(200, { DailyApiRequests: { Max: dailyApi, Remaining: dailyApi - counters.apiRequests }, DailyBulkApiBatches: { Max: options.dailyBulkBatches ?? 15_000, Remaining: (options.dailyBulkBatches ?? 15_000) - bulk.created } });
+      return reply(200, { DailyApiRequests: { Max: dailyApi, Remaining: dailyApi - counters.apiRequests }, DailyBulkApiBatches: { Max: options.dailyBulkBatches ?? 15_000, Remaining: (options.dailyBulkBatches ?? 15_000) - bulk.batches } });
     }
     if (req.method === 'GET' && path === '/query') {
       counters.queries++;
