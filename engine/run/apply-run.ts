@@ -132,7 +132,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     };
     const successes = new RowReportWriter<SuccessRow>(join(runDir, 'success.csv'), [...SUCCESS_COLUMNS]);
     const ctx: LoadRunContext = {
-      runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues, valueReports, successes,
+      runId: run.id, resumed: interrupted !== undefined, destination, ledger, source, interrupted: intents, exceptions, queues, valueReports, successes,
       ...(kind === 'delta' ? { delta: { conflicts, force: options.force === true } } : {}),
     };
 
