@@ -17,6 +17,7 @@ export async function dryRunOutcome(engagement: Engagement, flags: { delta: bool
     summary = await dryRun(engagement, {
       delta: flags.delta,
       force: flags.force,
+      onCheck: (file, rows) => progress.update(`dry run: reading the export (${file})`, rows),
       onProgress: (e) => progress.update(`dry run [${e.loadIndex + 1}/${e.loads}] ${e.phase === 'linking' ? 'linking ' : ''}${e.load}`, e.done, e.total),
     });
   } finally {

@@ -53,6 +53,7 @@ export default class Apply extends EngagementCommand<RunReport | DryRunSummary> 
       report = await applyRun(engagement, destination, {
         delta: flags.delta,
         force: flags.force,
+        onCheck: (file, rows) => progress.update(`${flags.delta ? 'delta' : 'apply'}: reading the export (${file})`, rows),
         onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.phase === 'linking' ? 'linking ' : ''}${e.load}`, e.done, e.total),
       });
     } finally {

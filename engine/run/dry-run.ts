@@ -22,7 +22,7 @@ const SQLITE_COMPANIONS = ['', '-wal', '-shm', '-journal'];
  * Only file targets (the SQLite sandbox, a package folder) can be copied; a live org cannot, and a dry run there is
  * refused rather than guessed at.
  */
-export async function dryRun(engagement: Engagement, options: Pick<ApplyOptions, 'delta' | 'force' | 'now' | 'onProgress'> = {}): Promise<DryRunSummary> {
+export async function dryRun(engagement: Engagement, options: Pick<ApplyOptions, 'delta' | 'force' | 'now' | 'onProgress' | 'onCheck'> = {}): Promise<DryRunSummary> {
   const report = await applyOnCopies(engagement, options);
   return summarizeDryRun(report, engagement.spec.target);
 }
@@ -102,7 +102,7 @@ function summarizeDryRun(report: RunReport, target: string): DryRunSummary {
   };
 }
 
-async function applyOnCopies(engagement: Engagement, options: Pick<ApplyOptions, 'delta' | 'force' | 'now' | 'onProgress'>): Promise<RunReport> {
+async function applyOnCopies(engagement: Engagement, options: Pick<ApplyOptions, 'delta' | 'force' | 'now' | 'onProgress' | 'onCheck'>): Promise<RunReport> {
   const { kind, location } = engagement.target;
   if (kind !== 'sqlite' && kind !== 'package') {
     throw new InputError(
