@@ -41,7 +41,10 @@ export default class Apply extends EngagementCommand<RunReport | DryRunSummary> 
     if (flags.force && !flags.delta) {
       throw new UserError('--force only applies to --delta: it overwrites records edited in the destination since the last run, which only a delta run checks.', EXIT.invalid, { code: 'cli/usage', hint: 'Run `crm-migrate apply --delta --force`, or drop --force.' });
     }
-    if (flags['dry-run']) return dryRunOutcome(await this.engagement(flags.project), { delta: flags.delta, force: flags.force }, this.progress());
+    if (flags['dry-run']) {
+      this.resume = 'A dry run writes nothing, so there is nothing to resume.';
+      return dryRunOutcome(await this.engagement(flags.project), { delta: flags.delta, force: flags.force }, this.progress());
+    }
     const again = ['crm-migrate apply', ...(flags.project === '.' ? [] : ['--project', flags.project]), ...(flags.delta ? ['--delta'] : []), ...(flags.force ? ['--force'] : [])].join(' ');
     this.resume = `Run \`${again}\` to resume: the ledger knows every record written so far.`;
     const progress = this.progress();

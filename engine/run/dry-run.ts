@@ -111,6 +111,9 @@ async function applyOnCopies(engagement: Engagement, options: Pick<ApplyOptions,
     );
   }
   const scratch = mkdtempSync(join(tmpdir(), 'crm-migrate-dry-run-'));
+  // Ctrl-C ends the process without running `finally`: the copies go then too.
+  const removeScratch = (): void => rmSync(scratch, { recursive: true, force: true });
+  process.once('exit', removeScratch);
   try {
     const target = join(scratch, kind === 'sqlite' ? 'sandbox.db' : 'package');
     const lock = acquireEngagementLock(engagement.dir, 'apply --dry-run', (options.now ?? (() => new Date()))());
@@ -136,7 +139,8 @@ async function applyOnCopies(engagement: Engagement, options: Pick<ApplyOptions,
       await destination.close();
     }
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    process.removeListener('exit', removeScratch);
+    removeScratch();
   }
 }
 
