@@ -40,3 +40,23 @@ describe('Ledger.earlierAttempt', () => {
     }
   });
 });
+
+describe('RowStates.removed', () => {
+  it('reports a row gone from the source once per run, and again to the same run when it is resumed', () => {
+    const ledger = new Ledger(join(mkdtempSync(join(tmpdir(), 'ledger-removed-')), 'ledger.db'));
+    try {
+      const state = { fingerprint: 'f', modified: null, version: '1' };
+      ledger.rows.put(1, 'accounts', 'A1', state);
+      ledger.rows.put(1, 'accounts', 'A2', state);
+      // Run 2 (a delta) sees A1 only, and is killed after reporting A2; its resumed attempt reports A2 again.
+      ledger.rows.markSeen(2, 'accounts', ['A1']);
+      expect(ledger.rows.removed(2, 'accounts').map((r) => r.sourceKey)).toEqual(['A2']);
+      expect(ledger.rows.removed(2, 'accounts').map((r) => r.sourceKey)).toEqual(['A2']);
+      // A later run does not report it a second time.
+      ledger.rows.markSeen(3, 'accounts', ['A1']);
+      expect(ledger.rows.removed(3, 'accounts')).toEqual([]);
+    } finally {
+      ledger.close();
+    }
+  });
+});
