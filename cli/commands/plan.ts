@@ -18,6 +18,9 @@ export default class Plan extends EngagementCommand<PlanOutput | DryRunSummary> 
   static override description =
     'Also writes schema-changes.md and schema-changes.html into the engagement folder: a checklist for the admin who prepares the real destination (custom fields, choice values, stages).';
   static override examples = ['<%= config.bin %> plan', '<%= config.bin %> plan --project acme --out plan.json', '<%= config.bin %> plan --dry-run'];
+  /** plan reads every export file, and its dry run is a whole apply on copies: both say how long they took. */
+  static override longRunning = true;
+
   static override flags = {
     out: Flags.string({ description: 'Also write the plan as JSON to this file.' }),
     'dry-run': Flags.boolean({
