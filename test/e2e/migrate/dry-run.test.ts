@@ -88,7 +88,7 @@ describe('a dry run before an apply', () => {
 
     const again = await apply(project);
     expect(runFigures(again)).toEqual(dryFigures(second));
-  }, 180_000);
+  }, 600_000);
 
   it('given a live org as the target, refuses the dry run (exit 3) rather than guessing, and says what to do instead', async () => {
     const root = mkdtempSync(join(tmpdir(), 'dry-run-live-'));
@@ -100,5 +100,5 @@ describe('a dry run before an apply', () => {
     const result = await runCliAsync(['apply', '--dry-run', '--project', project, '--json']);
     expect(result.exitCode, result.stdout).toBe(3);
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'error', error: { code: 'run/dry-run-live-target', exitCode: 3 } });
-  }, 60_000);
+  }, 120_000);
 });
