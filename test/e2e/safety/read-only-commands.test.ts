@@ -27,5 +27,5 @@ describe('commands that only read', () => {
       expect(result.exitCode, `${command.join(' ')}: ${result.stderr}`).toBe(command[0] === 'rollback' ? 3 : 0);
       expect(files.map(digest), `after ${command.join(' ')}`).toEqual(before);
     }
-  }, 120_000);
+  }, 300_000);
 });
