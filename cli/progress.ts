@@ -45,7 +45,8 @@ export class Progress {
       this.total = total;
       bar.setTotal(Math.max(total, done, 1));
     }
-    bar.update(Math.min(done, Math.max(this.total, done)), this.payload(step, done));
+    // With no total yet (rows still being counted) the bar stays empty and only the count moves: no 1,000% bars.
+    bar.update(this.total === 0 ? 0 : Math.min(done, Math.max(this.total, done)), this.payload(step, done));
   }
 
   /** Clears the bar (on success, failure and Ctrl-C alike); safe to call more than once. */
@@ -57,6 +58,8 @@ export class Progress {
 
   private payload(step: string, done: number): { step: string; done: string; all: string; rate: string; left: string } {
     const now = Date.now();
+    // A count that starts again (reading the export, then loading it) starts its rate again too.
+    if (done < (this.samples[this.samples.length - 1]?.done ?? 0)) this.samples = [];
     this.samples.push({ at: now, done });
     while (this.samples.length > 2 && now - (this.samples[0]?.at ?? now) > 5_000) this.samples.shift();
     const first = this.samples[0] ?? { at: now, done };

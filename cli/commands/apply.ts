@@ -6,18 +6,25 @@ import { applyRun } from '../../engine/run/apply-run.js';
 import { openDestination } from '../../engine/destinations/open-destination.js';
 import type { RunReport } from '../../engine/reports/reconciliation.js';
 import { table } from '../printers/table.js';
+import { UserError } from '../base-command.js';
+import { dryRunOutcome } from '../dry-run-outcome.js';
+import type { DryRunSummary } from '../../engine/run/dry-run.js';
 
-export default class Apply extends EngagementCommand<RunReport> {
+export default class Apply extends EngagementCommand<RunReport | DryRunSummary> {
   static override summary = 'Run the migration into the target, with a ledger, reconciliation and exceptions.';
   static override description =
     'Rows load in dependency order, upserted by source key, so running again changes nothing that is already there. An interrupted run is resumed. Exit 1 when skipped and refused rows pass the engagement\'s failThreshold.';
-  static override examples = ['<%= config.bin %> apply', '<%= config.bin %> apply --delta', '<%= config.bin %> apply --project acme --json'];
+  static override examples = ['<%= config.bin %> apply', '<%= config.bin %> apply --delta', '<%= config.bin %> apply --dry-run', '<%= config.bin %> apply --project acme --json'];
   static override flags = {
     delta: Flags.boolean({
       description: 'Move only rows new or changed since the last run (by modified timestamp, else by content); report rows gone from the source and records edited in the destination meanwhile.',
       default: false,
     }),
-    force: Flags.boolean({ description: 'With --delta: overwrite records edited in the destination since the last run.', default: false, dependsOn: ['delta'] }),
+    force: Flags.boolean({ description: 'With --delta: overwrite records edited in the destination since the last run.', default: false }),
+    'dry-run': Flags.boolean({
+      description: 'Count what the run would do (create, update, unchanged, skip, hold, refused, duplicates, unresolved lookups per load) by running it on copies of the target and ledger; writes nothing. Same as plan --dry-run.',
+      default: false,
+    }),
   };
 
   static override longRunning = true;
@@ -28,8 +35,16 @@ export default class Apply extends EngagementCommand<RunReport> {
     return this.resume;
   }
 
-  protected async execute(): Promise<Outcome<RunReport>> {
+  protected async execute(): Promise<Outcome<RunReport | DryRunSummary>> {
     const { flags } = await this.parse(Apply);
+    // A full run writes every changed record anyway; a --force that does nothing would make a person think it did.
+    if (flags.force && !flags.delta) {
+      throw new UserError('--force only applies to --delta: it overwrites records edited in the destination since the last run, which only a delta run checks.', EXIT.invalid, { code: 'cli/usage', hint: 'Run `crm-migrate apply --delta --force`, or drop --force.' });
+    }
+    if (flags['dry-run']) {
+      this.resume = 'A dry run writes nothing, so there is nothing to resume.';
+      return dryRunOutcome(await this.engagement(flags.project), { delta: flags.delta, force: flags.force }, this.progress());
+    }
     const again = ['crm-migrate apply', ...(flags.project === '.' ? [] : ['--project', flags.project]), ...(flags.delta ? ['--delta'] : []), ...(flags.force ? ['--force'] : [])].join(' ');
     this.resume = `Run \`${again}\` to resume: the ledger knows every record written so far.`;
     const progress = this.progress();
@@ -41,6 +56,7 @@ export default class Apply extends EngagementCommand<RunReport> {
       report = await applyRun(engagement, destination, {
         delta: flags.delta,
         force: flags.force,
+        onCheck: (file, rows) => progress.update(`${flags.delta ? 'delta' : 'apply'}: reading the export (${file})`, rows),
         onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.phase === 'linking' ? 'linking ' : ''}${e.load}`, e.done, e.total),
       });
     } finally {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Flags } from '@oclif/core';
-import type { Outcome } from '../base-command.js';
+import { UserError, type Outcome } from '../base-command.js';
 import { EngagementCommand } from '../engagement-command.js';
 import { EXIT } from '../exit-codes.js';
 import { summarizePlan, type PlanSummary } from '../../engine/plan/plan-summary.js';
@@ -8,20 +8,34 @@ import { destinationProblems } from '../../engine/plan/destination-preflight.js'
 import { writeSchemaChangeFiles, type SchemaChangeFiles } from '../../engine/plan/schema-change-files.js';
 import { displayPath } from '../printers/display-path.js';
 import { table } from '../printers/table.js';
+import { dryRunOutcome } from '../dry-run-outcome.js';
+import type { DryRunSummary } from '../../engine/run/dry-run.js';
 
 /** The plan, plus where the admin's schema-change document was written (relative to the engagement folder). */
 type PlanOutput = PlanSummary & { schemaFiles: SchemaChangeFiles };
 
-export default class Plan extends EngagementCommand<PlanOutput> {
+export default class Plan extends EngagementCommand<PlanOutput | DryRunSummary> {
   static override summary = 'Show the phases of the run in dependency order, and the schema changes to make first.';
   static override description =
     'Also writes schema-changes.md and schema-changes.html into the engagement folder: a checklist for the admin who prepares the real destination (custom fields, choice values, stages).';
-  static override examples = ['<%= config.bin %> plan', '<%= config.bin %> plan --project acme --out plan.json'];
-  static override flags = { out: Flags.string({ description: 'Also write the plan as JSON to this file.' }) };
+  static override examples = ['<%= config.bin %> plan', '<%= config.bin %> plan --project acme --out plan.json', '<%= config.bin %> plan --dry-run'];
+  /** plan reads every export file, and its dry run is a whole apply on copies: both say how long they took. */
+  static override longRunning = true;
 
-  protected async execute(): Promise<Outcome<PlanOutput>> {
+  static override flags = {
+    out: Flags.string({ description: 'Also write the plan as JSON to this file.' }),
+    'dry-run': Flags.boolean({
+      description: 'Instead of the phases, count what apply would do per load (create, update, unchanged, skip, hold, refused, duplicates, unresolved lookups) by running it on copies of the target and ledger; writes nothing. Same as apply --dry-run.',
+      default: false,
+    }),
+    delta: Flags.boolean({ description: 'With --dry-run: count what apply --delta would do.', default: false }),
+  };
+
+  protected async execute(): Promise<Outcome<PlanOutput | DryRunSummary>> {
     const { flags } = await this.parse(Plan);
+    if (flags.delta && !flags['dry-run']) throw new UserError('--delta only applies to --dry-run here: plan shows the phases, which are the same for a delta run.', EXIT.invalid, { code: 'cli/usage', hint: 'Run `crm-migrate plan --dry-run --delta`.' });
     const engagement = await this.engagement(flags.project);
+    if (flags['dry-run']) return dryRunOutcome(engagement, { delta: flags.delta, force: false }, this.progress());
     const plan = await summarizePlan(engagement, { preflight: (compiled) => destinationProblems(engagement, compiled) });
     const summary: PlanOutput = { ...plan, schemaFiles: writeSchemaChangeFiles(engagement, plan.schemaDocument) };
     if (flags.out !== undefined) writeFileSync(flags.out, JSON.stringify(summary, null, 2) + '\n');

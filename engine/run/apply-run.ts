@@ -41,6 +41,8 @@ export interface ApplyOptions {
   force?: boolean;
   /** Called as rows go by, for progress displays. */
   onProgress?: (event: RunProgress) => void;
+  /** While every file is read once before the run (see checkExport): the file being read, and rows read so far over all files. */
+  onCheck?: (file: string, rowsRead: number) => void;
 }
 
 /**
@@ -82,7 +84,13 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
   const plan = compilePlan(engagement);
   // Every file is read once before anything is written: a file that cannot be parsed throws here (exit 2), and what
   // would skip whole loads (a missing column, damaged text) refuses the run instead of costing rows.
-  const check = await checkExport(engagement, plan);
+  const read = new Map<string, number>();
+  const check = await checkExport(engagement, plan, {
+    onRows: (file, rows) => {
+      read.set(file, rows);
+      options.onCheck?.(file, [...read.values()].reduce((n, r) => n + r, 0));
+    },
+  });
   const shapeBlockers = blockers(check).map(describeFinding);
   if (shapeBlockers.length > 0) return { ...emptyReport(engagement, destination.label, now().toISOString(), threshold, shapeBlockers), export: exportSummary(check) };
   const problems = await destination.open(destinationSetup(engagement, plan));
@@ -132,7 +140,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     };
     const successes = new RowReportWriter<SuccessRow>(join(runDir, 'success.csv'), [...SUCCESS_COLUMNS]);
     const ctx: LoadRunContext = {
-      runId: run.id, destination, ledger, source, interrupted: intents, exceptions, queues, valueReports, successes,
+      runId: run.id, resumed: interrupted !== undefined, destination, ledger, source, interrupted: intents, exceptions, queues, valueReports, successes,
       ...(kind === 'delta' ? { delta: { conflicts, force: options.force === true } } : {}),
     };
 

@@ -273,6 +273,27 @@ export class Ledger {
     this.db.close();
   }
 
+  /** The run whose earlier attempt `earlierAttempt` has copied, and the lookup into that copy. */
+  private attempt: { runId: number; lookup: Database.Statement<[string, string], string> } | undefined;
+
+  /**
+   * What an interrupted attempt of this run did to a row before it was killed: `created` or `updated` (a first-pass
+   * write), else undefined. A resumed run finds those records already as it would write them (`unchanged`), yet the
+   * run made them, and its reconciliation must say so. The entries are copied once, when the run resumes, into an
+   * indexed temporary table: entries the resumed attempt adds are not in it, and need not be.
+   */
+  earlierAttempt(runId: number, load: string, sourceKey: string): 'created' | 'updated' | undefined {
+    if (this.attempt?.runId !== runId) {
+      this.db.exec('DROP TABLE IF EXISTS temp.attempt');
+      this.db.exec('CREATE TEMP TABLE attempt(load TEXT NOT NULL, source_key TEXT NOT NULL, action TEXT NOT NULL, PRIMARY KEY(load, source_key)) WITHOUT ROWID');
+      // Oldest first, so a record created and later patched by the same run counts as created.
+      this.db.prepare("INSERT OR IGNORE INTO temp.attempt SELECT load, source_key, action FROM ledger WHERE run_id = ? AND action IN ('created', 'updated') ORDER BY seq").run(runId);
+      this.attempt = { runId, lookup: this.db.prepare<[string, string], string>('SELECT action FROM temp.attempt WHERE load = ? AND source_key = ?').pluck() };
+    }
+    const action = this.attempt.lookup.get(load, sourceKey);
+    return action === 'created' || action === 'updated' ? action : undefined;
+  }
+
   /** The run whose keys `touchedBy` has copied, and the lookup into that copy. */
   private touched: { runId: number; lookup: Database.Statement<[string, string]> } | undefined;
 

@@ -52,6 +52,8 @@ export interface LoadRunContext {
   ledger: Ledger;
   /** Where mapped rows come from (a worker thread, or this one). */
   source: BatchSource;
+  /** True when this run resumes an interrupted attempt, whose writes then count as this run's. */
+  resumed?: boolean;
   /** Intents an interrupted attempt of this run left, by `load\0sourceKey`: what each record was before. */
   interrupted: ReadonlyMap<string, DestinationRecord | null>;
   exceptions: RowReportWriter<ExceptionRow>;
@@ -109,9 +111,13 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
         ctx.exceptions.write(exception(load, record.line, record.sourceKey, 'failed', reason, '', ''));
         return;
       }
-      counts[outcome.action === 'created' ? 'created' : outcome.action === 'updated' ? 'updated' : 'unchanged'] += 1;
+      // The ledger keeps `unchanged` for a record the killed attempt wrote (its entry is there already); the figures
+      // and the success file say what the run did to it.
+      const earlier = outcome.action === 'unchanged' && ctx.resumed === true ? ctx.ledger.earlierAttempt(ctx.runId, load.id, record.sourceKey) : undefined;
+      const action = earlier ?? outcome.action;
+      counts[action === 'created' ? 'created' : action === 'updated' ? 'updated' : 'unchanged'] += 1;
       outcomes.push({ ...outcome, names: record.names, state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null } });
-      ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action: outcome.action });
+      ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action });
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);

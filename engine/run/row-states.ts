@@ -69,15 +69,16 @@ export class RowStates {
 
   /**
    * Rows a load wrote once that this run did not see in the source: they were deleted there. Each is reported once,
-   * by the first run that misses it; the record stays in the destination.
+   * by the first run that misses it; the record stays in the destination. A resumed run reports again what its killed
+   * attempt had already found, since it writes the run's removed.csv afresh.
    */
   removed(runId: number, load: string): { sourceKey: string; destId: string | undefined }[] {
     const rows = this.db
-      .prepare<[string, number], { source_key: string; dest_id: string | null }>(
+      .prepare<[string, number, number], { source_key: string; dest_id: string | null }>(
         `SELECT r.source_key, k.dest_id FROM rowstate r LEFT JOIN keymap k ON k.load = r.load AND k.source_key = r.source_key
-         WHERE r.load = ? AND r.seen_run < ? AND r.removed_run IS NULL ORDER BY r.source_key`,
+         WHERE r.load = ? AND r.seen_run < ? AND (r.removed_run IS NULL OR r.removed_run = ?) ORDER BY r.source_key`,
       )
-      .all(load, runId);
+      .all(load, runId, runId);
     this.db.prepare('UPDATE rowstate SET removed_run = ? WHERE load = ? AND seen_run < ? AND removed_run IS NULL').run(runId, load, runId);
     return rows.map((r) => ({ sourceKey: r.source_key, destId: r.dest_id ?? undefined }));
   }

@@ -76,6 +76,10 @@ const CASES: Case[] = [
   { args: ['confirm', '--project', missing], exitCode: 2 },
   { args: ['plan', '--project', project], exitCode: 0 },
   { args: ['plan', '--project', project, '--no-such-flag'], exitCode: 2, code: 'cli/usage' },
+  { args: ['plan', '--project', project, '--dry-run'], exitCode: 0 },
+  { args: ['apply', '--project', project, '--dry-run'], exitCode: 0 },
+  // --force only means something to a delta run; accepting it on a full run would let a person think it did something.
+  { args: ['apply', '--project', project, '--force'], exitCode: 2, code: 'cli/usage' },
   { args: ['apply', '--project', project], exitCode: 0 },
   // A lead without its key cannot load: past a threshold of 0 the run exits 1 and says why.
   { args: ['apply', '--project', project, '--delta'], exitCode: 1, code: 'run/threshold', prepare: plantRowPastThreshold },
@@ -148,6 +152,24 @@ describe('every command with --json prints one envelope that the schema accepts'
       expect(envelope.error?.exitCode).toBe(c.exitCode);
       if (c.code !== undefined) expect(envelope.error?.code).toBe(c.code);
     }
+  });
+
+  it('refuses apply --force without --delta, saying --force only applies to --delta', () => {
+    const result = results.get(CASES.find((c) => c.args.join(' ') === ['apply', '--project', project, '--force'].join(' ')) as Case) as CliResult;
+    const envelope = JSON.parse(result.stdout) as Envelope;
+    expect(envelope.error?.message).toContain('--force only applies to --delta');
+    expect(envelope.result).toBeNull();
+  });
+
+  it('counts in a dry run what the apply after it then did', () => {
+    // `apply` runs three times with these arguments: the one that succeeded is the one after the dry run.
+    const resultOf = <T>(args: string[]): T => (JSON.parse((results.get(CASES.find((c) => c.exitCode === 0 && c.args.join(' ') === args.join(' ')) as Case) as CliResult).stdout) as { result: T }).result;
+    const dry = resultOf<{ dryRun: boolean; totals: { create: number; update: number; unchanged: number; skip: number; hold: number } }>(['apply', '--project', project, '--dry-run']);
+    const applied = resultOf<{ loads: { created: number; updated: number; unchanged: number; skipped: number; held: number }[] }>(['apply', '--project', project]);
+    const sum = (k: 'created' | 'updated' | 'unchanged' | 'skipped' | 'held'): number => applied.loads.reduce((n, l) => n + l[k], 0);
+    expect(dry.dryRun).toBe(true);
+    expect(dry.totals.create).toBeGreaterThan(0);
+    expect([dry.totals.create, dry.totals.update, dry.totals.unchanged, dry.totals.skip, dry.totals.hold]).toEqual([sum('created'), sum('updated'), sum('unchanged'), sum('skipped'), sum('held')]);
   });
 
   it('says why apply was refused and what to do, and keeps what it found in result', () => {

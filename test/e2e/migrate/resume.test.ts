@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_PAIRS } from './bundled-pairs.js';
 import { repoRoot, runCli, jsonResult } from '../run-cli.js';
 import { tableChecksums } from './sandbox-checks.js';
+import { parse } from 'csv-parse/sync';
+import type { RunReport } from '../../../engine/reports/reconciliation.js';
 
 
 /** An engagement on `exportDir` whose batches are tiny, so that a run lasts long enough to be killed in the middle. */
@@ -53,7 +55,8 @@ describe.each(BUNDLED_PAIRS)('an apply of %s killed halfway', (pair) => {
     expect(runCli(['sample', '--pair', pair, '--out', exportDir]).exitCode).toBe(0);
 
     const straight = engagement(root, 'straight', pair, exportDir);
-    expect(runCli(['apply', '--project', straight]).exitCode).toBeLessThan(2);
+    const uninterrupted = runCli(['apply', '--project', straight, '--json']);
+    expect(uninterrupted.exitCode).toBeLessThan(2);
     const total = ledgerEntries(straight);
 
     const killed = engagement(root, 'killed', pair, exportDir);
@@ -62,7 +65,17 @@ describe.each(BUNDLED_PAIRS)('an apply of %s killed halfway', (pair) => {
     expect(seen).toBeLessThan(total);
 
     const resumed = runCli(['apply', '--project', killed, '--json']);
-    expect((jsonResult(resumed.stdout) as { resumed: boolean }).resumed).toBe(true);
+    const report = jsonResult<RunReport>(resumed.stdout);
+    expect(report.resumed).toBe(true);
+    // The resumed run reports what the run did, the killed attempt's writes included: the figures of a run never
+    // interrupted, not "created 0, unchanged" for the records the first attempt created.
+    const figures = (r: RunReport): unknown[] => r.loads.map((l) => [l.load, l.sourceRows, l.created, l.updated, l.unchanged, l.skipped, l.held, l.failed, l.duplicates]);
+    expect(figures(report)).toEqual(figures(jsonResult<RunReport>(uninterrupted.stdout)));
+    expect(report.loads.reduce((n, l) => n + l.created, 0)).toBeGreaterThan(seen);
+    // Its success file lists every record the run loaded, once, with what the run did to it.
+    const success = parse(readFileSync(join(killed, 'runs', '1', 'success.csv')), { columns: true }) as Record<string, string>[];
+    expect(success.length).toBe(report.totals.loaded);
+    expect(success.filter((r) => r['action'] === 'created').length).toBe(report.loads.reduce((n, l) => n + l.created, 0));
     expect(tableChecksums(join(killed, 'sandbox.db'))).toEqual(tableChecksums(join(straight, 'sandbox.db')));
     expect(ledgerEntries(killed)).toBe(total);
 

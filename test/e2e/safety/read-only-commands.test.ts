@@ -11,7 +11,7 @@ function digest(path: string): string {
 }
 
 describe('commands that only read', () => {
-  it('given an applied engagement, verify, plan and a refused rollback leave sandbox.db and ledger.db byte-identical', async () => {
+  it('given an applied engagement, verify, plan, dry runs and a refused rollback leave sandbox.db and ledger.db byte-identical', async () => {
     const root = mkdtempSync(join(tmpdir(), 'read-only-'));
     const exportDir = join(root, 'export');
     writeExport(exportDir, { companies: companies(3) });
@@ -20,12 +20,12 @@ describe('commands that only read', () => {
     const files = ['sandbox.db', 'ledger.db'].map((f) => join(project, f));
     const before = files.map(digest);
 
-    const commands = [['verify'], ['plan'], ['verify', '--run', '1'], ['rollback']];
+    const commands = [['verify'], ['plan'], ['verify', '--run', '1'], ['plan', '--dry-run'], ['apply', '--dry-run'], ['apply', '--dry-run', '--delta'], ['rollback']];
     for (const command of commands) {
       const result = await runCliAsync([...command, '--project', project]);
       // rollback without --yes and without a terminal refuses before touching anything
       expect(result.exitCode, `${command.join(' ')}: ${result.stderr}`).toBe(command[0] === 'rollback' ? 3 : 0);
       expect(files.map(digest), `after ${command.join(' ')}`).toEqual(before);
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -28,6 +28,19 @@ describe('Salesforce settings from the environment', () => {
     await expect(readSettings('acme.my.salesforce.com', { SALESFORCE_CLIENT_ID: 'app', SALESFORCE_CLIENT_SECRET: 'x' }, noKey)).rejects.toThrow(/must name the org's domain/);
   });
 
+  it('turns the emulator bookkeeping header on only for a loopback org and CRM_MIGRATE_TEST_EMULATOR=1, so a real org never sees it', async () => {
+    const env = { SALESFORCE_CLIENT_ID: 'app', SALESFORCE_CLIENT_SECRET: 'shh-123456' };
+    const headers = async (url: string, extra: Record<string, string>): Promise<boolean> => (await readSettings(url, { ...env, ...extra }, noKey)).emulatorHeaders;
+    // A real org, even with the test variable left set in a shell: off.
+    expect(await headers(URL, { CRM_MIGRATE_TEST_EMULATOR: '1' })).toBe(false);
+    // A loopback org without the test variable (a developer's proxy): off.
+    expect(await headers('http://127.0.0.1:4100', {})).toBe(false);
+    expect(await headers('http://127.0.0.1:4100', { CRM_MIGRATE_TEST_EMULATOR: 'true' })).toBe(false);
+    // The emulator, started by a test that asks for the header: on.
+    expect(await headers('http://127.0.0.1:4100', { CRM_MIGRATE_TEST_EMULATOR: '1' })).toBe(true);
+    expect(await headers('http://localhost:4100', { CRM_MIGRATE_TEST_EMULATOR: '1' })).toBe(true);
+  });
+
   it('scrubs secrets, key lines and bearer tokens out of any message', () => {
     const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----';
     const message = `failed with shh-123456 and MIIEvQIBADANBgkqhkiG9w0BAQEFAASC, header Authorization: Bearer 00Dxx!AQ.abc-def`;
