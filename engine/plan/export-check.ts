@@ -166,7 +166,7 @@ function reportHeaders(notes: readonly HeaderNote[], headers: readonly string[],
       if (required.has(column)) {
         add({ code: 'missing-column', severity: 'blocker', load: load.id, column, lines: [1], message: `${load.id} reads column "${column}", which the file does not have${didYouMean}` });
       } else {
-        const fed = [...load.fields.filter((f) => f.columns.includes(column)).map((f) => f.to), ...load.lookups.filter((l) => l.column === column).map((l) => l.to)];
+        const fed = [...load.fields.filter((f) => f.columns.includes(column)).map((f) => f.to), ...load.lookups.filter((l) => l.columns.includes(column)).map((l) => l.to)];
         add({ code: 'missing-column', severity: 'warning', load: load.id, column, lines: [1], message: `${load.id} reads column "${column}", which the file does not have: ${fed.join(', ')} stays blank on every record${didYouMean}` });
       }
     }

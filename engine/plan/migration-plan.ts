@@ -57,7 +57,10 @@ export interface PlannedField {
 
 export interface PlannedLookup {
   to: string;
+  /** The reference's column as reports name it; a composite reference's columns joined by " + ". */
   column: string;
+  /** The columns holding the reference: one, or the parts of a composite key in the target key's order. */
+  columns: string[];
   targets: string[];
   by: 'key' | 'name' | 'email';
   onMissing: 'blank' | 'hold' | 'skip';
@@ -127,7 +130,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       })),
       lookups: (load.lookups ?? []).map((l) => ({
         to: l.to,
-        column: l.from,
+        column: asList(l.from).join(' + '),
+        columns: asList(l.from),
         targets: asList(l.load),
         by: l.by,
         onMissing: l.onMissing ?? 'blank',
