@@ -5,6 +5,7 @@ import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from './import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
+import { currencyField } from './currency-fields.js';
 import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
@@ -151,6 +152,10 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     };
   });
   const created = customFieldMappings(engagement, loads);
+  for (const load of loads) {
+    const currency = currencyField(engagement, load);
+    if (currency !== undefined) load.fields.push(currency);
+  }
   // Loads sharing a file read it with one header spelling, so every load knows every name any of them reads.
   const knownByFile = new Map<string, Set<string>>();
   for (const load of loads) {
