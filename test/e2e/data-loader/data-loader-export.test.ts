@@ -23,9 +23,9 @@ const FILES: Record<string, string> = {
     'C-1,Kim,Lee,kim.lee@acme.example,A-2,U-1\r\n' +
     'C-2,Sam,Roe,sam.roe@acme.example,A-9,U-1\r\n',
   'Task.csv':
-    'External_Id__c,Subject,TaskSubtype,Status,Priority,What.External_Id__c,Who.External_Id__c,Owner.External_Id__c\r\n' +
-    'T-1,Call back about renewal,Task,Not Started,Normal,A-1,,U-1\r\n' +
-    'T-2,Send price list,Task,Not Started,Normal,,C-1,U-1\r\n',
+    'External_Id__c,Subject,TaskSubtype,Status,Priority,What.External_Id__c,Who.External_Id__c,Owner.Username\r\n' +
+    'T-1,Call back about renewal,Task,Not Started,Normal,A-1,,dana@acme.lsc\r\n' +
+    'T-2,Send price list,Task,Not Started,Normal,,C-1,dana@acme.lsc\r\n',
 };
 
 const root = mkdtempSync(join(tmpdir(), 'data-loader-'));
@@ -55,10 +55,13 @@ describe('a Salesforce-shaped export written by Data Loader, with relationship c
         { name: 'Acme Retail', parent: 'Acme Holdings', owner: OWNER },
       ]);
       expect(db.prepare('SELECT c.lastname, a.name AS account FROM contact c JOIN account a ON a.accountid = c.parentcustomerid').all()).toEqual([{ lastname: 'Lee', account: 'Acme Retail' }]);
-      const tasks = db.prepare('SELECT t.subject, coalesce(a.name, c.lastname) AS regarding FROM task t LEFT JOIN account a ON a.accountid = t.regardingobjectid LEFT JOIN contact c ON c.contactid = t.regardingobjectid ORDER BY t.subject').all();
+      const tasks = db
+        .prepare('SELECT t.subject, coalesce(a.name, c.lastname) AS regarding, u.internalemailaddress AS owner FROM task t LEFT JOIN account a ON a.accountid = t.regardingobjectid LEFT JOIN contact c ON c.contactid = t.regardingobjectid LEFT JOIN systemuser u ON u.systemuserid = t.ownerid ORDER BY t.subject')
+        .all();
+      // Owners named by Owner.Username are found through User.csv as well as those named by external id.
       expect(tasks).toEqual([
-        { subject: 'Call back about renewal', regarding: 'Acme Holdings' },
-        { subject: 'Send price list', regarding: 'Lee' },
+        { subject: 'Call back about renewal', regarding: 'Acme Holdings', owner: OWNER },
+        { subject: 'Send price list', regarding: 'Lee', owner: OWNER },
       ]);
       const keys = db.prepare('SELECT _source_key AS key FROM account ORDER BY 1').pluck().all();
       expect(keys).toEqual(['accounts:A-1', 'accounts:A-2']);
