@@ -139,6 +139,11 @@ describe('a Dataverse destination, whose currencies are records', () => {
     expect(skipped).toEqual([['deals.csv', '5', 'skipped', expect.stringMatching(/^Currency \+ Amount: no exchange rate from GBP to USD: add \{ code: GBP, rate: … \} to options.rates/)]]);
   }, 120_000);
 
+  it('given verify, compares each opportunity\'s currency as the record it links, and finds no mismatch', async () => {
+    const result = await runCli(['verify', '--project', project, '--sample', '10', '--json']);
+    expect(result.exitCode, result.stderr + result.stdout.slice(0, 2000)).toBe(0);
+  }, 120_000);
+
   it('given a second apply, finds every opportunity unchanged', async () => {
     const result = await runCli(['apply', '--project', project, '--json']);
     expect(result.exitCode, result.stderr + result.stdout.slice(0, 2000)).toBe(0);
