@@ -146,6 +146,11 @@ describe('a lookup on a composite key', () => {
     ]);
   }, 120_000);
 
+  it('given verify over every row, checks each task links the deal its two columns name, and finds no mismatch', async () => {
+    const result = await runCli(['verify', '--project', project, '--sample', '20', '--json']);
+    expect(result.exitCode, result.stderr + result.stdout.slice(0, 2000)).toBe(0);
+  }, 120_000);
+
   it('given a lookup whose columns do not match the parts of the target key, validate exits 2 at the lookup', async () => {
     const broken = join(root, 'broken-specs');
     mkdirSync(join(broken, 'platforms'), { recursive: true });
