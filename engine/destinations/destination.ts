@@ -82,6 +82,11 @@ export interface DestinationSetup {
   users: readonly DestinationUser[];
   /** The destination edition in force, for edition limits. */
   edition?: string;
+  /**
+   * The engagement's currencies (its `options.currency`, rate 1, and its `options.rates`): a sandbox whose destination
+   * keeps currencies as records (`rules.currency.record`) holds one record for each.
+   */
+  currencies?: readonly { code: string; rate: number }[];
 }
 
 export interface SetupProblem {

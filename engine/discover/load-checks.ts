@@ -1,5 +1,5 @@
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { parseReference } from '../source/reference.js';
+import { readReference } from '../source/reference.js';
 import { checkExportFile, DEFAULT_MAX_FILE_BYTES } from '../source/export-file.js';
 import { destinationField } from '../spec/pair-model.js';
 import type { FindingExample } from './discovery.js';
@@ -48,7 +48,7 @@ export function loadChecks(load: PlannedLoad, ctx: ScanContext, headers: readonl
         if (f.columns.every((c) => at(cells, c).trim() === '')) ctx.findings.add('missing-required', { ...where, column: f.columns.join(' + ') }, example());
       }
       for (const lookup of load.lookups) {
-        const ref = parseReference(at(cells, lookup.column), format);
+        const ref = readReference(lookup.columns, (c) => at(cells, c), format);
         if (ref.value === '') continue;
         const value = lookup.by === 'key' ? ref.value : ref.value.toLowerCase();
         ctx.store.reference({ ...where, column: lookup.column, value, by: lookup.by, targets: lookup.targets });
@@ -80,7 +80,7 @@ export function loadChecks(load: PlannedLoad, ctx: ScanContext, headers: readonl
 /** Lookups writing the same attribute are one reference with fallbacks: blank only when all of them are. */
 function groupColumns(lookups: PlannedLoad['lookups']): string[][] {
   const groups = new Map<string, string[]>();
-  for (const l of lookups) groups.set(l.to, [...(groups.get(l.to) ?? []), l.column]);
+  for (const l of lookups) groups.set(l.to, [...(groups.get(l.to) ?? []), ...l.columns]);
   return [...groups.values()];
 }
 

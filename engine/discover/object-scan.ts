@@ -46,9 +46,11 @@ export async function scanObject(name: string, object: PlatformObject, path: str
   const { engagement } = ctx;
   const format = engagement.source.spec.export;
   const file = object.file ?? `${name}.csv`;
-  const csv = await openCsv(path, format?.delimiter === undefined ? {} : { delimiter: format.delimiter });
-  const headers = csv.headers;
   const standard = object.fields.map((f) => f.name);
+  // A Salesforce-shaped file's relationship columns are read as the fields they stand for, as the run reads them.
+  const relationships = format?.shape === 'salesforce-data-export' ? { known: standard, relationshipColumns: object.key === undefined ? {} : { key: object.key } } : {};
+  const csv = await openCsv(path, { ...(format?.delimiter === undefined ? {} : { delimiter: format.delimiter }), ...relationships });
+  const headers = csv.headers;
   const customColumns = headers.filter((h) => h !== '' && !standard.includes(h));
   const index = new Map(headers.map((h, i) => [h, i]));
   const at = (cells: readonly string[], column: string | undefined): string => {

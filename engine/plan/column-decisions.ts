@@ -16,7 +16,10 @@ function alias(load: PlannedLoad, from: string, to: string): void {
   const swap = (c: string): string => (c === from ? to : c);
   load.keyColumns = load.keyColumns.map(swap);
   for (const f of load.fields) f.columns = f.columns.map(swap);
-  for (const l of load.lookups) l.column = swap(l.column);
+  for (const l of load.lookups) {
+    l.columns = l.columns.map(swap);
+    l.column = l.columns.join(' + ');
+  }
   if (load.owner) load.owner = { ...load.owner, from: swap(load.owner.from) };
 }
 
@@ -50,7 +53,7 @@ export function applyColumnDecision(decision: CustomFieldDecision, load: Planned
       const at = loads.indexOf(load);
       // A target that has not loaded yet (or this load itself) is linked in the second pass.
       const deferred = !targets.every((t) => { const i = loads.findIndex((l) => l.id === t); return i >= 0 && i < at; });
-      load.lookups.push({ to: decision.to, column, targets, by: by.lookup, onMissing: 'blank', deferred });
+      load.lookups.push({ to: decision.to, column, columns: [column], targets, by: by.lookup, onMissing: 'blank', deferred });
     }
     return true;
   }

@@ -9,6 +9,8 @@ export function csvOptions(engagement: Engagement): CsvOptions {
   return {
     ...(format?.delimiter === undefined ? {} : { delimiter: format.delimiter }),
     ...(encoding === undefined ? {} : { encoding }),
+    // Data Loader files of a Salesforce-shaped export name links by relationship columns (`Account.External_Id__c`).
+    ...(format?.shape === 'salesforce-data-export' ? { relationshipColumns: {} } : {}),
   };
 }
 
@@ -23,5 +25,6 @@ export function loadCsvOptions(base: CsvOptions, load: Pick<PlannedLoad, 'knownC
     displayName: load.fileName,
     ...(load.headerAliases === undefined ? {} : { aliases: load.headerAliases }),
     ...(load.keyColumns.includes(ROW_KEY) ? { rowNumberColumn: ROW_KEY } : {}),
+    ...(base.relationshipColumns === undefined || load.keyColumns.length !== 1 ? {} : { relationshipColumns: { key: load.keyColumns[0] as string } }),
   };
 }

@@ -12,7 +12,15 @@ export function destinationSetup(engagement: Engagement, plan: MigrationPlan): D
     writes: writtenAttributes(plan),
     users: spec.users ?? [],
     ...(spec.edition === undefined ? {} : { edition: spec.edition }),
+    currencies: engagementCurrencies(engagement),
   };
+}
+
+/** The engagement's own currency at rate 1, then every currency it has a rate for. */
+function engagementCurrencies(engagement: Engagement): { code: string; rate: number }[] {
+  const options = engagement.spec.options;
+  const base = options?.currency ?? 'USD';
+  return [{ code: base, rate: 1 }, ...(options?.rates ?? []).filter((r) => r.code !== base).map((r) => ({ code: r.code, rate: r.rate }))];
 }
 
 /** The attributes each load writes (fields, lookups, owner, attachment parts), gathered per destination object. */

@@ -151,7 +151,7 @@ function reportHeaders(notes: readonly HeaderNote[], headers: readonly string[],
   const needed = new Set(loads.flatMap(requiredColumns));
   for (const note of notes) {
     if (note.kind === 'variant') {
-      add({ code: 'header-variant', severity: 'note', column: note.expected, lines: [1], message: `header ${JSON.stringify(note.found)} in column ${note.column + 1} is read as "${note.expected}" (it differs in case, spaces or invisible characters)` });
+      add({ code: 'header-variant', severity: 'note', column: note.expected, lines: [1], message: `header ${JSON.stringify(note.found)} in column ${note.column + 1} is read as "${note.expected}" (${note.reason ?? 'it differs in case, spaces or invisible characters'})` });
     } else if (note.kind === 'duplicate') {
       const severity = needed.has(note.name) ? 'blocker' : 'warning';
       add({ code: 'duplicate-header', severity, column: note.name, lines: [1], message: `the header names "${note.name}" in ${note.columns.length} columns (${note.columns.map((c) => c + 1).join(', ')}): only the first would be read; rename or remove the others` });
@@ -166,7 +166,7 @@ function reportHeaders(notes: readonly HeaderNote[], headers: readonly string[],
       if (required.has(column)) {
         add({ code: 'missing-column', severity: 'blocker', load: load.id, column, lines: [1], message: `${load.id} reads column "${column}", which the file does not have${didYouMean}` });
       } else {
-        const fed = [...load.fields.filter((f) => f.columns.includes(column)).map((f) => f.to), ...load.lookups.filter((l) => l.column === column).map((l) => l.to)];
+        const fed = [...load.fields.filter((f) => f.columns.includes(column)).map((f) => f.to), ...load.lookups.filter((l) => l.columns.includes(column)).map((l) => l.to)];
         add({ code: 'missing-column', severity: 'warning', load: load.id, column, lines: [1], message: `${load.id} reads column "${column}", which the file does not have: ${fed.join(', ')} stays blank on every record${didYouMean}` });
       }
     }

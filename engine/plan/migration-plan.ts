@@ -5,6 +5,7 @@ import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from '../spec/import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
+import { currencyField } from './currency-fields.js';
 import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
@@ -57,7 +58,10 @@ export interface PlannedField {
 
 export interface PlannedLookup {
   to: string;
+  /** The reference's column as reports name it; a composite reference's columns joined by " + ". */
   column: string;
+  /** The columns holding the reference: one, or the parts of a composite key in the target key's order. */
+  columns: string[];
   targets: string[];
   by: 'key' | 'name' | 'email';
   onMissing: 'blank' | 'hold' | 'skip';
@@ -127,7 +131,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       })),
       lookups: (load.lookups ?? []).map((l) => ({
         to: l.to,
-        column: l.from,
+        column: asList(l.from).join(' + '),
+        columns: asList(l.from),
         targets: asList(l.load),
         by: l.by,
         onMissing: l.onMissing ?? 'blank',
@@ -147,6 +152,10 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     };
   });
   const created = customFieldMappings(engagement, loads);
+  for (const load of loads) {
+    const currency = currencyField(engagement, load);
+    if (currency !== undefined) load.fields.push(currency);
+  }
   // Loads sharing a file read it with one header spelling, so every load knows every name any of them reads.
   const knownByFile = new Map<string, Set<string>>();
   for (const load of loads) {

@@ -46,7 +46,7 @@ export function pairSlots(pair: PairSpec, destObject: string, headers?: ExportHe
       const columns = asList(f.from);
       slots.push({ kind: 'field', load: load.id, to: f.to, columns, targets: [], filled: f.value !== undefined || (columns.length > 0 && has(load.from, columns)) });
     }
-    for (const l of load.lookups ?? []) slots.push({ kind: 'lookup', load: load.id, to: l.to, columns: [l.from], targets: asList(l.load), filled: has(load.from, [l.from]) });
+    for (const l of load.lookups ?? []) slots.push({ kind: 'lookup', load: load.id, to: l.to, columns: asList(l.from), targets: asList(l.load), filled: has(load.from, asList(l.from)) });
     if (load.owner) slots.push({ kind: 'owner', load: load.id, to: load.owner.to, columns: [load.owner.from], targets: [], filled: has(load.from, [load.owner.from]) });
   }
   return slots;

@@ -29,6 +29,9 @@ export class LookupResolver {
 
   resolve(lookup: PlannedLookup, reference: Reference): Resolution {
     if (reference.value === '') return undefined;
+    if (reference.emptyParts !== undefined) {
+      return { outcome: 'missing', problem: `the key "${reference.value}" is incomplete: ${reference.emptyParts.join(', ')} ${reference.emptyParts.length === 1 ? 'is' : 'are'} empty` };
+    }
     let targets = lookup.targets;
     if (reference.kind !== undefined) {
       if (reference.load === undefined) {

@@ -9,7 +9,7 @@ import type { ExportFormat } from '../spec/generated/platform-spec.js';
 import { applyTransforms } from '../transforms/registry.js';
 import { TransformError, type TransformContext, type Value } from '../transforms/transform.js';
 import type { LookupResolver } from './lookup-resolver.js';
-import { parseReference, type Reference } from '../source/reference.js';
+import { KEY_PART_SEPARATOR, parseReference, readReference, type Reference } from '../source/reference.js';
 import type { ReferencedObjects } from '../source/referenced-object.js';
 import type { OwnerResolver } from '../plan/owner-resolver.js';
 import { RowFilter } from '../plan/row-filter.js';
@@ -88,7 +88,7 @@ export class RowMapper {
     for (const lookup of ctx.load.lookups) {
       if (lookup.deferred !== (pass === 'second')) continue;
       const list = groups.get(lookup.to) ?? [];
-      list.push({ ...lookup, index: this.column(lookup.column) });
+      list.push({ ...lookup, index: this.column(lookup.columns[0] as string) });
       groups.set(lookup.to, list);
     }
     this.lookupGroups = [...groups].map(([to, lookups]) => ({ to, lookups }));
@@ -123,7 +123,7 @@ export class RowMapper {
   }
 
   sourceKey(cells: readonly string[]): string {
-    return this.keyIndexes.map((i) => this.cell(cells, i).trim()).join('|');
+    return this.keyIndexes.map((i) => this.cell(cells, i).trim()).join(KEY_PART_SEPARATOR);
   }
 
   belongsHere(cells: readonly string[]): boolean {
@@ -214,8 +214,13 @@ export class RowMapper {
   private resolveLookups(cells: readonly string[], values: DestinationRecord, sourceKey: string, issues: ValueIssue[]): RowOutcome | undefined {
     const answer = (lookup: PlannedLookup & { index: number }): { raw: string; reference: Reference } => {
       const given = this.ctx.resolutions.get(resolutionKey(this.ctx.load.id, sourceKey, lookup.column));
-      const raw = given ?? this.cell(cells, lookup.index);
-      return { raw, reference: given === undefined ? this.reference(cells, lookup, raw) : parseReference(raw, this.ctx.format) };
+      if (given !== undefined) return { raw: given, reference: parseReference(given, this.ctx.format) };
+      if (lookup.columns.length > 1) {
+        const reference = readReference(lookup.columns, (c) => this.cell(cells, this.column(c)), this.ctx.format);
+        return { raw: reference.value, reference };
+      }
+      const raw = this.cell(cells, lookup.index);
+      return { raw, reference: this.reference(cells, lookup, raw) };
     };
     for (const group of this.lookupGroups) {
       const outcome = resolveLookupGroup(group, answer, this.ctx.lookups, values, issues);

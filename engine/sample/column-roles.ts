@@ -76,7 +76,7 @@ function mappedColumns(ctx: RoleContext, loads: Load[]): Map<string, Mapped> {
 
 /** Columns some load of the object uses as a reference, owner or attachment. */
 function specialColumns(loads: Load[]): Set<string> {
-  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).map((k) => k.from), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : [])]));
+  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).flatMap((k) => asList(k.from)), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : [])]));
 }
 
 function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], everywhere: Map<string, Mapped>, whereColumn: string | undefined, others: Set<string>): RowGroup {
@@ -90,7 +90,8 @@ function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], 
     if (load.owner) owners.add(load.owner.from);
     if (load.attachment) attachments.add(load.attachment.from);
     const byAttribute = new Map<string, string[]>();
-    for (const lookup of load.lookups ?? []) {
+    // A composite-key reference is a set of key columns the sample fills as values, not one generated reference.
+    for (const lookup of (load.lookups ?? []).filter((k): k is typeof k & { from: string } => typeof k.from === 'string')) {
       const field = ctx.object.fields?.find((f) => f.name === lookup.from);
       // Vtiger writes a reference by name as `Module::::Name`; a record number (`by: key`) is written bare.
       const wrap = ctx.format.references === 'module-label' && lookup.by === 'name' && (field === undefined || field.type === 'lookup');

@@ -1,5 +1,5 @@
 import type { PairSpec } from '../spec/generated/pair-spec.js';
-import { destinationField } from '../spec/pair-model.js';
+import { asList, destinationField } from '../spec/pair-model.js';
 import type { PlatformIndex } from '../spec/platform-index.js';
 import { hashString, mix, Rng } from '../util/rng.js';
 import type { ObjectPlan, RowGroup } from './types.js';
@@ -139,7 +139,7 @@ function outcomeOf(kind: ProblemKind, column: string, group: RowGroup, ctx: Plan
     return loads.every((l) => l.owner?.onMissing === 'fallback') ? 'loaded' : 'held';
   }
   if (kind === 'unknown-company' || kind === 'missing-company') {
-    const lookups = group.loads.flatMap((l) => (l.lookups ?? []).filter((k) => k.from === column).map((k) => ({ load: l, lookup: k })));
+    const lookups = group.loads.flatMap((l) => (l.lookups ?? []).filter((k) => asList(k.from).includes(column)).map((k) => ({ load: l, lookup: k })));
     // A blank reference is no reference: the lookup stays empty, which only fails where the attribute is required.
     const required = lookups.some(({ load, lookup }) => {
       const field = destinationField(ctx.destination, ctx.pair.customAttributes, load.to, lookup.to);

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../util/input-error.js';
 import { matchHeaders, type HeaderNote } from './header-match.js';
+import { relationshipAliases, relationshipReason } from './relationship-columns.js';
 import { sniffEncoding, textDecoder } from './text-encoding.js';
 
 export { ROW_KEY } from '../model/row-key.js';
@@ -43,6 +44,11 @@ export interface CsvOptions {
   rowNumberColumn?: string;
   /** How the file is named in messages (`contacts.csv`); its base name by default. */
   displayName?: string;
+  /**
+   * Set for Salesforce-shaped exports: relationship columns (`Account.External_Id__c`) are read as the field they
+   * stand for, and a file without this key column is keyed by its external id column (see relationship-columns).
+   */
+  relationshipColumns?: { key?: string };
 }
 
 const KEEP_PROBLEMS = 20;
@@ -82,7 +88,9 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     first = await read();
   }
   if (first.done === true) return { headers: [], headerNotes: [], encoding, rows: (async function* () {})(), stats };
-  const matched = matchHeaders(first.value, options.known ?? [], options.aliases);
+  const relationships = options.relationshipColumns === undefined ? {} : relationshipAliases(first.value, options.known ?? [], options.relationshipColumns.key);
+  const reasons = Object.fromEntries(Object.entries(relationships).map(([found, name]) => [found, relationshipReason(found, name)]));
+  const matched = matchHeaders(first.value, options.known ?? [], { ...relationships, ...options.aliases }, reasons);
   const { notes } = matched;
   const rowColumn = options.rowNumberColumn;
   const headers = rowColumn === undefined ? matched.headers : [...matched.headers, rowColumn];

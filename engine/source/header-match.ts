@@ -5,7 +5,7 @@
  * are reported too, because only one of them could be read.
  */
 export type HeaderNote =
-  | { kind: 'variant'; column: number; found: string; expected: string }
+  | { kind: 'variant'; column: number; found: string; expected: string; reason?: string }
   | { kind: 'duplicate'; name: string; columns: number[] }
   | { kind: 'blank'; column: number };
 
@@ -22,7 +22,11 @@ export function headerKey(header: string): string {
   return header.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-export function matchHeaders(raw: readonly string[], known: readonly string[], aliases: Readonly<Record<string, string>> = {}): MatchedHeaders {
+/**
+ * `aliases` are headers as this export writes them to the spec's names; `reasons` says why, by header as written
+ * (a relationship column, the engagement's header map), for the note each such reading leaves.
+ */
+export function matchHeaders(raw: readonly string[], known: readonly string[], aliases: Readonly<Record<string, string>> = {}, reasons: Readonly<Record<string, string>> = {}): MatchedHeaders {
   const aliasByKey = new Map(Object.entries(aliases).map(([found, name]) => [headerKey(found), name]));
   const exact = new Set(known);
   const byKey = new Map<string, string | null>();
@@ -36,7 +40,8 @@ export function matchHeaders(raw: readonly string[], known: readonly string[], a
     const trimmed = found.trim();
     const alias = aliasByKey.get(headerKey(found));
     if (alias !== undefined) {
-      notes.push({ kind: 'variant', column, found, expected: alias });
+      const reason = reasons[trimmed];
+      notes.push({ kind: 'variant', column, found, expected: alias, ...(reason === undefined ? {} : { reason }) });
       return alias;
     }
     if (exact.has(trimmed)) return trimmed;

@@ -8,7 +8,12 @@ export interface Reference {
   load?: string;
   /** The type column's value, when the row has one: a value no load answers to is the wrong kind of record. */
   kind?: string;
+  /** A composite reference with some of its parts filled and these columns empty: it names no record for sure. */
+  emptyParts?: string[];
 }
+
+/** Joins the parts of a composite key the way a load's source key joins its key columns. */
+export const KEY_PART_SEPARATOR = '|';
 
 /**
  * Vtiger writes references as `Accounts::::Acme Inc`; every other platform writes the bare id, name or email. The
@@ -21,6 +26,19 @@ export function parseReference(cell: string, format: ExportFormat | undefined): 
     if (at >= 0) return { module: trimmed.slice(0, at), value: trimmed.slice(at + 4).trim() };
   }
   return { value: trimmed };
+}
+
+/**
+ * The reference a lookup's columns hold in one row. One column is parsed as the platform writes references; several
+ * are the parts of the target's composite key (an order id and a line number), joined as that load's source keys
+ * are. All parts empty is no reference; some empty is an incomplete one, which matches nothing and says which.
+ */
+export function readReference(columns: readonly string[], cell: (column: string) => string, format: ExportFormat | undefined): Reference {
+  if (columns.length === 1) return parseReference(cell(columns[0] as string), format);
+  const parts = columns.map((c) => cell(c).trim());
+  if (parts.every((p) => p === '')) return { value: '' };
+  const emptyParts = columns.filter((_, i) => parts[i] === '');
+  return { value: parts.join(KEY_PART_SEPARATOR), ...(emptyParts.length === 0 ? {} : { emptyParts }) };
 }
 
 /** Values written for "nothing" (`--None--`) read as empty. */

@@ -15,15 +15,21 @@ export async function readSourceUsers(engagement: Engagement): Promise<Map<strin
   const path = join(engagement.exportDir, object.file);
   if (!existsSync(path)) return undefined;
   const emailColumn = object.fields.find((f) => f.type === 'email')?.name;
-  const csv = await openCsv(path);
-  const keyIndex = csv.headers.indexOf(object.key ?? 'Id');
+  const key = object.key ?? 'Id';
+  // A Data Loader user file may be keyed by its external id, which the owners' relationship column holds.
+  const csv = await openCsv(path, format.shape === 'salesforce-data-export' ? { known: object.fields.map((f) => f.name), relationshipColumns: { key } } : {});
+  const keyIndex = csv.headers.indexOf(key);
   const emailIndex = emailColumn === undefined ? -1 : csv.headers.indexOf(emailColumn);
+  // Data Loader files may name owners by `Owner.Username` (read as OwnerId): a username finds its user too.
+  const usernameIndex = format.shape === 'salesforce-data-export' ? csv.headers.indexOf('Username') : -1;
   const users = new Map<string, string>();
   if (keyIndex < 0 || emailIndex < 0) return users;
   for await (const row of csv.rows) {
     const id = row.cells[keyIndex]?.trim() ?? '';
     const email = row.cells[emailIndex]?.trim() ?? '';
     if (id !== '' && email !== '') users.set(id, email);
+    const username = usernameIndex < 0 ? '' : (row.cells[usernameIndex]?.trim() ?? '');
+    if (username !== '' && email !== '' && !users.has(username)) users.set(username, email);
   }
   return users;
 }

@@ -117,4 +117,17 @@ const exchangeRate: TransformDefinition = {
   },
 };
 
-export const CURRENCY_TRANSFORMS: readonly TransformDefinition[] = [currency, exchangeRate];
+const enabledCurrency: TransformDefinition = {
+  name: 'enabled-currency',
+  description:
+    "The ISO code `currency` gives, when the engagement can load amounts in it: its own `options.currency`, or one with a rate in `options.rates`. Any other is an error naming the currency and where to add its rate, so a record never lands with its amounts in a currency the destination was not told about.",
+  args: [],
+  multiInput: true,
+  apply(input, _call, context): Value {
+    const code = currencyOf(textOf(input), context);
+    rateOf(code, context);
+    return code;
+  },
+};
+
+export const CURRENCY_TRANSFORMS: readonly TransformDefinition[] = [currency, exchangeRate, enabledCurrency];

@@ -1,6 +1,6 @@
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad, PlannedLookup } from '../plan/migration-plan.js';
-import { parseReference } from '../source/reference.js';
+import { readReference } from '../source/reference.js';
 import type { ReferencedObjects } from '../source/referenced-object.js';
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
 import type { FieldDifference } from '../destinations/model/value-diff.js';
@@ -30,7 +30,7 @@ export function linkDifferences(load: PlannedLoad, cell: (column: string) => str
     const linked = record[attribute];
     if (linked === null || linked === undefined || linked === '') continue;
     const references = lookups
-      .map((lookup) => ({ lookup, reference: parseReference(cell(lookup.column), ctx.format) }))
+      .map((lookup) => ({ lookup, reference: readReference(lookup.columns, cell, ctx.format) }))
       .filter((r) => r.reference.value !== '')
       .map((r) => ({ ...r, named: ctx.objects.of(load.sourceObject, r.lookup.column, r.reference, cell) }));
     if (references.length === 0) continue;

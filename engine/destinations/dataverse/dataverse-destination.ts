@@ -12,6 +12,7 @@ import { storedSourceKey } from '../stored-source-key.js';
 import { fromEntity, sameValues, selectNames, stored, toBody } from './record-shape.js';
 import { changedValues, updateRecords, VERSION, type WriteTarget } from './record-update.js';
 import { WebApiClient } from './web-api-client.js';
+import { CurrencyCodes, currencyRecordRule } from '../currency-codes.js';
 
 interface Connection {
   client: WebApiClient;
@@ -43,6 +44,8 @@ export class DataverseDestination implements Destination {
   private messages: BulkMessageSupport | undefined;
   private tables = new Map<string, Table>();
   private sourceKeyField = 'new_sourcekey';
+  /** The organisation's enabled currencies by ISO code, for records whose currency lookup holds a code. */
+  private currencies: CurrencyCodes | undefined;
 
   constructor(location: string, env: NodeJS.ProcessEnv) {
     this.settings = dataverseSettings(location, env);
@@ -63,6 +66,7 @@ export class DataverseDestination implements Destination {
       if (object !== undefined)
         this.tables.set(name, { schema: tableSchema(object, setup.customAttributes, limits), entitySet: locator.entitySet(name) });
     }
+    await this.readCurrencies(setup);
     return this.preflight(setup);
   }
 
@@ -99,7 +103,12 @@ export class DataverseDestination implements Destination {
         results[index] = { status: 'failed', error: `The ${object} record has no source key, which upserts need.` };
         continue;
       }
-      const body = await toBody(schema, values, (a, id) => locator.targetOf(a, id), table.navigation);
+      const currency = this.currencies?.resolve(object, values) ?? { values };
+      if ('error' in currency) {
+        results[index] = { sourceKey, status: 'failed', error: currency.error };
+        continue;
+      }
+      const body = await toBody(schema, currency.values, (a, id) => locator.targetOf(a, id), table.navigation);
       if (typeof body === 'string') {
         results[index] = { sourceKey, status: 'failed', error: body };
         continue;
@@ -176,8 +185,29 @@ export class DataverseDestination implements Destination {
   normalize(object: string, values: DestinationRecord): DestinationRecord {
     const { schema } = this.table(object);
     const normalized: DestinationRecord = {};
-    for (const [name, value] of Object.entries(values)) normalized[name] = stored(schema.attributes.get(name), value);
+    for (const [name, value] of Object.entries(this.currencies?.toIds(object, values) ?? values)) normalized[name] = stored(schema.attributes.get(name), value);
     return normalized;
+  }
+
+  /**
+   * The organisation's currency records for the engagement's currencies, found by ISO code: records are written with
+   * the code in their currency lookup, and a code the organisation has not enabled fails its record, naming it.
+   */
+  private async readCurrencies(setup: DestinationSetup): Promise<void> {
+    const rule = currencyRecordRule(setup.destination);
+    // Only when a load writes the currency: an org is asked for its currencies only by runs that need them.
+    const withField = Object.entries(setup.writes ?? {}).filter(([, names]) => rule !== undefined && names.includes(rule.field)).map(([object]) => object);
+    if (rule === undefined || withField.length === 0) return;
+    const { client, locator } = this.connected();
+    const key = setup.destination.objects.find((o) => o.name === rule.record.object)?.key ?? `${rule.record.object}id`;
+    const found = await fetchBy(client, locator.entitySet(rule.record.object), rule.record.codeField, (setup.currencies ?? []).map((c) => c.code), [key], true);
+    const ids = new Map<string, string>();
+    for (const [code, entity] of found) {
+      const id = String(entity[key]);
+      ids.set(code.toUpperCase(), id);
+      locator.remember(rule.record.object, id);
+    }
+    this.currencies = new CurrencyCodes(rule, ids, new Set(withField));
   }
 
   async versions(object: string, ids: readonly string[]): Promise<Map<string, string>> {
@@ -241,6 +271,7 @@ export class DataverseDestination implements Destination {
     this.locator = undefined;
     this.messages = undefined;
     this.tables = new Map();
+    this.currencies = undefined;
   }
 
   private target(object: string): WriteTarget {

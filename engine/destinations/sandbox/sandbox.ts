@@ -17,6 +17,8 @@ import { ReferenceChecker } from './references.js';
 import { tableSchema, type TableSchema } from '../model/table-schema.js';
 import { ensureTable, presentTables, quoteName } from './sqlite-tables.js';
 import { TableWriter } from './table-writer.js';
+import { CurrencyCodes, currencyRecordRule } from '../currency-codes.js';
+import { seedCurrencies } from './currency-table.js';
 import { readUsers, seedUsers, userColumns, type UserColumns } from './user-table.js';
 
 /**
@@ -32,6 +34,8 @@ export class Sandbox implements Destination {
   private transaction: Transaction<(work: () => unknown) => unknown> | undefined;
   private writers = new Map<string, TableWriter>();
   private userTable: UserColumns | undefined;
+  /** Currency codes to currency records, for a destination that keeps currencies as records. */
+  private currencies: CurrencyCodes | undefined;
   /** True once this connection switched the file to WAL for writing; close() switches it back. */
   private wal = false;
 
@@ -50,7 +54,10 @@ export class Sandbox implements Destination {
     const problems: SetupProblem[] = [];
     const objects = new Map(spec.objects.map((o) => [o.name, o]));
     const schemas: TableSchema[] = [];
-    const wanted = new Set([...setup.objects, ...(rules.userObject === undefined ? [] : [rules.userObject])]);
+    // Currency records are held only when a load writes a currency: other runs' sandboxes stay as they were.
+    const currencyRule = currencyRecordRule(spec);
+    const withCurrency = Object.entries(setup.writes ?? {}).filter(([, names]) => currencyRule !== undefined && names.includes(currencyRule.field)).map(([object]) => object);
+    const wanted = new Set([...setup.objects, ...(rules.userObject === undefined ? [] : [rules.userObject]), ...(currencyRule === undefined || withCurrency.length === 0 ? [] : [currencyRule.record.object])]);
     for (const name of wanted) {
       const object = objects.get(name);
       if (object === undefined) {
@@ -85,6 +92,13 @@ export class Sandbox implements Destination {
     });
     this.writers = new Map(schemas.map((s) => [s.object, new TableWriter(db, s, references)]));
 
+    const currencySchema = schemas.find((s) => s.object === currencyRule?.record.object);
+    if (currencyRule !== undefined && currencySchema !== undefined) {
+      const newId = idFactory(currencySchema.object, currencySchema.key, currencySchema.custom);
+      const ids = this.inTransaction(() => seedCurrencies(db, currencySchema, currencyRule.record, setup.currencies ?? [], newId));
+      this.currencies = new CurrencyCodes(currencyRule, ids, new Set(withCurrency));
+    }
+
     const users = this.userTable;
     if (users !== undefined && userSchema !== undefined) {
       const newId = idFactory(userSchema.object, userSchema.key, userSchema.custom);
@@ -100,7 +114,9 @@ export class Sandbox implements Destination {
   async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
     this.forWriting();
-    return this.inTransaction(() => writer.upsert(records));
+    const currencies = this.currencies;
+    const written = currencies === undefined ? records : records.map((r) => ({ ...r, values: currencies.toIds(object, r.values) }));
+    return this.inTransaction(() => writer.upsert(written));
   }
 
   async patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]> {
@@ -118,7 +134,7 @@ export class Sandbox implements Destination {
   }
 
   normalize(object: string, values: DestinationRecord): DestinationRecord {
-    return this.writer(object).normalize(values);
+    return this.writer(object).normalize(this.currencies?.toIds(object, values) ?? values);
   }
 
   async versions(object: string, ids: readonly string[]): Promise<Map<string, string>> {
@@ -162,6 +178,7 @@ export class Sandbox implements Destination {
     this.transaction = undefined;
     this.writers = new Map();
     this.userTable = undefined;
+    this.currencies = undefined;
   }
 
   private connect(): Database {

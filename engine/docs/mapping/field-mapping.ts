@@ -126,7 +126,7 @@ function lookupEntry(lookup: Lookup, label: (a: string) => string, inputs: Mappi
   const by = lookup.by === 'key' ? "the source record's id" : lookup.by === 'name' ? 'its name (two records with the same name are reported, never guessed)' : 'email address';
   const missing = lookup.onMissing ?? 'blank';
   return {
-    ...blank('lookup', lookup.from, lookup.to, label(lookup.to)),
+    ...blank('lookup', asList(lookup.from).join(' + '), lookup.to, label(lookup.to)),
     transform: `Linked to the ${targets.join(' or ')} record the run created, matched by ${by}.`,
     policy:
       missing === 'hold'

@@ -288,9 +288,9 @@ export interface Lookup {
    */
   to: string;
   /**
-   * The source column holding the reference.
+   * The source column holding the reference; or, for a target load keyed by several columns (`key: [Order Id, Line No]`), the columns of this row holding each part of that key, in the target key's order (matched `by: key`). A row with some parts empty is reported as missing its reference.
    */
-  from: string;
+  from: string | [string, ...string[]];
   /**
    * Id of the load whose records the reference points at; several for a reference that may point at any of them (tried in order).
    */

@@ -334,10 +334,42 @@ export interface DestinationRules {
    * On a live destination, the custom text field that holds each record's source key. It must be unique and indexed (a Dataverse alternate key, a Salesforce External ID) so that an upsert finds the record an earlier run created; it is listed with the schema changes to make before loading.
    */
   sourceKeyField?: string;
+  currency?: CurrencyRule;
   /**
    * How the admin creates the source-key field in this destination's own terms (type, length, and what makes it unique), for the schema-change checklist.
    */
   sourceKeySetup?: string;
+}
+/**
+ * Where the destination keeps the currency of a record's amounts. A load writing a money attribute into an object that has `field` gets it filled when the engagement is multi-currency (it has `options.rates`, or the source object names a `currencyColumn`): from the source object's `currencyColumn`, else the currency the amounts name (`€12,500`), else the engagement's `options.currency`. A currency that is neither the engagement's nor in its rates skips the row, reported with file and line.
+ */
+export interface CurrencyRule {
+  /**
+   * The attribute holding the currency: Salesforce `CurrencyIsoCode` (multi-currency orgs), Dataverse `transactioncurrencyid`.
+   */
+  field: string;
+  record?: CurrencyRecord;
+}
+/**
+ * For a destination that keeps currencies as records (Dataverse `transactioncurrency`): `field` is a lookup to the record whose `codeField` is the ISO code. The sandbox holds one record per currency of the engagement (its `options.currency` and `rates`); a live target finds the organisation's by their code, and a currency the organisation has not enabled fails its record with that reason.
+ */
+export interface CurrencyRecord {
+  /**
+   * The currency table, e.g. `transactioncurrency`.
+   */
+  object: string;
+  /**
+   * Its ISO 4217 code attribute, e.g. `isocurrencycode`.
+   */
+  codeField: string;
+  /**
+   * Its exchange-rate attribute (units of the currency per unit of the base currency), which the sandbox fills from `options.rates`, e.g. `exchangerate`.
+   */
+  rateField?: string;
+  /**
+   * Its display-name attribute, which the sandbox fills, e.g. `currencyname`.
+   */
+  nameField?: string;
 }
 /**
  * A kind of automation a platform offers.
@@ -420,6 +452,10 @@ export interface PlatformObject {
    */
   fields: PlatformField[];
   formats?: FormatOverrides;
+  /**
+   * Source only: the column naming each row's currency (`EUR`, `€`, `Euro`), which fills the destination's currency field (see `rules.currency`) beside the amounts.
+   */
+  currencyColumn?: string;
   /**
    * Source only: when references name a record by several columns joined with spaces (Vtiger writes contacts as `First Last`), those columns in order; lookups `by: name` match on the joined value instead of `primaryName`.
    *

@@ -57,7 +57,8 @@ export function checkLoad(ctx: LoadCheckContext, located: LocatedLoad): void {
 
   (load.lookups ?? []).forEach((lookup, i) => {
     const at = `${pointer}/lookups/${i}`;
-    column(lookup.from, `${at}/from`);
+    if (Array.isArray(lookup.from)) lookup.from.forEach((c, j) => column(c, `${at}/from/${j}`));
+    else column(lookup.from, `${at}/from`);
     const field = attribute(lookup.to, `${at}/to`);
     if (field && !LOOKUP_TYPES.has(field.type)) {
       reporter.report('spec/not-a-lookup', `${at}/to`, `Attribute "${lookup.to}" is a ${field.type} field, not a lookup.`);
@@ -73,6 +74,7 @@ export function checkLoad(ctx: LoadCheckContext, located: LocatedLoad): void {
       if (field?.targets && field.targets.length > 0 && typeof target.to === 'string' && !field.targets.includes(target.to)) {
         reporter.report('spec/lookup-target', targetPointer, `Lookup "${lookup.to}" cannot point at "${target.to}"; it accepts ${field.targets.map((t) => `"${t}"`).join(', ')}.`);
       }
+      if (Array.isArray(lookup.from)) checkCompositeParts(ctx, lookup.from, lookup.by, target, targetId, `${at}/from`);
     });
     if (lookup.typeColumn !== undefined) column(lookup.typeColumn, `${at}/typeColumn`);
     for (const [kind, loadId] of Object.entries(lookup.types ?? {})) {
@@ -96,6 +98,25 @@ export function checkLoad(ctx: LoadCheckContext, located: LocatedLoad): void {
     }
   }
   if (destObject && destination) checkRequiredAttributes(ctx, load, pointer);
+}
+
+/**
+ * A lookup reading several columns matches them, in order, against the parts of the target load's composite key: as
+ * many columns as the key has, and only by key (names and emails are one value).
+ */
+function checkCompositeParts(ctx: LoadCheckContext, columns: readonly string[], by: string, target: Load, targetId: string, at: string): void {
+  if (by !== 'key') {
+    ctx.reporter.report('spec/transform-argument', at, `A lookup reading ${columns.length} columns matches the parts of a composite key, so it needs "by: key", not "by: ${by}".`);
+    return;
+  }
+  const keyColumns = asList(target.key ?? (typeof target.from === 'string' ? ctx.source?.object(target.from)?.key : undefined) ?? []);
+  if (keyColumns.length !== columns.length) {
+    ctx.reporter.report(
+      'spec/lookup-target',
+      at,
+      `This lookup reads ${columns.length} columns (${columns.join(', ')}) but load "${targetId}" is keyed by ${keyColumns.length} (${keyColumns.join(', ') || 'none'}): give one column per part of its key, in its order.`,
+    );
+  }
 }
 
 function checkFieldMapping(

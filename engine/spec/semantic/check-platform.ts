@@ -25,7 +25,7 @@ export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[
       if (fieldNames.has(field.name)) reporter.report('spec/duplicate-id', `${at}/fields/${j}/name`, `Field "${field.name}" of "${object.name}" is declared twice.`);
       fieldNames.add(field.name);
     });
-    for (const key of ["key", "primaryName", "modifiedField"] as const) {
+    for (const key of ['key', 'primaryName', 'modifiedField', 'currencyColumn'] as const) {
       const name = object[key];
       if (typeof name === 'string' && !fieldNames.has(name)) {
         reporter.unknown('spec/unknown-column', `${at}/${key}`, 'Field', name, `object "${object.name}"`, fieldNames);
@@ -46,6 +46,11 @@ export function checkPlatform(file: string, platform: PlatformSpec): Diagnostic[
     if (typeof rules?.[key] === 'string' && !objectNames.has(rules[key])) {
       reporter.unknown('spec/unknown-object', `/rules/${key}`, 'Object', rules[key], 'this platform', objectNames);
     }
+  }
+  // A currency kept as records needs its table here: the sandbox holds it and a live target is asked for it.
+  const currencyObject = rules?.currency?.record?.object;
+  if (typeof currencyObject === 'string' && platform.extends === undefined && !objectNames.has(currencyObject)) {
+    reporter.unknown('spec/unknown-object', '/rules/currency/record/object', 'Object', currencyObject, 'this platform', objectNames);
   }
   return reporter.diagnostics;
 }

@@ -48,28 +48,25 @@ beforeAll(async () => {
 });
 
 describe('proposals inferred from the values', () => {
-  it('reads a column unique on every row and named like an id, in a file without its Id, as the record key', () => {
-    expect(decision('account', 'External_Id__c')).toMatchObject({ action: 'key', status: 'proposed' });
-    expect(decision('account', 'External_Id__c')!.reason).toMatch(/unique on all 4 rows.*no Id column/);
-    expect(decision('account', 'External_Id__c')!.confidence).toBeGreaterThanOrEqual(0.8);
+  // The Salesforce export shape reads Data Loader's key, relationship and owner columns as the fields they stand for
+  // (engine/source/relationship-columns), so they are no custom columns and nothing is left to propose for them.
+  it('reads External_Id__c, in a file without its Id, as the record key, with nothing to propose', () => {
+    expect(decision('account', 'External_Id__c')).toBeUndefined();
+    const account = discovery.objects.find((o) => o.object === 'account');
+    expect(account?.customColumns).toEqual(['CreatedDate__c', 'Region__c']);
+    expect(account?.missingStandard).not.toContain('Id');
   });
 
-  it('reads a column whose values are another file\'s keys as a lookup, with the match rate as evidence', () => {
-    const d = decision('contact', 'Account.External_Id__c');
-    expect(d).toMatchObject({ action: 'lookup', to: 'parentcustomerid', lookup: ['accounts'] });
-    // NW-A-9999 is no account: 3 of 4 distinct values match.
-    expect(d!.reason).toContain('3 of 4 values are account keys (75%)');
-    expect(d!.confidence).toBeLessThan(decision('opportunity', 'Account.External_Id__c')!.confidence!);
-    expect(decision('opportunity', 'Account.External_Id__c')).toMatchObject({ action: 'lookup', to: 'parentaccountid' });
-    expect(decision('opportunity', 'Account.External_Id__c')!.reason).toContain('4 of 4 values are account keys (100%)');
+  it('reads Account.External_Id__c as AccountId: the account it names must exist, or discover finds the orphan', () => {
+    expect(decision('contact', 'Account.External_Id__c')).toBeUndefined();
+    expect(decision('opportunity', 'Account.External_Id__c')).toBeUndefined();
+    const orphans = discovery.findings.filter((f) => f.kind === 'orphaned-reference');
+    expect(orphans.map((f) => [f.object, f.column, f.count, f.examples.map((e) => e.line)])).toEqual([['contact', 'AccountId', 1, [6]]]);
   });
 
-  it('reads a column of user ids as the owner', () => {
-    for (const object of ['account', 'contact', 'opportunity']) {
-      const d = decision(object, 'Owner.External_Id__c');
-      expect(d, object).toMatchObject({ action: 'owner', to: 'ownerid' });
-      expect(d!.reason).toMatch(/100% of its 2 distinct values are users' ids/);
-    }
+  it('reads Owner.External_Id__c as OwnerId, owners found through User.csv, with nothing to propose', () => {
+    for (const object of ['account', 'contact', 'opportunity']) expect(decision(object, 'Owner.External_Id__c'), object).toBeUndefined();
+    expect(discovery.findings.filter((f) => f.kind === 'unknown-owner')).toEqual([]);
   });
 
   it('maps a created timestamp to the destination\'s created-on attribute, free because the export lacks the pair\'s CreatedDate', () => {

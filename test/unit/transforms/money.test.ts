@@ -115,3 +115,16 @@ describe('exchange-rate and convert', () => {
     expect(read('$342.09K', { name: 'money', convert: true })).toBe(342090);
   });
 });
+
+describe('enabled-currency', () => {
+  it('given a currency the engagement has a rate for, or its own, returns the ISO code', () => {
+    expect(read('€', 'enabled-currency', 'Currency')).toBe('EUR');
+    expect(read('', 'enabled-currency', 'Currency')).toBe('USD');
+  });
+
+  it('given a currency without a rate, refuses it and says where to add one', () => {
+    expect(failure('JPY', 'enabled-currency', 'Currency')).toBe(
+      'no exchange rate from JPY to USD: add { code: JPY, rate: … } to options.rates in migration.yaml',
+    );
+  });
+});

@@ -33,6 +33,7 @@ const DOCUMENTED = [
   'if',
   'currency',
   'exchange-rate',
+  'enabled-currency',
 ];
 
 /** One sound call per transform, so that every one can be run on empty input. */
@@ -60,7 +61,7 @@ describe('TRANSFORMS', () => {
   );
 
   // These fill an empty input on purpose: a default value, the engagement's currency and its rate.
-  const fillsEmpty = ['default', 'currency', 'exchange-rate'];
+  const fillsEmpty = ['default', 'currency', 'exchange-rate', 'enabled-currency'];
   it.each(
     DOCUMENTED.filter((name) => !fillsEmpty.includes(name)).flatMap((name) => [
       [name, ''],
