@@ -200,7 +200,7 @@ export class DataverseDestination implements Destination {
     if (rule === undefined || withField.length === 0) return;
     const { client, locator } = this.connected();
     const key = setup.destination.objects.find((o) => o.name === rule.record.object)?.key ?? `${rule.record.object}id`;
-    const found = await fetchBy(client, locator.entitySet(rule.record.object), rule.record.codeField, (setup.currencies ?? []).map((c) => c.code), [key], true);
+    const found = await fetchBy(client, locator.entitySet(rule.record.object), rule.record.codeField, (setup.currencies ?? []).map((c) => c.code), [key]);
     const ids = new Map<string, string>();
     for (const [code, entity] of found) {
       const id = String(entity[key]);

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { CurrencyRecordRule } from '../currency-codes.js';
-import type { IdFactory } from './record-ids.js';
-import { quoteName, SOURCE_KEY, type TableSchema } from './table-schema.js';
+import type { IdFactory } from '../model/record-ids.js';
+import { SOURCE_KEY, type TableSchema } from '../model/table-schema.js';
+import { quoteName } from './sqlite-tables.js';
 
 /**
  * The sandbox's currency records: one per currency of the engagement (keyed `currency:<code>`, so reruns update it),
