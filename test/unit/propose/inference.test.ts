@@ -65,9 +65,10 @@ describe('proposals inferred from the values', () => {
   });
 
   it('reads a column of user ids as the owner', () => {
-    for (const object of ['account', 'contact', 'opportunity']) {
-      const d = decision(object, 'Owner.External_Id__c');
-      expect(d, object).toMatchObject({ action: 'owner', to: 'ownerid' });
+    const owners = ['account', 'contact', 'opportunity'].map((object) => decision(object, 'Owner.External_Id__c'));
+    expect(owners.map((d) => d?.action)).toEqual(['owner', 'owner', 'owner']);
+    for (const d of owners) {
+      expect(d).toMatchObject({ action: 'owner', to: 'ownerid' });
       expect(d!.reason).toMatch(/100% of its 2 distinct values are users' ids/);
     }
   });
