@@ -1,6 +1,7 @@
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute } from '../spec/generated/pair-spec.js';
 import { compilePlan, type MigrationPlan } from './migration-plan.js';
+import type { PreflightResult } from './destination-preflight.js';
 import { checkExport } from './export-check.js';
 import { blockers as blockersOf, describeFinding, type OutOfScopeFile } from './shape-findings.js';
 import { schemaChanges, type SchemaChangeDocument } from './schema-changes.js';
@@ -42,7 +43,7 @@ export interface PlanSummary {
  * `preflight`, when given, asks a live target's org what it lacks (a network round trip with credentials): the `plan`
  * command passes destinationProblems, documents built from the plan pass nothing, so summarising never opens a target.
  */
-export async function summarizePlan(engagement: Engagement, options: { preflight?: (plan: MigrationPlan) => Promise<string[]> } = {}): Promise<PlanSummary> {
+export async function summarizePlan(engagement: Engagement, options: { preflight?: (plan: MigrationPlan) => Promise<PreflightResult> } = {}): Promise<PlanSummary> {
   const plan = compilePlan(engagement);
   // The same check apply makes before it writes: what it blocks on, plan shows first.
   const check = await checkExport(engagement, plan);
@@ -56,7 +57,8 @@ export async function summarizePlan(engagement: Engagement, options: { preflight
     const sourceRows = rowsOf.get(load.id);
     phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
   }
-  if (options.preflight !== undefined) blockers.push(...(await options.preflight(plan)));
-  const warnings = check.findings.filter((f) => f.severity === 'warning').map(describeFinding);
+  const destination = options.preflight === undefined ? { problems: [], notes: [] } : await options.preflight(plan);
+  blockers.push(...destination.problems);
+  const warnings = [...check.findings.filter((f) => f.severity === 'warning').map(describeFinding), ...destination.notes];
   return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
 }

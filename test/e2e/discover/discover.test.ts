@@ -62,7 +62,9 @@ describe.each(BUNDLED_PAIRS)('discover on the %s sample', (pair) => {
   });
 
   it('given a finding, names the planted rows by file and line', () => {
-    for (const problem of manifest.problems.filter((p) => FINDING_FOR[p.kind] !== undefined)) {
+    const findable = manifest.problems.filter((p) => FINDING_FOR[p.kind] !== undefined);
+    expect(findable.length).toBeGreaterThanOrEqual(6);
+    for (const problem of findable) {
       const finding = discovery.findings.find((f) => f.kind === FINDING_FOR[problem.kind] && f.object === problem.object && f.examples.some((e) => e.line === problem.line));
       expect(finding, `${problem.kind} at ${problem.file}:${problem.line}`).toBeDefined();
       expect(finding!.file).toBe(problem.file);

@@ -93,6 +93,7 @@ describe('crm-migrate docs', () => {
 
   it('writes complete documents: language, charset, viewport, title, one h1 and the page landmarks', () => {
     // The recommended preset does not require these; a phone and a screen reader do.
+    expect(pages.size).toBe(1 + specs.pairs.length + specs.platforms.size);
     for (const [name, html] of pages) {
       expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">'), name).toBe(true);
       expect(html, name).toContain('<meta charset="utf-8">');
@@ -156,6 +157,7 @@ describe('crm-migrate docs', () => {
 
 describe('import order diagram', () => {
   it('places every load once, in a later step than each load it waits for (second-pass links aside)', () => {
+    expect(specs.pairs).toHaveLength(7);
     for (const pair of specs.pairs) {
       const steps = importSteps(pair, platformOf(specs, pair.source), platformOf(specs, pair.destination));
       const stepOf = new Map(steps.flatMap((s) => s.loads.map((l) => [l.id, s.ordinal] as const)));

@@ -56,6 +56,7 @@ describe('planted problems in generated samples', () => {
         'embedded-newline': (v) => v.includes('\n'),
       };
       const kinds = new Set(manifest.problems.map((p) => p.kind));
+      expect(manifest.problems.filter((q) => checks[q.kind]).length).toBeGreaterThanOrEqual(Object.keys(checks).length);
       for (const kind of Object.keys(checks)) expect(kinds.has(kind as SampleProblem['kind']), kind).toBe(true);
       for (const p of manifest.problems.filter((q) => checks[q.kind])) expect(checks[p.kind]?.(p.value ?? ''), `${p.file}:${p.line}`).toBe(true);
     });
@@ -68,14 +69,18 @@ describe('planted problems in generated samples', () => {
     });
 
     it('given the duplicate problems, returns another record with the same value in that column', () => {
-      for (const p of manifest.problems.filter((q) => q.kind === 'duplicate-company' || q.kind === 'duplicate-email')) {
+      const duplicates = manifest.problems.filter((q) => q.kind === 'duplicate-company' || q.kind === 'duplicate-email');
+      expect(duplicates.length).toBeGreaterThan(0);
+      for (const p of duplicates) {
         const twins = (files.get(p.file) ?? []).filter((r) => r.cells[p.column ?? ''] === p.value);
         expect(twins.length, `${p.kind} ${p.file}:${p.line}`).toBe(2);
       }
     });
 
     it('given the company problems, returns a blank reference or one that matches no company', () => {
-      for (const p of manifest.problems.filter((q) => q.kind === 'missing-company' || q.kind === 'unknown-company')) {
+      const companyProblems = manifest.problems.filter((q) => q.kind === 'missing-company' || q.kind === 'unknown-company');
+      expect(companyProblems.length).toBeGreaterThan(0);
+      for (const p of companyProblems) {
         if (p.kind === 'missing-company') {
           expect(p.value).toBe('');
           continue;
