@@ -3,8 +3,9 @@ import type { Outcome } from '../base-command.js';
 import { EngagementCommand } from '../engagement-command.js';
 import { EXIT } from '../exit-codes.js';
 import { applyRun } from '../../engine/run/apply-run.js';
+import { writeReconciliationMarkdown } from '../../engine/reports/reconciliation-markdown.js';
 import { openDestination } from '../../engine/destinations/open-destination.js';
-import type { RunReport } from '../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../engine/run/run-report.js';
 import { table } from '../printers/table.js';
 import { UserError } from '../base-command.js';
 import { dryRunOutcome } from '../dry-run-outcome.js';
@@ -59,6 +60,7 @@ export default class Apply extends EngagementCommand<RunReport | DryRunSummary> 
         onCheck: (file, rows) => progress.update(`${flags.delta ? 'delta' : 'apply'}: reading the export (${file})`, rows),
         onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.phase === 'linking' ? 'linking ' : ''}${e.load}`, e.done, e.total),
       });
+      writeReconciliationMarkdown(engagement.dir, report);
     } finally {
       progress.stop();
       await destination.close();

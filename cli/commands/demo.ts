@@ -9,8 +9,9 @@ import { generateSample } from '../../engine/sample/index.js';
 import { initEngagement } from '../../engine/engagement/init-engagement.js';
 import { loadEngagement } from '../../engine/engagement/engagement.js';
 import { applyRun } from '../../engine/run/apply-run.js';
+import { writeReconciliationMarkdown } from '../../engine/reports/reconciliation-markdown.js';
 import { openDestination } from '../../engine/destinations/open-destination.js';
-import type { RunReport } from '../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../engine/run/run-report.js';
 import { discover } from '../../engine/discover/discover.js';
 import { writeDiscoveryReports } from '../../engine/discover/discovery-report.js';
 
@@ -45,6 +46,7 @@ export default class Demo extends BaseCommand<RunReport> {
     let report: RunReport;
     try {
       report = await applyRun(engagement, target, { onProgress: (e) => progress.update(`[${e.loadIndex + 1}/${e.loads}] ${e.phase === 'linking' ? 'linking ' : ''}${e.load}`, e.done, e.total) });
+      writeReconciliationMarkdown(engagement.dir, report);
     } finally {
       progress.stop();
       await target.close();

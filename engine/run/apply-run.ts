@@ -5,9 +5,8 @@ import type { Engagement } from '../engagement/engagement.js';
 import { compilePlan } from '../plan/migration-plan.js';
 import { destinationSetup } from '../plan/destination-setup.js';
 import { unconfirmed } from '../engagement/confirmation.js';
-import type { LoadReconciliation, RunReport } from '../reports/reconciliation.js';
-import { renderReconciliationMarkdown } from '../reports/reconciliation-markdown.js';
-import { RowReportWriter } from '../reports/row-report-writer.js';
+import type { LoadReconciliation, RunReport } from './run-report.js';
+import { RowReportWriter } from '../util/row-report-writer.js';
 import { Ledger } from './ledger.js';
 import { runLoad, SUCCESS_COLUMNS, type ExceptionRow, type LoadRunContext, type SuccessRow } from './load-runner.js';
 import { QUEUES, QueueWriter, queuePath, readQueues } from './queue-resolutions.js';
@@ -18,7 +17,7 @@ import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
 import { checkExport } from '../plan/export-check.js';
 import { blockers, describeFinding } from '../plan/shape-findings.js';
-import { exportSummary, fileAccounting } from '../reports/file-accounting.js';
+import { exportSummary, fileAccounting } from './file-accounting.js';
 import { BLANKED_VALUE_COLUMNS, LOOKUP_ISSUE_COLUMNS, type BlankedValueRow, type LookupIssueRow, type ValueReports } from './value-reports.js';
 import { acquireEngagementLock } from './engagement-lock.js';
 
@@ -203,7 +202,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     report.imbalances = accounting.imbalances;
     report.export = exportSummary(check);
     writeFileSync(join(runDir, 'reconciliation.json'), JSON.stringify(report, null, 2) + '\n');
-    writeFileSync(join(runDir, 'reconciliation.md'), renderReconciliationMarkdown(report));
+    // reconciliation.md is rendered from this report by the caller (reports/reconciliation-markdown.ts).
     return report;
   } finally {
     ledger.close();

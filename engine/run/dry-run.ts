@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
 import { openDestination } from '../destinations/open-destination.js';
-import type { ReasonCount, RunReport } from '../reports/reconciliation.js';
+import type { ReasonCount, RunReport } from './run-report.js';
 import { InputError } from '../util/input-error.js';
 import { applyRun, LEDGER_FILE, type ApplyOptions } from './apply-run.js';
 import { acquireEngagementLock } from './engagement-lock.js';

@@ -1,7 +1,7 @@
 import type { Destination, DestinationRecord, OutgoingRecord, RecordResult } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { ReasonTally, type LoadReconciliation } from '../reports/reconciliation.js';
-import type { RowReportWriter } from '../reports/row-report-writer.js';
+import { ReasonTally, type LoadReconciliation } from './run-report.js';
+import type { RowReportWriter } from '../util/row-report-writer.js';
 import type { BatchSource } from './batch-source.js';
 import type { BatchOutcome, Intent, Ledger } from './ledger.js';
 import type { MappedRecord, RowProblem } from './mapped-batches.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CsvError } from 'csv-parse/sync';
 import type { QueueRow } from './load-runner.js';
 import type { QueueName } from './row-mapper.js';
-import { RowReportWriter } from '../reports/row-report-writer.js';
+import { RowReportWriter } from '../util/row-report-writer.js';
 import { readSpreadsheetCsv } from '../util/spreadsheet-csv.js';
 import { InputError } from '../util/input-error.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
-import type { RunReport } from '../reports/reconciliation.js';
+import type { RunReport } from './run-report.js';
 import { LEDGER_FILE } from './apply-run.js';
 import { Ledger, type RunInfo } from './ledger.js';
 

@@ -1,6 +1,6 @@
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import type { LoadReconciliation } from '../reports/reconciliation.js';
-import type { RowReportWriter } from '../reports/row-report-writer.js';
+import type { LoadReconciliation } from './run-report.js';
+import type { RowReportWriter } from '../util/row-report-writer.js';
 import type { LocatedValueIssue } from './value-issue.js';
 
 /** Where a value that did not arrive as written came from: its row, column and the attribute it was meant for. */

@@ -5,8 +5,6 @@
  * below refine it so that every engine folder has exactly one place (README, "Architecture", says why each sits
  * where it does).
  */
-const RUN_WRITES_REPORTS =
-  'run/ writes its reports while it loads; they go when applyRun only orchestrates and the caller hands it the report writers (issue 19, run/ reshaped)';
 
 export const LAYERS: readonly (readonly string[])[] = [
   ['cli'],
@@ -51,17 +49,4 @@ export const DESTINATION_BUILT_ON: Readonly<Record<string, string>> = {
  * Backward imports still to remove, each with why it is still here. The import-order test fails on any backward
  * import not listed, and on a listed one that no longer exists, so this list only shrinks.
  */
-export const PENDING: readonly { from: string; to: string; why: string }[] = [
-  ...['engine/run/apply-run.ts', 'engine/run/dry-run.ts', 'engine/run/load-runner.ts', 'engine/run/run-list.ts', 'engine/run/value-reports.ts'].map((from) => ({
-    from,
-    to: 'engine/reports/reconciliation.ts',
-    why: RUN_WRITES_REPORTS,
-  })),
-  ...['engine/run/apply-run.ts', 'engine/run/load-runner.ts', 'engine/run/queue-resolutions.ts', 'engine/run/value-reports.ts'].map((from) => ({
-    from,
-    to: 'engine/reports/row-report-writer.ts',
-    why: RUN_WRITES_REPORTS,
-  })),
-  { from: 'engine/run/apply-run.ts', to: 'engine/reports/reconciliation-markdown.ts', why: RUN_WRITES_REPORTS },
-  { from: 'engine/run/apply-run.ts', to: 'engine/reports/file-accounting.ts', why: RUN_WRITES_REPORTS },
-];
+export const PENDING: readonly { from: string; to: string; why: string }[] = [];

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import type { SampleManifest } from '../../../engine/sample/manifest.js';
 import { tableChecksums } from '../migrate/sandbox-checks.js';
 import { runCliAsync as runCli, jsonResult } from '../run-cli.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import { storedSourceKey } from '../../../engine/destinations/stored-source-key.js';
 import { liveEngagement } from './dataverse-harness.js';
 import { jsonResult } from '../run-cli.js';

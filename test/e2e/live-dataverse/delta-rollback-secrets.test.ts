@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import type { CliResult } from '../run-cli.js';
 import { CLIENT_SECRET, liveEngagement } from './dataverse-harness.js';
 import { jsonResult } from '../run-cli.js';

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import type { VerificationReport } from '../../../engine/verify/verification-report.js';
 import { liveEngagement, PAIRS } from './dataverse-harness.js';
 import { storedSourceKey } from '../../../engine/destinations/stored-source-key.js';

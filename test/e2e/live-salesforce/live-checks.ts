@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { storedSourceKey } from '../../../engine/destinations/stored-source-key.js';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import type { VerificationReport } from '../../../engine/verify/verification-report.js';
 import type { CliResult } from '../run-cli.js';
 import { CLIENT_SECRET, keys, type LiveEngagement } from './salesforce-harness.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import type { DryRunSummary } from '../../../engine/run/dry-run.js';
 import { jsonResult, runCliAsync } from '../run-cli.js';
 import { companies, engagement, OWNER, writeExport, type ExportRows } from '../safety/small-engagement.js';

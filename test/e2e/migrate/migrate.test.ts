@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import { BUNDLED_PAIRS } from './bundled-pairs.js';
 import { runCli, jsonResult } from '../run-cli.js';
 import { violations } from './expectations.js';

@@ -8,7 +8,7 @@ import { BUNDLED_PAIRS } from './bundled-pairs.js';
 import { repoRoot, runCli, jsonResult } from '../run-cli.js';
 import { tableChecksums } from './sandbox-checks.js';
 import { parse } from 'csv-parse/sync';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 
 
 /** An engagement on `exportDir` whose batches are tiny, so that a run lasts long enough to be killed in the middle. */

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import { compilePlan } from '../../../engine/plan/migration-plan.js';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import { runCliAsync, jsonResult } from '../run-cli.js';
 import { checkBulkPackage, checkCmtPackage, platform, type PackageCheck } from './package-checks.js';
 import { storedSourceKey } from '../../../engine/destinations/stored-source-key.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import { runCliAsync } from '../run-cli.js';
 
 /*

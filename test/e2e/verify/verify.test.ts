@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keyOf } from '../../../engine/destinations/model/table-schema.js';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import { compilePlan, type PlannedLoad } from '../../../engine/plan/migration-plan.js';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import type { VerificationReport } from '../../../engine/verify/verification-report.js';
 import { runCli, jsonResult } from '../run-cli.js';
 

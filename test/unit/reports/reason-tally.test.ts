@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReasonTally } from '../../../engine/reports/reconciliation.js';
+import { ReasonTally } from '../../../engine/run/run-report.js';
 
 /** The reconciliation's "why rows did not load": grouped by the kind of reason, each value still there to read. */
 describe('reasons in the reconciliation', () => {

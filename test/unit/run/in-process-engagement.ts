@@ -7,7 +7,7 @@ import type { Destination } from '../../../engine/destinations/destination.js';
 import { createSandbox } from '../../../engine/destinations/sandbox/index.js';
 import { loadEngagement, type Engagement } from '../../../engine/engagement/engagement.js';
 import { initEngagement } from '../../../engine/engagement/init-engagement.js';
-import type { RunReport } from '../../../engine/reports/reconciliation.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 import { applyRun, type ApplyOptions } from '../../../engine/run/apply-run.js';
 import { rollbackRun, type RollbackReport } from '../../../engine/run/rollback-run.js';
 import { OWNER, PAIR, writeExport, type ExportRows } from '../../e2e/safety/small-engagement.js';

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { RowReportWriter } from '../../../engine/reports/row-report-writer.js';
+import { RowReportWriter } from '../../../engine/util/row-report-writer.js';
 import { diskFullError, reportingDiskFull } from '../../../engine/util/disk-full.js';
 import { InputError } from '../../../engine/util/input-error.js';
 

@@ -1,5 +1,5 @@
 import type { ExportCheck, FileAccount, OutOfScopeFile, ShapeFinding } from '../plan/shape-findings.js';
-import type { LoadReconciliation } from './reconciliation.js';
+import type { LoadReconciliation } from './run-report.js';
 
 /** One load's share of a file, as the run counted it against what reading the file found. */
 export interface LoadAccounting {

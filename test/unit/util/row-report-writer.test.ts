@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { RowReportWriter } from '../../../engine/reports/row-report-writer.js';
+import { RowReportWriter } from '../../../engine/util/row-report-writer.js';
 import { QueueWriter, readQueues, queuePath } from '../../../engine/run/queue-resolutions.js';
 import type { QueueRow } from '../../../engine/run/load-runner.js';
 import { InputError } from '../../../engine/util/input-error.js';

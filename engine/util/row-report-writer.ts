@@ -1,8 +1,8 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify, type Stringifier } from 'csv-stringify';
-import { neutraliseCell } from '../util/spreadsheet-cell.js';
-import { diskFullError } from '../util/disk-full.js';
+import { neutraliseCell } from './spreadsheet-cell.js';
+import { diskFullError } from './disk-full.js';
 
 /**
  * A CSV written row by row as the run goes (exceptions, queues), so a run with millions of problem rows keeps a flat
