@@ -6,6 +6,7 @@ import { importOrder, type Dependency } from './import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
 import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';
+import { plannedClose, type CloseRule } from '../spec/close-rule.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
 export interface PlannedLoad {
@@ -38,6 +39,8 @@ export interface PlannedLoad {
   headerAliases?: Readonly<Record<string, string>>;
   /** What to do with a second row carrying a key already seen in the file (see engine/run/duplicate-rows). */
   duplicates: DuplicatePolicy;
+  /** Won and lost rows load open and are closed afterwards, the destination's way (engine/run/close-step). */
+  close?: CloseRule;
 }
 
 /** Which of several rows with one source key loads: the first, the last, or none (all held for a person). */
@@ -146,6 +149,10 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       duplicates: engagement.spec.options?.duplicates ?? pair.duplicates ?? 'first',
     };
   });
+  for (const load of loads) {
+    const close = plannedClose(destination, load.object, load.fields.map((f) => f.to));
+    if (close !== undefined) load.close = close;
+  }
   const created = customFieldMappings(engagement, loads);
   // Loads sharing a file read it with one header spelling, so every load knows every name any of them reads.
   const knownByFile = new Map<string, Set<string>>();
@@ -163,7 +170,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     deferred,
     stageTables: stageTables(engagement),
     customAttributes: [...(pair.customAttributes ?? []), ...created],
-    objects: [...new Set(loads.map((l) => l.object))],
+    // A close record (Dataverse opportunityclose) is written by the close step after its parent's load.
+    objects: [...new Set(loads.flatMap((l) => (l.close?.record === undefined ? [l.object] : [l.object, l.close.record.object])))],
   };
 }
 

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite, { type Database, type Transaction } from 'better-sqlite3';
 import type {
+  CloseRequest,
+  CloseResult,
   Destination,
   DestinationRecord,
   DestinationSetup,
@@ -17,6 +19,8 @@ import { ReferenceChecker } from './references.js';
 import { ensureTable, presentTables, quoteName, tableSchema, type TableSchema } from './table-schema.js';
 import { TableWriter } from './table-writer.js';
 import { readUsers, seedUsers, userColumns, type UserColumns } from './user-table.js';
+import { closedStateRefusals, closeInSandbox, closeRules, withRefusals } from './close-records.js';
+import type { CloseRule } from '../../spec/close-rule.js';
 
 /**
  * The SQLite sandbox: a plain SQLite file with one table per destination object, enforcing the destination's rules
@@ -33,6 +37,9 @@ export class Sandbox implements Destination {
   private userTable: UserColumns | undefined;
   /** True once this connection switched the file to WAL for writing; close() switches it back. */
   private wal = false;
+  /** How the platform closes records of each object, and what name it goes by in refusals. */
+  private closes = new Map<string, CloseRule>();
+  private platformName = '';
 
   constructor(private readonly path: string) {
     this.label = `sqlite:${path}`;
@@ -41,6 +48,8 @@ export class Sandbox implements Destination {
   async open(setup: DestinationSetup): Promise<SetupProblem[]> {
     const db = this.connect();
     const spec = setup.destination;
+    this.closes = closeRules(spec);
+    this.platformName = spec.name;
     const rules = spec.rules ?? {};
     const limits: ValueLimits = {};
     if (rules.dateMin !== undefined) limits.dateMin = rules.dateMin;
@@ -99,13 +108,24 @@ export class Sandbox implements Destination {
   async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
     this.forWriting();
-    return this.inTransaction(() => writer.upsert(records));
+    const refusals = closedStateRefusals(this.closes.get(object), object, this.platformName, records);
+    return this.inTransaction(() => withRefusals(records, refusals, (allowed) => writer.upsert(allowed), (r) => r.sourceKey));
   }
 
   async patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
     this.forWriting();
-    return this.inTransaction(() => writer.patch(patches, 'patch'));
+    const refusals = closedStateRefusals(this.closes.get(object), object, this.platformName, patches);
+    return this.inTransaction(() => withRefusals(patches, refusals, (allowed) => writer.patch(allowed, 'patch'), () => undefined));
+  }
+
+  async closeRecords(object: string, requests: readonly CloseRequest[]): Promise<CloseResult[]> {
+    const rule = this.closes.get(object);
+    if (rule === undefined) return requests.map(() => ({ status: 'failed', error: `${this.platformName} declares no way to close a ${object}.` }));
+    const writer = this.writer(object);
+    const recordWriter = rule.record === undefined ? undefined : this.writer(rule.record.object);
+    this.forWriting();
+    return this.inTransaction(() => closeInSandbox(this.connect(), rule, writer, recordWriter, requests));
   }
 
   async read(
