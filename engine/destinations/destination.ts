@@ -90,6 +90,11 @@ export interface DestinationSetup {
   users: readonly DestinationUser[];
   /** The destination edition in force, for edition limits. */
   edition?: string;
+  /**
+   * Whether the org lets the loading user set create-only audit fields (Salesforce `CreatedDate`): the engagement's
+   * `options.auditFields`, true unless it says otherwise. The sandbox follows it; a live target asks the org.
+   */
+  auditFields?: boolean;
 }
 
 export interface SetupProblem {

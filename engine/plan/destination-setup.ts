@@ -12,6 +12,7 @@ export function destinationSetup(engagement: Engagement, plan: MigrationPlan): D
     writes: writtenAttributes(plan),
     users: spec.users ?? [],
     ...(spec.edition === undefined ? {} : { edition: spec.edition }),
+    auditFields: spec.options?.auditFields !== false,
   };
 }
 

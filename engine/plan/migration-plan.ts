@@ -41,6 +41,8 @@ export interface PlannedLoad {
   duplicates: DuplicatePolicy;
   /** Won and lost rows load open and are closed afterwards, the destination's way (engine/run/close-step). */
   close?: CloseRule;
+  /** Mapped attributes the destination takes only on create (audit fields such as `CreatedDate`): left out of updates. */
+  createOnly?: string[];
 }
 
 /** Which of several rows with one source key loads: the first, the last, or none (all held for a person). */
@@ -152,6 +154,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
   for (const load of loads) {
     const close = plannedClose(destination, load.object, load.fields.map((f) => f.to));
     if (close !== undefined) load.close = close;
+    const createOnly = load.fields.filter((f) => destination.field(load.object, f.to)?.audit === true).map((f) => f.to);
+    if (createOnly.length > 0) load.createOnly = createOnly;
   }
   const created = customFieldMappings(engagement, loads);
   // Loads sharing a file read it with one header spelling, so every load knows every name any of them reads.

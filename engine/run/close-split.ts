@@ -46,3 +46,13 @@ export function keepClosed<T extends { values: DestinationRecord; close?: Record
     return { ...record, values };
   });
 }
+
+/** Records that already exist, sent without the attributes the destination takes only on create. */
+export function withoutCreateOnly<T extends { values: DestinationRecord }>(createOnly: readonly string[], records: readonly T[], exists: (record: T) => boolean): T[] {
+  return records.map((record) => {
+    if (!exists(record) || !createOnly.some((a) => a in record.values)) return record;
+    const values = { ...record.values };
+    for (const attribute of createOnly) delete values[attribute];
+    return { ...record, values };
+  });
+}

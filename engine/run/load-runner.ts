@@ -8,7 +8,7 @@ import type { MappedRecord, RowProblem } from './mapped-batches.js';
 import type { QueueName } from './row-mapper.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
 import { reportValueIssues, type ValueReports } from './value-reports.js';
-import { keepClosed } from './close-split.js';
+import { keepClosed, withoutCreateOnly } from './close-split.js';
 
 export interface ExceptionRow extends Record<string, string | number> {
   file: string;
@@ -180,6 +180,8 @@ async function sendBatch(ctx: LoadRunContext, load: PlannedLoad, sent: readonly 
       before[r.sourceKey] = id === undefined ? null : (existing.get(id) ?? null);
     }
     if (load.close !== undefined) records = keepClosed(load.close, records, (r) => existing.get(ids.get(r.sourceKey) ?? ''));
+    // Audit fields (CreatedDate) are the platform's to keep once a record exists: an update never carries them.
+    if (load.createOnly !== undefined) records = withoutCreateOnly(load.createOnly, records, (r) => ids.has(r.sourceKey));
   } else {
     for (const r of records) before[r.sourceKey] = null;
   }

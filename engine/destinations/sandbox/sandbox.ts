@@ -21,6 +21,8 @@ import { TableWriter } from './table-writer.js';
 import { readUsers, seedUsers, userColumns, type UserColumns } from './user-table.js';
 import { closedStateRefusals, closeInSandbox, closeRules, withRefusals } from './close-records.js';
 import type { CloseRule } from '../../spec/close-rule.js';
+import { AuditFields } from './audit-fields.js';
+import { SOURCE_KEY } from './table-schema.js';
 
 /**
  * The SQLite sandbox: a plain SQLite file with one table per destination object, enforcing the destination's rules
@@ -40,6 +42,13 @@ export class Sandbox implements Destination {
   /** How the platform closes records of each object, and what name it goes by in refusals. */
   private closes = new Map<string, CloseRule>();
   private platformName = '';
+  private audit: AuditFields | undefined;
+
+  /** What the run should say about the sandbox's rules (audit fields the engagement says the org will not take). */
+  get notes(): readonly string[] {
+    const note = this.audit?.note();
+    return note === undefined ? [] : [note];
+  }
 
   constructor(private readonly path: string) {
     this.label = `sqlite:${path}`;
@@ -50,6 +59,7 @@ export class Sandbox implements Destination {
     const spec = setup.destination;
     this.closes = closeRules(spec);
     this.platformName = spec.name;
+    this.audit = new AuditFields(spec, setup.auditFields !== false);
     const rules = spec.rules ?? {};
     const limits: ValueLimits = {};
     if (rules.dateMin !== undefined) limits.dateMin = rules.dateMin;
@@ -68,7 +78,7 @@ export class Sandbox implements Destination {
         });
         continue;
       }
-      schemas.push(tableSchema(object, setup.customAttributes, limits));
+      schemas.push(tableSchema(object, setup.customAttributes, limits, { auditFields: setup.auditFields !== false }));
     }
     const before = [...presentTables(db).values()].map((t) => t.name);
     problems.push(
@@ -108,14 +118,19 @@ export class Sandbox implements Destination {
   async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
     this.forWriting();
-    const refusals = closedStateRefusals(this.closes.get(object), object, this.platformName, records);
-    return this.inTransaction(() => withRefusals(records, refusals, (allowed) => writer.upsert(allowed), (r) => r.sourceKey));
+    const sent = this.audit?.allowedValues(object, records) ?? records;
+    const closed = closedStateRefusals(this.closes.get(object), object, this.platformName, sent);
+    const audit = this.audit?.updateRefusals(object, sent, (i) => this.storedAudit(writer, sent[i] as OutgoingRecord, (r) => ({ by: SOURCE_KEY, value: r.sourceKey }))) ?? [];
+    const refusals = closed.map((c, i) => c ?? audit[i]);
+    return this.inTransaction(() => withRefusals(sent, refusals, (allowed) => writer.upsert(allowed), (r) => r.sourceKey));
   }
 
   async patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
     this.forWriting();
-    const refusals = closedStateRefusals(this.closes.get(object), object, this.platformName, patches);
+    const closed = closedStateRefusals(this.closes.get(object), object, this.platformName, patches);
+    const audit = this.audit?.updateRefusals(object, patches, (i) => this.storedAudit(writer, patches[i] as RecordPatch, (p) => ({ by: writer.schema.key, value: p.id }))) ?? [];
+    const refusals = closed.map((c, i) => c ?? audit[i]);
     return this.inTransaction(() => withRefusals(patches, refusals, (allowed) => writer.patch(allowed, 'patch'), () => undefined));
   }
 
@@ -181,6 +196,20 @@ export class Sandbox implements Destination {
     this.transaction = undefined;
     this.writers = new Map();
     this.userTable = undefined;
+  }
+
+  /** The audit values a record already has, normalised as the sandbox stores them with the values sent; undefined when it does not exist. */
+  private storedAudit<T extends { values: DestinationRecord }>(writer: TableWriter, record: T, where: (r: T) => { by: string; value: string }): DestinationRecord | undefined {
+    const names = (this.audit?.names(writer.schema.object) ?? []).filter((n) => record.values[n] !== undefined && record.values[n] !== null);
+    if (names.length === 0) return undefined;
+    const { by, value } = where(record);
+    const row = this.connect()
+      .prepare(`SELECT ${names.map(quoteName).join(', ')} FROM ${quoteName(writer.schema.object)} WHERE ${quoteName(by)} = ?`)
+      .get(value) as DestinationRecord | undefined;
+    if (row === undefined) return undefined;
+    // Compared in the form the sandbox would store what was sent, so that the same instant written twice passes.
+    const sent = writer.normalize(Object.fromEntries(names.map((n) => [n, record.values[n] ?? null])));
+    return Object.fromEntries(names.map((n) => [n, row[n] === sent[n] ? record.values[n] ?? null : row[n] ?? null]));
   }
 
   private connect(): Database {

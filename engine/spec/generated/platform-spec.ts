@@ -501,6 +501,10 @@ export interface PlatformField {
    * Where a fact came from or had to be inferred.
    */
   note?: string;
+  /**
+   * Destination only: a create-only audit field (Salesforce `CreatedDate`, `CreatedById`). The platform takes a value for it only when a record is created, and only when the org lets the loading user set audit fields (Salesforce: "Set Audit Fields upon Record Creation"); never on update. Such a field is marked `writable: false` and mapped all the same: a run writes it on create, leaves it out of updates, and when the org does not allow it, loads without it and says so in the plan and the run report. The sandbox follows the engagement's `options.auditFields`.
+   */
+  audit?: boolean;
 }
 /**
  * One allowed value of a picklist.
