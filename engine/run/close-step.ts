@@ -38,6 +38,7 @@ export async function runCloseStep(ctx: LoadRunContext, load: PlannedLoad, count
       ctx.destination.closeRecords === undefined
         ? page.map(() => ({ status: 'failed' as const, error: `the target ${ctx.destination.label} cannot close records` }))
         : await ctx.destination.closeRecords(load.object, page.map((p) => closeRequest(closeLoad, p)));
+    testHookKillInClose();
     const entries: CloseEntry[] = [];
     results.forEach((result, i) => {
       const pending = page[i] as PendingClose;
@@ -73,4 +74,12 @@ function closeRequest(closeLoad: string, pending: PendingClose): CloseRequest {
     subject: `${label}: ${pending.name ?? pending.sourceKey}`,
     sourceKey: `${closeLoad}:${pending.sourceKey}`,
   };
+}
+
+/**
+ * Test hook, read only by test/e2e/migrate/close-phase: with CRM_MIGRATE_TEST_KILL_IN_CLOSE=1 the process kills itself
+ * (as `kill -9` would) after the destination closed the first group and before the ledger recorded it.
+ */
+function testHookKillInClose(): void {
+  if (process.env['CRM_MIGRATE_TEST_KILL_IN_CLOSE'] === '1') process.kill(process.pid, 'SIGKILL');
 }
