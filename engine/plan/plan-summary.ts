@@ -58,19 +58,24 @@ export async function summarizePlan(engagement: Engagement, options: { checkDest
     const sourceRows = rowsOf.get(load.id);
     phases.push({ phase: i + 1, load: load.id, row: load.rowId, file: load.fileName, object: load.object, dependsOn, deferred, ...(sourceRows === undefined ? {} : { sourceRows }) });
   }
-  if (options.checkDestination === true) blockers.push(...(await destinationProblems(engagement, plan)));
-  const warnings = check.findings.filter((f) => f.severity === 'warning').map(describeFinding);
+  const destination = options.checkDestination === true ? await destinationProblems(engagement, plan) : { problems: [], notes: [] };
+  blockers.push(...destination.problems);
+  // What the target said that does not stop a load (an org that will not take original creation dates) is a warning.
+  const warnings = [...check.findings.filter((f) => f.severity === 'warning').map(describeFinding), ...destination.notes];
   return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
 }
 
 /** A live target checks its metadata now, so that a missing field stops the plan rather than half a load. */
-async function destinationProblems(engagement: Engagement, plan: ReturnType<typeof compilePlan>): Promise<string[]> {
-  if (engagement.target.kind === 'sqlite') return [];
+async function destinationProblems(engagement: Engagement, plan: ReturnType<typeof compilePlan>): Promise<{ problems: string[]; notes: string[] }> {
+  if (engagement.target.kind === 'sqlite') return { problems: [], notes: [] };
   const destination = openDestination(engagement);
-  if (destination.preflight === undefined) return [];
+  if (destination.preflight === undefined) return { problems: [], notes: [] };
   try {
     const problems = await destination.preflight(destinationSetup(engagement, plan));
-    return problems.map((p) => `${destination.label}: ${[p.object, p.attribute].filter(Boolean).join('.')}${p.object === undefined ? '' : ': '}${p.message}`);
+    return {
+      problems: problems.map((p) => `${destination.label}: ${[p.object, p.attribute].filter(Boolean).join('.')}${p.object === undefined ? '' : ': '}${p.message}`),
+      notes: (destination.notes ?? []).map((n) => `${destination.label}: ${n}`),
+    };
   } finally {
     await destination.close();
   }

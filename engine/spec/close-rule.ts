@@ -1,4 +1,4 @@
-import type { PlatformClose, PlatformObject } from './generated/platform-spec.js';
+import type { PlatformClose, PlatformObject, PlatformSpec } from './generated/platform-spec.js';
 import type { PlatformIndex } from './platform-index.js';
 
 /**
@@ -83,4 +83,9 @@ export function closeOutcome(close: Pick<CloseRule, 'won' | 'lost'>, value: unkn
   if (close.won.includes(spelled)) return 'won';
   if (close.lost.includes(spelled)) return 'lost';
   return undefined;
+}
+
+/** The close rules of a platform's objects, by object name. */
+export function closeRules(spec: PlatformSpec): Map<string, CloseRule> {
+  return new Map(spec.objects.flatMap((o) => (o.close === undefined ? [] : [[o.name, compileClose(o, o.close)] as const])));
 }

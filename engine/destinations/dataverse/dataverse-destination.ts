@@ -1,4 +1,4 @@
-import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
+import type { CloseRequest, CloseResult, Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
 import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
 import type { ValueLimits } from '../sandbox/coerce.js';
 import { tableSchema, type TableSchema } from '../sandbox/table-schema.js';
@@ -11,6 +11,8 @@ import { storedSourceKey } from '../stored-source-key.js';
 import { fromEntity, sameValues, selectNames, stored, toBody } from './record-shape.js';
 import { changedValues, updateRecords, VERSION, type WriteTarget } from './record-update.js';
 import { WebApiClient } from './web-api-client.js';
+import { closeOpportunities } from './close-opportunity.js';
+import { closeRules, type CloseRule } from '../../spec/close-rule.js';
 
 interface Table {
   schema: TableSchema;
@@ -34,6 +36,7 @@ export class DataverseDestination implements Destination {
   private locator: RecordLocator | undefined;
   private tables = new Map<string, Table>();
   private sourceKeyField = 'new_sourcekey';
+  private closes = new Map<string, CloseRule>();
 
   constructor(location: string, env: NodeJS.ProcessEnv) {
     this.settings = dataverseSettings(location, env);
@@ -49,6 +52,7 @@ export class DataverseDestination implements Destination {
     const locator = this.connect(spec).locator;
     const wanted = new Set([...setup.objects, ...(spec.rules?.userObject === undefined ? [] : [spec.rules.userObject])]);
     this.tables = new Map();
+    this.closes = closeRules(spec);
     for (const name of wanted) {
       const object = spec.objects.find((o) => o.name === name);
       if (object !== undefined)
@@ -194,6 +198,24 @@ export class DataverseDestination implements Destination {
       const error = outcome.status === 404 ? `No ${object} record has id "${id}".` : outcome.error.message;
       return { id, status: 'failed', error };
     });
+  }
+
+  async closeRecords(object: string, requests: readonly CloseRequest[]): Promise<CloseResult[]> {
+    const rule = this.closes.get(object);
+    if (rule === undefined) return requests.map(() => ({ status: 'failed', error: `The platform declares no way to close a ${object}.` }));
+    const recordObject = rule.record?.object;
+    return closeOpportunities(
+      {
+        client: this.connected().client,
+        rule,
+        object,
+        entitySet: this.table(object).entitySet,
+        recordSet: recordObject === undefined ? undefined : this.tables.get(recordObject)?.entitySet,
+        read: (ids, attributes) => this.read(object, ids, attributes),
+        normalize: (values) => this.normalize(object, values),
+      },
+      requests,
+    );
   }
 
   async count(object: string): Promise<number> {

@@ -1,15 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { CloseRequest, CloseResult, DestinationRecord, RecordResult } from '../destination.js';
-import { closeOutcome, compileClose, type CloseRule } from '../../spec/close-rule.js';
-import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
+import { closeOutcome, type CloseRule } from '../../spec/close-rule.js';
 import { quoteName } from './table-schema.js';
 import { closedValues } from '../close-values.js';
 import type { TableWriter } from './table-writer.js';
-
-/** The close rules of a platform's objects, by object name. */
-export function closeRules(spec: PlatformSpec): Map<string, CloseRule> {
-  return new Map(spec.objects.flatMap((o) => (o.close === undefined ? [] : [[o.name, compileClose(o, o.close)] as const])));
-}
 
 /**
  * The platform's refusal of a closed state written directly (Dataverse: "use WinOpportunity or LoseOpportunity"),

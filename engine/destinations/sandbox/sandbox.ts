@@ -19,8 +19,8 @@ import { ReferenceChecker } from './references.js';
 import { ensureTable, presentTables, quoteName, tableSchema, type TableSchema } from './table-schema.js';
 import { TableWriter } from './table-writer.js';
 import { readUsers, seedUsers, userColumns, type UserColumns } from './user-table.js';
-import { closedStateRefusals, closeInSandbox, closeRules, withRefusals } from './close-records.js';
-import type { CloseRule } from '../../spec/close-rule.js';
+import { closedStateRefusals, closeInSandbox, withRefusals } from './close-records.js';
+import { closeRules, type CloseRule } from '../../spec/close-rule.js';
 import { AuditFields } from './audit-fields.js';
 import { SOURCE_KEY } from './table-schema.js';
 
