@@ -596,6 +596,9 @@ export interface PlatformClose {
    * A status reason the close sets with the state, unless the pair maps one that belongs to the closed state.
    */
   status?: {
+    /**
+     * The status-reason attribute (`statuscode`).
+     */
     attribute: string;
     /**
      * The status of a won record.
@@ -647,7 +650,13 @@ export interface PlatformClose {
    * The live API's close operations (Dataverse Web API actions), for a live target.
    */
   messages?: {
+    /**
+     * The operation that closes a record as won (`WinOpportunity`).
+     */
     won: string;
+    /**
+     * The operation that closes a record as lost (`LoseOpportunity`).
+     */
     lost: string;
   };
 }
