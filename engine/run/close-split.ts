@@ -56,3 +56,19 @@ export function withoutCreateOnly<T extends { values: DestinationRecord }>(creat
     return { ...record, values };
   });
 }
+
+/**
+ * What a mapped record holds once the run is over, close step included: an open record has none of the attributes
+ * only the close writes; a closed one has the status the close gave it. `verify` compares with this.
+ */
+export function afterClose(close: CloseRule, mapped: DestinationRecord): DestinationRecord {
+  const values = { ...mapped };
+  const outcome = closeOutcome(close, mapped[close.state]);
+  if (outcome === undefined) {
+    for (const attribute of close.closeOnly) delete values[attribute];
+    return values;
+  }
+  const status = close.status;
+  if (status !== undefined && status.attribute in values && !close.closedStatuses[outcome].includes(String(values[status.attribute]).toLowerCase())) values[status.attribute] = status[outcome];
+  return values;
+}
