@@ -15,6 +15,23 @@ export function closedValues(rule: CloseRule, request: CloseRequest): Destinatio
 }
 
 
+/** The attributes a close reads before it acts and writes on the record: what rollback puts back. */
+export function closeWatched(rule: CloseRule): string[] {
+  return [rule.state, rule.status?.attribute, rule.date, rule.revenue].filter((a): a is string => a !== undefined);
+}
+
+/**
+ * What a close must do to a record as it stands: nothing (closed this way already), refuse (missing, or closed the
+ * other way: a close never reopens), or close it. Every target decides the same way, so reruns never close twice.
+ */
+export function closeDecision(rule: CloseRule, object: string, request: CloseRequest, before: DestinationRecord | undefined): 'close' | 'unchanged' | { error: string } {
+  if (before === undefined) return { error: `No ${object} record has id ${request.id}.` };
+  const already = closeOutcome(rule, before[rule.state]);
+  if (already === request.outcome) return 'unchanged';
+  if (already !== undefined) return { error: `The ${object} is already closed as ${already}; reopen it before closing it as ${request.outcome}.` };
+  return 'close';
+}
+
 /**
  * The close of a platform whose records close by an ordinary update (Salesforce: a closed stage with its close date
  * and amount). A record already closed the same way is `unchanged`; one closed the other way is not reopened here.
@@ -26,17 +43,13 @@ export async function closeByUpdate(
   read: (ids: readonly string[], attributes: readonly string[]) => Promise<Map<string, DestinationRecord>>,
   update: (patches: RecordPatch[]) => Promise<RecordResult[]>,
 ): Promise<CloseResult[]> {
-  const watched = [rule.state, rule.status?.attribute, rule.date, rule.revenue].filter((a): a is string => a !== undefined);
-  const current = await read(requests.map((r) => r.id), watched);
+  const current = await read(requests.map((r) => r.id), closeWatched(rule));
   const results: CloseResult[] = new Array(requests.length);
   const patches: { index: number; patch: RecordPatch }[] = [];
   requests.forEach((request, index) => {
-    const before = current.get(request.id);
-    const already = before === undefined ? undefined : closeOutcome(rule, before[rule.state]);
-    if (before === undefined) results[index] = { status: 'failed', error: `No ${object} record has id ${request.id}.` };
-    else if (already === request.outcome) results[index] = { status: 'unchanged' };
-    else if (already !== undefined) results[index] = { status: 'failed', error: `The ${object} is already closed as ${already}; reopen it before closing it as ${request.outcome}.` };
-    else patches.push({ index, patch: { id: request.id, values: closedValues(rule, request) } });
+    const decision = closeDecision(rule, object, request, current.get(request.id));
+    if (decision === 'close') patches.push({ index, patch: { id: request.id, values: closedValues(rule, request) } });
+    else results[index] = decision === 'unchanged' ? { status: 'unchanged' } : { status: 'failed', error: decision.error };
   });
   const written = patches.length === 0 ? [] : await update(patches.map((p) => p.patch));
   patches.forEach(({ index, patch }, i) => {

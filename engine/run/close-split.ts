@@ -1,5 +1,6 @@
 import type { DestinationRecord } from '../destinations/destination.js';
 import { closeOutcome, type CloseOutcome, type CloseRule } from '../spec/close-rule.js';
+import { closeWatched } from '../destinations/close-values.js';
 
 /** What the close step needs of a won or lost row, kept from its mapped values when the row is loaded open. */
 export interface RecordClose {
@@ -37,7 +38,7 @@ export function splitClose(close: CloseRule, mapped: DestinationRecord): { value
  * amount the close replaced: a won or lost record the destination already holds closed is sent without them.
  */
 export function keepClosed<T extends { values: DestinationRecord; close?: RecordClose }>(close: CloseRule, records: readonly T[], stored: (record: T) => DestinationRecord | undefined): T[] {
-  const closedAttributes = [close.state, close.status?.attribute, close.date, close.revenue].filter((a): a is string => a !== undefined);
+  const closedAttributes = closeWatched(close);
   return records.map((record) => {
     const current = stored(record);
     if (record.close === undefined || current === undefined || closeOutcome(close, current[close.state]) === undefined) return record;

@@ -1,6 +1,7 @@
 import type { CloseRequest, DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import { closeOutcome } from '../spec/close-rule.js';
+import { closeWatched } from '../destinations/close-values.js';
 import type { LoadReconciliation } from '../reports/reconciliation.js';
 import type { CloseEntry, PendingClose } from './close-ledger.js';
 import { exception, type LoadRunContext } from './load-runner.js';
@@ -25,7 +26,7 @@ export async function runCloseStep(ctx: LoadRunContext, load: PlannedLoad, count
   if (rule === undefined) return;
   const closeLoad = closeLoadId(load.id);
   const tally = { won: 0, lost: 0, alreadyClosed: 0, failed: 0 };
-  const watched = [rule.state, rule.status?.attribute, rule.date, rule.revenue].filter((a): a is string => a !== undefined);
+  const watched = closeWatched(rule);
   // Batch numbers apart from the load's passes, as the second pass does, so their intents never collide.
   let batchNo = 2_000_000;
   for (let page = ctx.ledger.closes.pending(load.id, CLOSE_GROUP); page.length > 0; page = ctx.ledger.closes.pending(load.id, CLOSE_GROUP)) {

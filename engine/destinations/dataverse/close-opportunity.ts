@@ -1,6 +1,6 @@
 import type { CloseRequest, CloseResult, DestinationRecord } from '../destination.js';
-import { closeOutcome, type CloseRule } from '../../spec/close-rule.js';
-import { closedValues } from '../close-values.js';
+import type { CloseRule } from '../../spec/close-rule.js';
+import { closeDecision, closedValues, closeWatched } from '../close-values.js';
 import { fetchBy } from './entity-fetch.js';
 import type { WebApiClient } from './web-api-client.js';
 
@@ -24,23 +24,18 @@ export interface CloseContext {
 export async function closeOpportunities(ctx: CloseContext, requests: readonly CloseRequest[]): Promise<CloseResult[]> {
   const { rule } = ctx;
   if (rule.messages === undefined) return requests.map(() => ({ status: 'failed', error: `The platform names no close action for ${ctx.object}.` }));
-  const watched = [rule.state, rule.status?.attribute, rule.date, rule.revenue].filter((a): a is string => a !== undefined);
-  const current = await ctx.read(requests.map((r) => r.id), watched);
+  const current = await ctx.read(requests.map((r) => r.id), closeWatched(rule));
   const results: CloseResult[] = [];
   for (const request of requests) {
     const before = current.get(request.id);
-    if (before === undefined) {
-      results.push({ status: 'failed', error: `No ${ctx.object} record has id ${request.id}.` });
-      continue;
-    }
-    const already = closeOutcome(rule, before[rule.state]);
-    if (already === request.outcome) {
+    const decision = closeDecision(rule, ctx.object, request, before);
+    if (decision === 'unchanged') {
       const found = await closeRecordOf(ctx, request.id);
       results.push({ status: 'unchanged', ...(found === undefined ? {} : { closeRecord: found }) });
       continue;
     }
-    if (already !== undefined) {
-      results.push({ status: 'failed', error: `The ${ctx.object} is already closed as ${already}; reopen it before closing it as ${request.outcome}.` });
+    if (decision !== 'close' || before === undefined) {
+      results.push({ status: 'failed', error: decision === 'close' ? 'no record' : decision.error });
       continue;
     }
     const values = ctx.normalize(closedValues(rule, request));

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CloseRequest, CloseResult, DestinationRecord, RecordResult } from '../destination.js';
 import { closeOutcome, type CloseRule } from '../../spec/close-rule.js';
 import { quoteName } from './table-schema.js';
-import { closedValues } from '../close-values.js';
+import { closeDecision, closedValues, closeWatched } from '../close-values.js';
 import type { TableWriter } from './table-writer.js';
 
 /**
@@ -41,17 +41,15 @@ class CloseRefused extends Error {}
  * already closed the same way is `unchanged`, with the close record it has.
  */
 export function closeInSandbox(db: Database, rule: CloseRule, writer: TableWriter, recordWriter: TableWriter | undefined, requests: readonly CloseRequest[]): CloseResult[] {
-  const watched = [rule.state, rule.status?.attribute, rule.date, rule.revenue].filter((a): a is string => a !== undefined);
-  const current = writer.read(requests.map((r) => r.id), watched);
+  const current = writer.read(requests.map((r) => r.id), closeWatched(rule));
   return requests.map((request): CloseResult => {
     const before = current.get(request.id);
-    if (before === undefined) return { status: 'failed', error: `No ${writer.schema.object} record has id ${request.id}.` };
-    const already = closeOutcome(rule, before[rule.state]);
-    if (already === request.outcome) {
+    const decision = closeDecision(rule, writer.schema.object, request, before);
+    if (decision === 'unchanged') {
       const found = recordWriter === undefined || rule.record === undefined ? undefined : latestCloseRecord(db, recordWriter, rule.record.parent, request.id);
       return { status: 'unchanged', ...(found === undefined ? {} : { closeRecord: found }) };
     }
-    if (already !== undefined) return { status: 'failed', error: `The ${writer.schema.object} is already closed as ${already}; reopen it before closing it as ${request.outcome}.` };
+    if (decision !== 'close' || before === undefined) return { status: 'failed', error: decision === 'close' ? 'no record' : decision.error };
     try {
       return db.transaction((): CloseResult => {
         let closeRecord: CloseResult['closeRecord'];
