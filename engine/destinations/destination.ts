@@ -52,6 +52,14 @@ export interface Destination {
    */
   versions(object: string, ids: readonly string[]): Promise<Map<string, string>>;
 
+  /**
+   * Closes open records as won or lost, the platform's way (its object's `close` in the platform spec): Dataverse
+   * through WinOpportunity/LoseOpportunity, which create an `opportunityclose` record; Salesforce by a closed stage.
+   * A record already closed the same way comes back `unchanged` with its close record, so a resumed or repeated run
+   * never closes twice. A target without it cannot close: the run reports every won or lost row as not closed.
+   */
+  closeRecords?(object: string, requests: readonly CloseRequest[]): Promise<CloseResult[]>;
+
   /** Deletes records by destination id (rollback of what a run created). */
   remove(object: string, ids: readonly string[]): Promise<RecordResult[]>;
 
@@ -87,6 +95,11 @@ export interface DestinationSetup {
    * keeps currencies as records (`rules.currency.record`) holds one record for each.
    */
   currencies?: readonly { code: string; rate: number }[];
+  /**
+   * Whether the org lets the loading user set create-only audit fields (Salesforce `CreatedDate`): the engagement's
+   * `options.auditFields`, true unless it says otherwise. The sandbox follows it; a live target asks the org.
+   */
+  auditFields?: boolean;
 }
 
 export interface SetupProblem {
@@ -121,4 +134,30 @@ export interface RecordResult {
   previous?: DestinationRecord;
   /** For `failed`: the rule the record broke, in one sentence. */
   error?: string;
+}
+
+/** One record to close, with the values the close writes. */
+export interface CloseRequest {
+  id: string;
+  outcome: 'won' | 'lost';
+  /** The actual close date and revenue (null when the source has none). */
+  date: string | number | boolean | null;
+  revenue: string | number | boolean | null;
+  /** A status reason of the closed state the pair mapped; null takes the platform's default. */
+  status: string | number | boolean | null;
+  /** The close record's subject, e.g. `Won: Annual renewal`. */
+  subject: string;
+  /** The source key the close record is stored under, so that it can be found again. */
+  sourceKey: string;
+}
+
+export interface CloseResult {
+  /** `closed` now; `unchanged` when it already was, the same way; `failed` with the reason. */
+  status: 'closed' | 'unchanged' | 'failed';
+  error?: string;
+  /** For `closed`: what the closed record held before (state, status, date, revenue), so rollback can reopen it. */
+  previous?: DestinationRecord;
+  /** The record the close created (or found, for `unchanged`), which rollback deletes. */
+  closeRecord?: { object: string; id: string };
+  version?: string;
 }

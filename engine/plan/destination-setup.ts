@@ -13,6 +13,7 @@ export function destinationSetup(engagement: Engagement, plan: MigrationPlan): D
     users: spec.users ?? [],
     ...(spec.edition === undefined ? {} : { edition: spec.edition }),
     currencies: engagementCurrencies(engagement),
+    auditFields: spec.options?.auditFields !== false,
   };
 }
 

@@ -7,6 +7,7 @@ import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
 import { currencyField } from './currency-fields.js';
 import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';
+import { plannedClose, type CloseRule } from '../spec/close-rule.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
 export interface PlannedLoad {
@@ -39,6 +40,10 @@ export interface PlannedLoad {
   headerAliases?: Readonly<Record<string, string>>;
   /** What to do with a second row carrying a key already seen in the file (see engine/run/duplicate-rows). */
   duplicates: DuplicatePolicy;
+  /** Won and lost rows load open and are closed afterwards, the destination's way (engine/run/close-step). */
+  close?: CloseRule;
+  /** Mapped attributes the destination takes only on create (audit fields such as `CreatedDate`): left out of updates. */
+  createOnly?: string[];
 }
 
 /** Which of several rows with one source key loads: the first, the last, or none (all held for a person). */
@@ -151,6 +156,12 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       duplicates: engagement.spec.options?.duplicates ?? pair.duplicates ?? 'first',
     };
   });
+  for (const load of loads) {
+    const close = plannedClose(destination, load.object, load.fields.map((f) => f.to));
+    if (close !== undefined) load.close = close;
+    const createOnly = load.fields.filter((f) => destination.field(load.object, f.to)?.audit === true).map((f) => f.to);
+    if (createOnly.length > 0) load.createOnly = createOnly;
+  }
   const created = customFieldMappings(engagement, loads);
   for (const load of loads) {
     const currency = currencyField(engagement, load);
@@ -172,7 +183,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     deferred,
     stageTables: stageTables(engagement),
     customAttributes: [...(pair.customAttributes ?? []), ...created],
-    objects: [...new Set(loads.map((l) => l.object))],
+    // A close record (Dataverse opportunityclose) is written by the close step after its parent's load.
+    objects: [...new Set(loads.flatMap((l) => (l.close?.record === undefined ? [l.object] : [l.object, l.close.record.object])))],
   };
 }
 

@@ -13,6 +13,7 @@ import { QUEUES, QueueWriter, queuePath, readQueues } from './queue-resolutions.
 import { inThreadSource, workerAvailable, workerSource } from './batch-source.js';
 import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
+import { runCloseStep } from './close-step.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
 import { checkExport } from '../plan/export-check.js';
@@ -169,6 +170,10 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
         progress('linking', load, index);
         await runSecondPass(ctx, load);
         before += fileRows.get(load.file) ?? 0;
+      }
+      // Won and lost records close once every record and link is in place, as a person would close them.
+      for (const [index, load] of plan.loads.entries()) {
+        if (load.close !== undefined) await runCloseStep(ctx, load, reconciliation[index] as LoadReconciliation);
       }
     } finally {
       await source.close();

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { DestinationRecord } from '../destinations/destination.js';
 import { RowStates, type RowState } from './row-states.js';
+import type { RecordClose } from './close-split.js';
+import { CloseLedger } from './close-ledger.js';
 
 export type { RowState };
 
@@ -24,7 +26,8 @@ export interface LedgerEntry {
   object: string;
   sourceKey: string;
   destId: string;
-  action: 'created' | 'updated' | 'patched';
+  /** `closed`: the close step closed the record; rollback reopens it by restoring `previous`. */
+  action: 'created' | 'updated' | 'patched' | 'closed';
   previous: DestinationRecord | null;
   /** What the ledger knew of the source row before this run wrote it, so rollback can put that back too. */
   previousState: RowState | null;
@@ -40,6 +43,8 @@ export interface BatchOutcome {
   names?: { kind: 'name' | 'email'; value: string }[];
   /** The source row's fingerprint and modified value, and the version the destination reported. */
   state?: { fingerprint: string; modified: string | null; version: string | null };
+  /** A won or lost row loaded open: kept until the close step has closed it, so a killed run still closes it. */
+  close?: RecordClose & { line: number };
 }
 
 /** What a batch was about to change, written before the destination is touched so that a crash can be accounted for. */
@@ -62,6 +67,8 @@ export class Ledger {
   private readonly stmts;
   /** Per source row: fingerprint, modified timestamp and destination version, for delta runs. */
   readonly rows: RowStates;
+  /** Won and lost records waiting for the close step, and what the step did. */
+  readonly closes: CloseLedger;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -91,6 +98,7 @@ export class Ledger {
       CREATE TABLE IF NOT EXISTS undo_intents(run_id INTEGER PRIMARY KEY, seqs TEXT NOT NULL);
     `);
     this.rows = new RowStates(this.db);
+    this.closes = new CloseLedger(this.db);
     this.stmts = {
       keyOf: this.db.prepare<[string, string], { dest_id: string }>('SELECT dest_id FROM keymap WHERE load = ? AND source_key = ?'),
       named: this.db.prepare<[string, string, string], { source_key: string }>('SELECT source_key FROM names WHERE load = ? AND kind = ? AND value = ? LIMIT 3'),
@@ -176,6 +184,7 @@ export class Ledger {
         }
         if (o.action === 'patched') this.rows.setVersion(intent.load, o.sourceKey, o.state?.version ?? before?.version ?? null);
         else if (o.state) this.rows.put(runId, intent.load, o.sourceKey, o.state);
+        if (o.close !== undefined) this.closes.wait(intent.load, o.sourceKey, o.destId, o.close);
       }
       this.stmts.dropIntent.run(runId, intent.load, intent.batch);
     })();
@@ -239,6 +248,7 @@ export class Ledger {
   /** After rollback deletes a created record, its key no longer maps to anything and its row is new again. */
   forgetKey(load: string, sourceKey: string): void {
     this.stmts.dropKey.run(load, sourceKey);
+    this.closes.forget(load, sourceKey);
     this.rows.forget(load, sourceKey);
   }
 

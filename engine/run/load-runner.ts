@@ -8,6 +8,7 @@ import type { MappedRecord, RowProblem } from './mapped-batches.js';
 import type { QueueName } from './row-mapper.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
 import { reportValueIssues, type ValueReports } from './value-reports.js';
+import { keepClosed, withoutCreateOnly } from './close-split.js';
 
 export interface ExceptionRow extends Record<string, string | number> {
   file: string;
@@ -116,7 +117,12 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
       const earlier = outcome.action === 'unchanged' && ctx.resumed === true ? ctx.ledger.earlierAttempt(ctx.runId, load.id, record.sourceKey) : undefined;
       const action = earlier ?? outcome.action;
       counts[action === 'created' ? 'created' : action === 'updated' ? 'updated' : 'unchanged'] += 1;
-      outcomes.push({ ...outcome, names: record.names, state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null } });
+      outcomes.push({
+        ...outcome,
+        names: record.names,
+        state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null },
+        ...(record.close === undefined ? {} : { close: { ...record.close, line: record.line } }),
+      });
       ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action });
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
@@ -164,7 +170,8 @@ export function report(ctx: Pick<LoadRunContext, 'exceptions' | 'queues'>, load:
   });
 }
 
-async function sendBatch(ctx: LoadRunContext, load: PlannedLoad, records: readonly OutgoingRecord[], batchNo: number, hasKeys: boolean): Promise<RecordResult[]> {
+async function sendBatch(ctx: LoadRunContext, load: PlannedLoad, sent: readonly MappedRecord[], batchNo: number, hasKeys: boolean): Promise<RecordResult[]> {
+  let records: readonly OutgoingRecord[] = sent;
   const before: Intent['before'] = {};
   if (hasKeys) {
     const ids = new Map<string, string>();
@@ -173,11 +180,14 @@ async function sendBatch(ctx: LoadRunContext, load: PlannedLoad, records: readon
       if (id !== undefined) ids.set(r.sourceKey, id);
     }
     const attributes = [...new Set(records.flatMap((r) => Object.keys(r.values)))];
-    const existing = ids.size === 0 ? new Map() : await ctx.destination.read(load.object, [...ids.values()], attributes);
+    const existing = ids.size === 0 ? new Map<string, DestinationRecord>() : await ctx.destination.read(load.object, [...ids.values()], attributes);
     for (const r of records) {
       const id = ids.get(r.sourceKey);
       before[r.sourceKey] = id === undefined ? null : (existing.get(id) ?? null);
     }
+    if (load.close !== undefined) records = keepClosed(load.close, records, (r) => existing.get(ids.get(r.sourceKey) ?? ''));
+    // Audit fields (CreatedDate) are the platform's to keep once a record exists: an update never carries them.
+    if (load.createOnly !== undefined) records = withoutCreateOnly(load.createOnly, records, (r) => ids.has(r.sourceKey));
   } else {
     for (const r of records) before[r.sourceKey] = null;
   }

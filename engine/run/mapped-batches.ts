@@ -7,6 +7,7 @@ import type { LocatedValueIssue } from './value-issue.js';
 import { rowFingerprint, type DeltaFilter } from './delta-filter.js';
 import { RowMapper, type QueueName } from './row-mapper.js';
 import { loadCsvOptions } from '../plan/csv-options.js';
+import { splitClose, type RecordClose } from './close-split.js';
 
 export interface MappedRecord {
   sourceKey: string;
@@ -16,6 +17,8 @@ export interface MappedRecord {
   /** The source row's fingerprint and modified value, which the ledger keeps for delta runs. */
   fingerprint: string;
   modified: string | null;
+  /** A won or lost row: loaded open, then closed by the close step with these values. */
+  close?: RecordClose;
 }
 
 /** How a row that does not become a record is counted: `duplicate` rows repeat a key another row loads under. */
@@ -103,7 +106,8 @@ export async function* mapLoadRows(
         for (const issue of outcome.issues ?? []) batch.issues.push({ ...issue, line: row.line, sourceKey: outcome.sourceKey });
         if (outcome.kind === 'record') {
           batch.lookupsBlanked += outcome.blanked.length;
-          batch.records.push({ sourceKey: outcome.sourceKey, values: outcome.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint, modified });
+          const split = pass === 'first' && load.close !== undefined ? splitClose(load.close, outcome.values) : { values: outcome.values };
+          batch.records.push({ sourceKey: outcome.sourceKey, values: split.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint, modified, ...(split.close === undefined ? {} : { close: split.close }) });
         } else {
           problem(row.line, outcome.sourceKey, outcome.kind, outcome.reason, outcome.column ?? '', outcome.value ?? '');
           if (outcome.queue !== undefined && pass === 'first') (batch.problems.at(-1) as RowProblem).queue = outcome.queue;

@@ -37,6 +37,11 @@ export interface LoadReconciliation {
   conflicts?: number;
   /** Rows the engine wrote once that the source no longer has; reported, never deleted. */
   removed?: number;
+  /**
+   * The close step: won and lost records loaded open, then closed the destination's way (`alreadyClosed`: closed by
+   * an earlier run, left alone; `failed`: still open, each listed in the exceptions file with its line and reason).
+   */
+  closed?: { won: number; lost: number; alreadyClosed: number; failed: number };
 }
 
 export interface RunReport {

@@ -2,6 +2,7 @@ import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import type { MapperContext } from '../run/mapper-context.js';
 import { RowMapper } from '../run/row-mapper.js';
+import { afterClose } from '../run/close-split.js';
 
 /** What the destination should hold for one source row: a record with these values, or nothing, and why. */
 export type Expectation = { kind: 'record'; values: DestinationRecord } | { kind: 'absent'; reason: string };
@@ -16,7 +17,7 @@ export class ExpectedRecords {
   private readonly secondPass: RowMapper;
   private readonly missingColumns: string[];
 
-  constructor(context: MapperContext, load: PlannedLoad, headers: readonly string[]) {
+  constructor(context: MapperContext, private readonly load: PlannedLoad, headers: readonly string[]) {
     this.firstPass = new RowMapper({ ...context, load, headers });
     this.secondPass = new RowMapper({ ...context, load, headers }, 'second');
     this.missingColumns = this.firstPass.missingColumns();
@@ -32,6 +33,8 @@ export class ExpectedRecords {
     // A deferred lookup that cannot resolve leaves the loaded record incomplete, not unloaded: the run reports it as
     // such and writes nothing for it, so nothing is expected for it either.
     const deferred = second.kind === 'record' ? second.values : {};
-    return { kind: 'record', values: { ...first.values, ...deferred } };
+    const values = { ...first.values, ...deferred };
+    // Won and lost records were closed after the load; open ones never got what only a close writes.
+    return { kind: 'record', values: this.load.close === undefined ? values : afterClose(this.load.close, values) };
   }
 }

@@ -1,4 +1,4 @@
-import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
+import type { CloseRequest, CloseResult, Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
 import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
 import type { ValueLimits } from '../model/coerce.js';
 import { tableSchema, type TableSchema } from '../model/table-schema.js';
@@ -19,6 +19,8 @@ interface Connection {
   locator: RecordLocator;
   messages: BulkMessageSupport;
 }
+import { closeOpportunities } from './close-opportunity.js';
+import { closeRules, type CloseRule } from '../../spec/close-rule.js';
 
 interface Table {
   schema: TableSchema;
@@ -46,6 +48,7 @@ export class DataverseDestination implements Destination {
   private sourceKeyField = 'new_sourcekey';
   /** The organisation's enabled currencies by ISO code, for records whose currency lookup holds a code. */
   private currencies: CurrencyCodes | undefined;
+  private closes = new Map<string, CloseRule>();
 
   constructor(location: string, env: NodeJS.ProcessEnv) {
     this.settings = dataverseSettings(location, env);
@@ -61,6 +64,7 @@ export class DataverseDestination implements Destination {
     const locator = this.connect(spec).locator;
     const wanted = new Set([...setup.objects, ...(spec.rules?.userObject === undefined ? [] : [spec.rules.userObject])]);
     this.tables = new Map();
+    this.closes = closeRules(spec);
     for (const name of wanted) {
       const object = spec.objects.find((o) => o.name === name);
       if (object !== undefined)
@@ -237,6 +241,24 @@ export class DataverseDestination implements Destination {
       const error = outcome.status === 404 ? `No ${object} record has id "${id}".` : outcome.error.message;
       return { id, status: 'failed', error };
     });
+  }
+
+  async closeRecords(object: string, requests: readonly CloseRequest[]): Promise<CloseResult[]> {
+    const rule = this.closes.get(object);
+    if (rule === undefined) return requests.map(() => ({ status: 'failed', error: `The platform declares no way to close a ${object}.` }));
+    const recordObject = rule.record?.object;
+    return closeOpportunities(
+      {
+        client: this.connected().client,
+        rule,
+        object,
+        entitySet: this.table(object).entitySet,
+        recordSet: recordObject === undefined ? undefined : this.tables.get(recordObject)?.entitySet,
+        read: (ids, attributes) => this.read(object, ids, attributes),
+        normalize: (values) => this.normalize(object, values),
+      },
+      requests,
+    );
   }
 
   async count(object: string): Promise<number> {

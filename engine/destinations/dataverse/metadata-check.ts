@@ -69,7 +69,8 @@ export async function readOrgMetadata(client: WebApiClient, setup: DestinationSe
       if (custom.has(name.toLowerCase()) || present.has(name.toLowerCase())) continue;
       problems.push({ object, attribute: name, message: `the column ${name}, which the mapping writes, is not in the table's metadata.` });
     }
-    if (object === userObject) continue;
+    // Users, and records only an action creates (opportunityclose), are never upserted by source key.
+    if (object === userObject || (setup.writes !== undefined && setup.writes[object] === undefined)) continue;
     if (!present.has(sourceKeyField.toLowerCase())) {
       problems.push({
         object,

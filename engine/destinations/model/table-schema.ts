@@ -52,6 +52,8 @@ export function tableSchema(
   object: PlatformObject,
   customAttributes: readonly CustomAttribute[],
   limits: ValueLimits,
+  /** Whether create-only audit fields (`audit: true`) take values, as an org that lets the user set them does. */
+  options: { auditFields?: boolean } = {},
 ): TableSchema {
   const key = keyOf(object);
   const fields: PlatformField[] = [];
@@ -81,7 +83,7 @@ export function tableSchema(
       field,
       affinity: isKey ? 'TEXT' : affinityOf(field),
       coerce: valueCoercer(field, limits),
-      writable: field.writable !== false,
+      writable: field.writable !== false || (field.audit === true && options.auditFields === true),
       requiredOnCreate: !isKey && field.required === true && field.defaulted !== true,
       isKey,
       isBoolean: field.type === 'boolean',

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem } from '../destination.js';
+import type { Destination, DestinationRecord, DestinationSetup, OutgoingRecord, RecordPatch, RecordResult, SetupProblem, CloseRequest, CloseResult } from '../destination.js';
+import { closeByUpdate } from '../close-values.js';
+import { closeRules, type CloseRule } from '../../spec/close-rule.js';
 import { sameValue } from '../model/value-diff.js';
 import { storedSourceKey } from '../stored-source-key.js';
 import { BulkIngest } from './bulk-ingest.js';
@@ -33,6 +35,7 @@ export class SalesforceDestination implements Destination {
   private objects = new Map<string, ObjectMetadata | undefined>();
   private keyField = 'Legacy_Id__c';
   private userObject = 'User';
+  private closes = new Map<string, CloseRule>();
 
   constructor(
     private readonly location: string,
@@ -43,8 +46,7 @@ export class SalesforceDestination implements Destination {
 
   async open(setup: DestinationSetup): Promise<SetupProblem[]> {
     const problems = await this.preflight(setup);
-    const note = auditNote(this.objects);
-    if (note !== undefined && !this.notes.includes(note)) this.notes.push(note);
+    this.closes = closeRules(setup.destination);
     if (problems.length === 0) await this.readLimits();
     return problems;
   }
@@ -56,7 +58,17 @@ export class SalesforceDestination implements Destination {
     this.userObject = rules.userObject ?? this.userObject;
     const limits = { ...(rules.dateMin === undefined ? {} : { dateMin: rules.dateMin }), ...(rules.dateMax === undefined ? {} : { dateMax: rules.dateMax }) };
     this.objects = await this.guard(() => describeObjects(client, setup.objects, limits));
+    // Checked before any record moves, so that plan says it too: without the permission, records load with the load date.
+    const note = auditNote(this.objects);
+    if (note !== undefined && !this.notes.includes(note)) this.notes.push(note);
     return setupProblems(setup, this.objects, this.keyField);
+  }
+
+  /** Salesforce closes an opportunity by its stage: the closed stage, with the actual close date and amount. */
+  async closeRecords(object: string, requests: readonly CloseRequest[]): Promise<CloseResult[]> {
+    const rule = this.closes.get(object);
+    if (rule === undefined) return requests.map(() => ({ status: 'failed', error: `The platform declares no way to close a ${object}.` }));
+    return closeByUpdate(rule, object, requests, (ids, attributes) => this.read(object, ids, attributes), (patches) => this.patch(object, patches));
   }
 
   async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {

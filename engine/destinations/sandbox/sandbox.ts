@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite, { type Database, type Transaction } from 'better-sqlite3';
 import type {
+  CloseRequest,
+  CloseResult,
   Destination,
   DestinationRecord,
   DestinationSetup,
@@ -14,12 +16,15 @@ import type { ValueLimits } from '../model/coerce.js';
 import { editionProblems } from './edition-limits.js';
 import { idFactory } from '../model/record-ids.js';
 import { ReferenceChecker } from './references.js';
-import { tableSchema, type TableSchema } from '../model/table-schema.js';
+import { SOURCE_KEY, tableSchema, type TableSchema } from '../model/table-schema.js';
 import { ensureTable, presentTables, quoteName } from './sqlite-tables.js';
 import { TableWriter } from './table-writer.js';
 import { CurrencyCodes, currencyRecordRule } from '../currency-codes.js';
 import { seedCurrencies } from './currency-table.js';
 import { readUsers, seedUsers, userColumns, type UserColumns } from './user-table.js';
+import { closedStateRefusals, closeInSandbox, withRefusals } from './close-records.js';
+import { closeRules, type CloseRule } from '../../spec/close-rule.js';
+import { AuditFields } from './audit-fields.js';
 
 /**
  * The SQLite sandbox: a plain SQLite file with one table per destination object, enforcing the destination's rules
@@ -38,6 +43,16 @@ export class Sandbox implements Destination {
   private currencies: CurrencyCodes | undefined;
   /** True once this connection switched the file to WAL for writing; close() switches it back. */
   private wal = false;
+  /** How the platform closes records of each object, and what name it goes by in refusals. */
+  private closes = new Map<string, CloseRule>();
+  private platformName = '';
+  private audit: AuditFields | undefined;
+
+  /** What the run should say about the sandbox's rules (audit fields the engagement says the org will not take). */
+  get notes(): readonly string[] {
+    const note = this.audit?.note();
+    return note === undefined ? [] : [note];
+  }
 
   constructor(private readonly path: string) {
     this.label = `sqlite:${path}`;
@@ -46,6 +61,9 @@ export class Sandbox implements Destination {
   async open(setup: DestinationSetup): Promise<SetupProblem[]> {
     const db = this.connect();
     const spec = setup.destination;
+    this.closes = closeRules(spec);
+    this.platformName = spec.name;
+    this.audit = new AuditFields(spec, setup.auditFields !== false);
     const rules = spec.rules ?? {};
     const limits: ValueLimits = {};
     if (rules.dateMin !== undefined) limits.dateMin = rules.dateMin;
@@ -67,7 +85,7 @@ export class Sandbox implements Destination {
         });
         continue;
       }
-      schemas.push(tableSchema(object, setup.customAttributes, limits));
+      schemas.push(tableSchema(object, setup.customAttributes, limits, { auditFields: setup.auditFields !== false }));
     }
     const before = [...presentTables(db).values()].map((t) => t.name);
     problems.push(
@@ -115,14 +133,30 @@ export class Sandbox implements Destination {
     const writer = this.writer(object);
     this.forWriting();
     const currencies = this.currencies;
-    const written = currencies === undefined ? records : records.map((r) => ({ ...r, values: currencies.toIds(object, r.values) }));
-    return this.inTransaction(() => writer.upsert(written));
+    const coded = currencies === undefined ? records : records.map((r) => ({ ...r, values: currencies.toIds(object, r.values) }));
+    const sent = this.audit?.allowedValues(object, coded) ?? coded;
+    const closed = closedStateRefusals(this.closes.get(object), object, this.platformName, sent);
+    const audit = this.audit?.updateRefusals(object, sent, (i) => this.storedAudit(writer, sent[i] as OutgoingRecord, (r) => ({ by: SOURCE_KEY, value: r.sourceKey }))) ?? [];
+    const refusals = closed.map((c, i) => c ?? audit[i]);
+    return this.inTransaction(() => withRefusals(sent, refusals, (allowed) => writer.upsert(allowed), (r) => r.sourceKey));
   }
 
   async patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]> {
     const writer = this.writer(object);
     this.forWriting();
-    return this.inTransaction(() => writer.patch(patches, 'patch'));
+    const closed = closedStateRefusals(this.closes.get(object), object, this.platformName, patches);
+    const audit = this.audit?.updateRefusals(object, patches, (i) => this.storedAudit(writer, patches[i] as RecordPatch, (p) => ({ by: writer.schema.key, value: p.id }))) ?? [];
+    const refusals = closed.map((c, i) => c ?? audit[i]);
+    return this.inTransaction(() => withRefusals(patches, refusals, (allowed) => writer.patch(allowed, 'patch'), () => undefined));
+  }
+
+  async closeRecords(object: string, requests: readonly CloseRequest[]): Promise<CloseResult[]> {
+    const rule = this.closes.get(object);
+    if (rule === undefined) return requests.map(() => ({ status: 'failed', error: `${this.platformName} declares no way to close a ${object}.` }));
+    const writer = this.writer(object);
+    const recordWriter = rule.record === undefined ? undefined : this.writer(rule.record.object);
+    this.forWriting();
+    return this.inTransaction(() => closeInSandbox(this.connect(), rule, writer, recordWriter, requests));
   }
 
   async read(
@@ -179,6 +213,20 @@ export class Sandbox implements Destination {
     this.writers = new Map();
     this.userTable = undefined;
     this.currencies = undefined;
+  }
+
+  /** The audit values a record already has, normalised as the sandbox stores them with the values sent; undefined when it does not exist. */
+  private storedAudit<T extends { values: DestinationRecord }>(writer: TableWriter, record: T, where: (r: T) => { by: string; value: string }): DestinationRecord | undefined {
+    const names = (this.audit?.names(writer.schema.object) ?? []).filter((n) => record.values[n] !== undefined && record.values[n] !== null);
+    if (names.length === 0) return undefined;
+    const { by, value } = where(record);
+    const row = this.connect()
+      .prepare(`SELECT ${names.map(quoteName).join(', ')} FROM ${quoteName(writer.schema.object)} WHERE ${quoteName(by)} = ?`)
+      .get(value) as DestinationRecord | undefined;
+    if (row === undefined) return undefined;
+    // Compared in the form the sandbox would store what was sent, so that the same instant written twice passes.
+    const sent = writer.normalize(Object.fromEntries(names.map((n) => [n, record.values[n] ?? null])));
+    return Object.fromEntries(names.map((n) => [n, row[n] === sent[n] ? record.values[n] ?? null : row[n] ?? null]));
   }
 
   private connect(): Database {

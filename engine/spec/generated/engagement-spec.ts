@@ -112,6 +112,10 @@ export interface EngagementOptions {
    * Exchange rates applied to money columns in another currency.
    */
   rates?: ExchangeRate[];
+  /**
+   * Whether the destination org lets the loading user set create-only audit fields (`CreatedDate`, `CreatedById`: Salesforce's "Set Audit Fields upon Record Creation"). The sandbox follows it: `true` (the default) keeps original creation times; `false` loads without them and notes it in the run report, as a live org without the permission does. A live Salesforce target reads the permission from the org instead.
+   */
+  auditFields?: boolean;
 }
 /**
  * How many units of the engagement currency one unit of `code` is worth.

@@ -462,6 +462,7 @@ export interface PlatformObject {
    * @minItems 1
    */
   nameColumns?: [string, ...string[]];
+  close?: PlatformClose;
 }
 /**
  * One field of a platform object.
@@ -536,6 +537,10 @@ export interface PlatformField {
    * Where a fact came from or had to be inferred.
    */
   note?: string;
+  /**
+   * Destination only: a create-only audit field (Salesforce `CreatedDate`, `CreatedById`). The platform takes a value for it only when a record is created, and only when the org lets the loading user set audit fields (Salesforce: "Set Audit Fields upon Record Creation"); never on update. Such a field is marked `writable: false` and mapped all the same: a run writes it on create, leaves it out of updates, and when the org does not allow it, loads without it and says so in the plan and the run report. The sandbox follows the engagement's `options.auditFields`.
+   */
+  audit?: boolean;
 }
 /**
  * One allowed value of a picklist.
@@ -594,4 +599,100 @@ export interface FormatOverrides {
    * ISO 4217 code of amounts that name no currency.
    */
   currency?: string;
+}
+/**
+ * Destination only: how a record of this object is closed as won or lost (opportunities). A won or lost row loads open and is closed afterwards by the run's close step, the platform's own way: Dataverse through WinOpportunity/LoseOpportunity, which create an `opportunityclose` record; Salesforce by setting a closed stage. Every load into the object that maps `state` gets the close step; the pair's mapping of `state` (a stage table's `outcome`, a `map`) says which source values mean won or lost.
+ */
+export interface PlatformClose {
+  /**
+   * The attribute whose value says open, won or lost (`statecode`, `StageName`).
+   */
+  state: string;
+  /**
+   * Values of `state`, as the pair's mappings write them (option labels or values), that mean won.
+   *
+   * @minItems 1
+   */
+  won: [string, ...string[]];
+  /**
+   * Values of `state` that mean lost.
+   *
+   * @minItems 1
+   */
+  lost: [string, ...string[]];
+  /**
+   * The value a won or lost record is created with until the close step closes it, when `state` is required on create (Salesforce `StageName`). Without it the create leaves `state` out and the record starts in the platform's default, open state.
+   */
+  open?: string;
+  /**
+   * False when the platform refuses a won or lost `state` on create or update and closes records only through its close operation (Dataverse). The sandbox refuses it the same way. Default true.
+   */
+  closedOnCreate?: boolean;
+  /**
+   * A status reason the close sets with the state, unless the pair maps one that belongs to the closed state.
+   */
+  status?: {
+    /**
+     * The status-reason attribute (`statuscode`).
+     */
+    attribute: string;
+    /**
+     * The status of a won record.
+     */
+    won: string;
+    /**
+     * The status of a lost record.
+     */
+    lost: string;
+  };
+  /**
+   * The attribute that receives the actual close date; the pair maps the source's close date to it.
+   */
+  date?: string;
+  /**
+   * The attribute that receives the actual revenue; the pair maps the source's amount to it.
+   */
+  revenue?: string;
+  /**
+   * Attributes only the close writes: they are left out of every create and update (an open deal never gets an actual revenue), and given to the close instead.
+   */
+  closeOnly?: string[];
+  /**
+   * The record the close creates (Dataverse `opportunityclose`), which rollback deletes before it reopens the record.
+   */
+  record?: {
+    /**
+     * The close record's object.
+     */
+    object: string;
+    /**
+     * Its lookup to the closed record.
+     */
+    parent: string;
+    /**
+     * Its attribute for the actual close date.
+     */
+    date?: string;
+    /**
+     * Its attribute for the actual revenue.
+     */
+    revenue?: string;
+    /**
+     * Its subject attribute, filled with `Won: <name>` or `Lost: <name>`.
+     */
+    subject?: string;
+  };
+  /**
+   * The live API's close operations (Dataverse Web API actions), for a live target.
+   */
+  messages?: {
+    /**
+     * The operation that closes a record as won (`WinOpportunity`).
+     */
+    won: string;
+    /**
+     * The operation that closes a record as lost (`LoseOpportunity`).
+     */
+    lost: string;
+  };
 }

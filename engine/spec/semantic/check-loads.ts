@@ -43,7 +43,7 @@ export function checkLoad(ctx: LoadCheckContext, located: LocatedLoad): void {
     const field = destinationField(destination, ctx.pair.customAttributes, destObject.name, name);
     if (!field) {
       reporter.unknown('spec/unknown-attribute', at, 'Attribute', name, `${destination.spec.name} "${destObject.name}"`, destinationFieldNames(destination, ctx.pair.customAttributes, destObject.name));
-    } else if (field.writable === false) {
+    } else if (field.writable === false && field.audit !== true) {
       reporter.report('spec/read-only-attribute', at, `Attribute "${name}" of "${destObject.name}" cannot be written through the ${destination.spec.name} API.`);
     }
     return field;

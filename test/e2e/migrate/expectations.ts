@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { Engagement } from '../../../engine/engagement/engagement.js';
 import { compilePlan, type PlannedLoad, type PlannedLookup } from '../../../engine/plan/migration-plan.js';
 import { parseReference } from '../../../engine/source/reference.js';
+import { closeOutcome } from '../../../engine/spec/close-rule.js';
 
 /**
  * Checks the sandbox against the source export with logic of its own rather than the engine's row mapper, so that a
@@ -118,6 +119,9 @@ function checkLoad(engagement: Engagement, load: PlannedLoad, sandbox: Database.
       if (expected === undefined && actual !== null) out.push(`${load.id} ${key}: ${to} is ${String(actual)} though ${reference || 'no reference'} matches nothing`);
     }
     for (const field of dated) {
+      // Only a won or lost record gets the attributes its close writes (an actual close date); an open one stays without.
+      const close = load.close;
+      if (close !== undefined && close.closeOnly.includes(field.to) && closeOutcome(close, record[close.state]) === undefined) continue;
       // A date the engine could not read may arrive empty, but only when the run reported it in blanked.csv.
       const reported = blankedCells(engagement).has(`${load.id}|${key}|${field.columns[0] as string}`);
       if (cell(row, field.columns[0] as string) !== '' && (record[field.to] === null || record[field.to] === undefined) && !reported) {

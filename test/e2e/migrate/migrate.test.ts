@@ -39,7 +39,7 @@ describe.each(BUNDLED_PAIRS)('a sample %s migration into the sandbox', (pair) =>
       expect(load.loaded, `${load.load} loaded something`).toBeGreaterThan(0);
     }
     const exceptions = existsSync(join(project, first.files.exceptions ?? 'none'))
-      ? (parse(readFileSync(join(project, first.files.exceptions as string)), { columns: true }) as Record<string, string>[]).filter((e) => e['status'] !== 'incomplete')
+      ? (parse(readFileSync(join(project, first.files.exceptions as string)), { columns: true }) as Record<string, string>[]).filter((e) => e['status'] !== 'incomplete' && e['status'] !== 'not closed') // a deal loaded but left open is no unloaded row
       : [];
     const notLoaded = first.loads.reduce((n, l) => n + l.skipped + l.held + l.failed, 0);
     expect(exceptions).toHaveLength(notLoaded);

@@ -45,8 +45,8 @@ export function writeExport(dir: string, rows: ExportRows): void {
  * An engagement on `exportDir` with OWNER as its one destination user, a fail threshold that lets a run with
  * deliberately bad rows complete, and an optional batch size (small batches make a run long enough to interrupt).
  */
-export function engagement(project: string, exportDir: string, options: { batchSize?: number; users?: string[] } = {}): string {
-  expect(runCli(['init', project, '--pair', PAIR, '--source', exportDir]).exitCode).toBe(0);
+export function engagement(project: string, exportDir: string, options: { batchSize?: number; users?: string[]; pair?: string } = {}): string {
+  expect(runCli(['init', project, '--pair', options.pair ?? PAIR, '--source', exportDir]).exitCode).toBe(0);
   const file = join(project, 'migration.yaml');
   const users = (options.users ?? [OWNER]).map((email) => `  - { email: ${email}, name: ${email.split('@')[0]} }`).join('\n');
   let text = readFileSync(file, 'utf8').replace(/^users: \[\]$/m, `users:\n${users}`);

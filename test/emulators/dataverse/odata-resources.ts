@@ -40,6 +40,7 @@ export function handleResource(store: EntityStore, request: ApiRequest, baseUrl:
   const [, name = '', rawKey, count] = match;
   if (name === 'EntityDefinitions') return entityDefinition(store, decodeURIComponent(rawKey ?? ''));
   if (name === 'sdkmessagefilters' && request.method === 'GET') return messageFilters(store, request.query);
+  if ((name === 'WinOpportunity' || name === 'LoseOpportunity') && request.method === 'POST') return closeOpportunity(store, name, request);
   const table = store.table(name);
   if (table === undefined) return error(404, `Resource not found for the segment '${name}'.`, '0x8006088a');
   try {
@@ -201,4 +202,28 @@ function entityDefinition(store: EntityStore, key: string): ApiAnswer {
       ReferencingEntityNavigationPropertyName: n.name,
     })),
   });
+}
+
+/**
+ * WinOpportunity and LoseOpportunity, as Dataverse runs them: the opportunity must be open; the OpportunityClose
+ * entity becomes an opportunityclose row, and the opportunity takes the closed state, the status given, and the close's
+ * actual end and revenue as its actual close date and value.
+ */
+function closeOpportunity(store: EntityStore, action: string, request: ApiRequest): ApiAnswer {
+  const body = JSON.parse(request.body === '' ? '{}' : request.body) as { Status?: number; OpportunityClose?: Record<string, unknown> };
+  const close = body.OpportunityClose ?? {};
+  const bind = /\(([^)]+)\)$/.exec(String(close['opportunityid@odata.bind'] ?? ''))?.[1];
+  const opportunities = store.tableOf('opportunity');
+  const row = bind === undefined ? undefined : opportunities.rows.get(bind);
+  if (row === undefined || bind === undefined) return error(404, 'The OpportunityClose names no existing opportunity.');
+  if (row['statecode'] !== undefined && row['statecode'] !== null && row['statecode'] !== 0) return error(400, 'The opportunity is already closed.', '0x80040203');
+  store.write(store.tableOf('opportunityclose'), undefined, close);
+  const end = close['actualend'];
+  store.touch('opportunity', bind, {
+    statecode: action === 'WinOpportunity' ? 1 : 2,
+    statuscode: body.Status ?? (action === 'WinOpportunity' ? 3 : 4),
+    ...(end === undefined ? {} : { actualclosedate: String(end).slice(0, 10) }),
+    ...(close['actualrevenue'] === undefined ? {} : { actualvalue: close['actualrevenue'] as number }),
+  });
+  return { status: 204, headers: { 'odata-version': '4.0' } };
 }
