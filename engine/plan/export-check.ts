@@ -5,6 +5,7 @@ import type { HeaderNote } from '../source/header-match.js';
 import { closestNames } from '../util/suggest.js';
 import { csvOptions, loadCsvOptions } from './csv-options.js';
 import { DuplicateKeys } from './duplicate-keys.js';
+import { GotchaFindings } from './gotcha-findings.js';
 import { loadColumns, requiredColumns } from './load-columns.js';
 import type { MigrationPlan, PlannedLoad } from './migration-plan.js';
 import { outOfScopeFiles } from './out-of-scope.js';
@@ -57,7 +58,13 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   } catch {
     // An object the customer never used exports no file: nothing of it can load, which a person should know, but it
     // is no reason to hold back the rest.
-    add({ code: 'missing-file', severity: 'warning', message: `the export has no such file, so nothing loads for ${loads.map((l) => l.id).join(', ')}` });
+    const module = engagement.source.object((loads[0] as PlannedLoad).sourceObject)?.requiresModule;
+    if (module !== undefined) {
+      // Vtiger exports no Quotes or Sales Orders at all while Inventory is off: the records exist, the file does not.
+      add({ code: 'module-disabled', severity: 'warning', message: `the export has no such file: ${engagement.source.spec.name} exports it only while its ${module} module is enabled, so nothing loads for ${loads.map((l) => l.id).join(', ')}. Enable ${module} and export again, or confirm the instance has none` });
+    } else {
+      add({ code: 'missing-file', severity: 'warning', message: `the export has no such file, so nothing loads for ${loads.map((l) => l.id).join(', ')}` });
+    }
     return { file, rows: 0, excluded: 0, blankLines: 0, encoding: '', loads: loads.map((l) => ({ load: l.id, rows: 0, duplicates: [] })), unmappedColumns: [] };
   }
   if (!stat.isFile()) {
@@ -87,6 +94,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     rows: 0,
     blankKeys: [] as number[],
     coverage: new ValueCoverage(engagement, plan, load, headers),
+    gotchas: new GotchaFindings(engagement, plan, load, headers),
   }));
   const wide: number[] = [];
   let wideCount = 0;
@@ -106,6 +114,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
         if (entry.blankKeys.length < FIRST_LINES) entry.blankKeys.push(row.line);
       } else entry.keys.add(key, row.line, row.cells);
       entry.coverage.add(row.cells, row.line);
+      entry.gotchas.add(row.cells, row.line);
     }
     if (!taken) account.excluded += 1;
     if (account.rows % 10_000 === 0) options.onRows?.(file, account.rows);
@@ -143,6 +152,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
       add({ code: 'blank-key', severity: 'warning', load: entry.load.id, column: entry.load.keyColumns.join(' + '), message: `rows with no source key (${entry.load.keyColumns.join(', ')}) cannot be upserted and are skipped`, lines: entry.blankKeys });
     }
     for (const refused of entry.coverage.refused()) add(refused);
+    for (const gotcha of entry.gotchas.findings()) add(gotcha);
   }
   return account;
 }

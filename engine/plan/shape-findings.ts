@@ -21,6 +21,10 @@ export type ShapeCode =
   | 'row-key'
   | 'wide-row'
   | 'refused-value'
+  | 'text-too-long'
+  | 'unknown-choice-value'
+  | 'unusable-file'
+  | 'module-disabled'
   | 'not-in-scope';
 
 export interface ShapeFinding {

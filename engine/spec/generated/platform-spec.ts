@@ -404,6 +404,10 @@ export interface PlatformObject {
    */
   entitySet?: string;
   /**
+   * Source only: the feature module that must be switched on for the platform to export this object at all (Vtiger's Inventory for Quotes and Sales Orders). When the pair reads the object and the export has no file for it, `plan` and `discover` name the module instead of a plain missing file.
+   */
+  requiresModule?: string;
+  /**
    * True for activity objects (calls, tasks, meetings, emails) that keep their original timestamps.
    */
   activity?: boolean;
