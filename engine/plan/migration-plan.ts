@@ -5,6 +5,7 @@ import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from './import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
+import { planAttendees, type PlannedAttendees } from './planned-attendees.js';
 import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';
 
 /** One load, resolved against the engagement: absolute file, key columns, and lookups split by pass. */
@@ -23,6 +24,8 @@ export interface PlannedLoad {
   lookups: PlannedLookup[];
   owner?: Load['owner'];
   attachment?: Load['attachment'];
+  /** Meetings: the columns naming invitees, written as attendee records after every load has run. */
+  attendees?: PlannedAttendees;
   /** Loads that other loads look up by name or email, so their names and emails are indexed while they load. */
   indexBy: ('name' | 'email')[];
   /** Columns whose values, joined by spaces, name a record for lookups by name. */
@@ -101,6 +104,13 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     }
   }
 
+  // Invitees are resolved by email to the records of the loads writing the attendee targets (contacts, leads).
+  const attendeeStorage = destination.spec.rules?.attendees;
+  const attendeesOf = new Map(located.map(({ load }) => [load.id, planAttendees(load, attendeeStorage, located.map((l) => l.load), destination.spec.rules?.userObject)] as const));
+  for (const planned of attendeesOf.values()) {
+    for (const target of planned?.targetLoads ?? []) indexNeeds.set(target, new Set([...(indexNeeds.get(target) ?? []), 'email']));
+  }
+
   const entries = exportEntries(engagement.exportDir);
   const loads = order.map((id): PlannedLoad => {
     const { load, rowIndex } = byId.get(id) as (typeof located)[number];
@@ -136,6 +146,7 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       })),
       ...(load.owner ? { owner: load.owner } : {}),
       ...(load.attachment ? { attachment: load.attachment } : {}),
+      ...(attendeesOf.get(id) === undefined ? {} : { attendees: attendeesOf.get(id) as PlannedAttendees }),
       indexBy: [...(indexNeeds.get(id) ?? [])],
       nameColumns: object?.nameColumns ?? (object?.primaryName === undefined ? [] : [object.primaryName]),
       ...(emailColumn === undefined ? {} : { emailColumn }),
@@ -163,7 +174,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     deferred,
     stageTables: stageTables(engagement),
     customAttributes: [...(pair.customAttributes ?? []), ...created],
-    objects: [...new Set(loads.map((l) => l.object))],
+    // The attendee table is written after every load, so it comes last.
+    objects: [...new Set([...loads.map((l) => l.object), ...loads.flatMap((l) => (l.attendees === undefined ? [] : [l.attendees.storage.object]))])],
   };
 }
 

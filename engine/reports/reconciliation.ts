@@ -1,6 +1,15 @@
 import type { ExportSummary, FileAccounting } from './file-accounting.js';
 
 /** Per-load counts of one run. Every source row lands in exactly one of loaded, skipped, held or failed. */
+/** A meeting load's invitees: attendee records written, emails that named no one (lookups.csv), refused records. */
+export interface AttendeeCounts {
+  linked: number;
+  unresolved: number;
+  failed: number;
+  /** Invitees of meetings that did not load themselves (their rows are in the exceptions file). */
+  meetingNotLoaded: number;
+}
+
 export interface LoadReconciliation {
   load: string;
   row: string;
@@ -37,6 +46,8 @@ export interface LoadReconciliation {
   conflicts?: number;
   /** Rows the engine wrote once that the source no longer has; reported, never deleted. */
   removed?: number;
+  /** Meetings: their invitees as attendee records (activity parties, event relations). */
+  attendees?: AttendeeCounts;
 }
 
 export interface RunReport {

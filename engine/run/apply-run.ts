@@ -14,6 +14,7 @@ import { QUEUES, QueueWriter, queuePath, readQueues } from './queue-resolutions.
 import { inThreadSource, workerAvailable, workerSource } from './batch-source.js';
 import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
+import { runAttendees } from './attendee-pass.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
 import { checkExport } from '../plan/export-check.js';
@@ -162,6 +163,14 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
         progress('linking', load, index);
         await runSecondPass(ctx, load);
         before += fileRows.get(load.file) ?? 0;
+      }
+      // Invitees name contacts, leads and users, which all exist once every load has run.
+      for (const [index, load] of plan.loads.entries()) {
+        if (load.attendees === undefined) continue;
+        progress('linking', load, index);
+        const counts = reconciliation.find((c) => c.load === load.id);
+        const attendees = await runAttendees(ctx, engagement, load, users);
+        if (counts !== undefined) counts.attendees = attendees;
       }
     } finally {
       await source.close();

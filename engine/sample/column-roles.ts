@@ -76,7 +76,19 @@ function mappedColumns(ctx: RoleContext, loads: Load[]): Map<string, Mapped> {
 
 /** Columns some load of the object uses as a reference, owner or attachment. */
 function specialColumns(loads: Load[]): Set<string> {
-  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).map((k) => k.from), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : [])]));
+  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).map((k) => k.from), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : []), ...(l.attendees ?? []).map((a) => a.from)]));
+}
+
+/**
+ * A meeting's invitee columns hold emails of the people the destination's attendees can be (contacts, leads): the
+ * sample writes them as references by email to the loads writing those objects, so its invitees resolve.
+ */
+function attendeeLookups(ctx: RoleContext, load: Load): NonNullable<Load['lookups']> {
+  const targets = new Set((ctx.destination.spec.rules?.attendees?.targets ?? []).map((t) => t.toLowerCase()));
+  const [first, ...rest] = [...ctx.loadsById.values()].filter((l) => targets.has(l.to.toLowerCase())).map((l) => l.id);
+  if (first === undefined) return [];
+  const people: [string, ...string[]] = [first, ...rest];
+  return (load.attendees ?? []).filter((a) => a.role !== 'organizer').map((a) => ({ to: `attendees:${a.from}`, from: a.from, load: people, by: 'email' as const }));
 }
 
 function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], everywhere: Map<string, Mapped>, whereColumn: string | undefined, others: Set<string>): RowGroup {
@@ -90,7 +102,7 @@ function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], 
     if (load.owner) owners.add(load.owner.from);
     if (load.attachment) attachments.add(load.attachment.from);
     const byAttribute = new Map<string, string[]>();
-    for (const lookup of load.lookups ?? []) {
+    for (const lookup of [...(load.lookups ?? []), ...attendeeLookups(ctx, load)]) {
       const field = ctx.object.fields?.find((f) => f.name === lookup.from);
       // Vtiger writes a reference by name as `Module::::Name`; a record number (`by: key`) is written bare.
       const wrap = ctx.format.references === 'module-label' && lookup.by === 'name' && (field === undefined || field.type === 'lookup');

@@ -160,6 +160,12 @@ export interface Load {
   lookups?: Lookup[];
   owner?: OwnerMapping;
   attachment?: AttachmentMapping;
+  /**
+   * Meetings only: the columns holding invitee emails, each with the role its people take. After every load has run, each email is resolved to a contact, lead or user (as the destination's `rules.attendees` says) and one attendee record is written per person; an email that resolves to no one is reported with its file and line.
+   *
+   * @minItems 1
+   */
+  attendees?: [AttendeeMapping, ...AttendeeMapping[]];
 }
 /**
  * Keeps only the source rows whose column has one of the given values.
@@ -359,6 +365,23 @@ export interface AttachmentMapping {
    * Destination attribute receiving the size in bytes.
    */
   size?: string;
+}
+/**
+ * One column of invitee emails and the role its people take.
+ */
+export interface AttendeeMapping {
+  /**
+   * The source column holding one email or several.
+   */
+  from: string;
+  /**
+   * The role of the people it names.
+   */
+  role: 'required' | 'optional' | 'organizer';
+  /**
+   * What separates several emails in one cell; by default `;` or `,`. `Name <email>` entries are read for their email.
+   */
+  separator?: string;
 }
 /**
  * For a `field` row: the field mapping it describes.

@@ -338,6 +338,52 @@ export interface DestinationRules {
    * How the admin creates the source-key field in this destination's own terms (type, length, and what makes it unique), for the schema-change checklist.
    */
   sourceKeySetup?: string;
+  attendees?: AttendeeStorage;
+}
+/**
+ * How the destination stores a meeting's attendees: one record per attendee in a table of its own (Dataverse `activityparty`, Salesforce `EventRelation`), naming the meeting and the person. Pairs say which columns hold invitee emails (a load's `attendees`); the run resolves each email to a person and writes one such record.
+ */
+export interface AttendeeStorage {
+  /**
+   * The attendee table, e.g. `activityparty` or `EventRelation`.
+   */
+  object: string;
+  /**
+   * Its lookup to the meeting (`activityid`, `EventId`).
+   */
+  activity: string;
+  /**
+   * Its lookup to the person (`partyid`, `RelationId`).
+   */
+  party: string;
+  /**
+   * An attribute that keeps the email the invitee was resolved from (`addressused`), when the table has one.
+   */
+  address?: string;
+  /**
+   * Destination objects an invitee email is resolved to, tried in this order: the loads of the pair writing these objects (by their email), then the user object's users.
+   *
+   * @minItems 1
+   */
+  targets: [string, ...string[]];
+  /**
+   * Per role a pair may ask for (`required`, `optional`, `organizer`), the attribute values that record it, e.g. `{ participationtypemask: 5 }` or `{ IsInvitee: true }`. A role left out cannot be stored as an attendee on this destination.
+   */
+  roles: {
+    required?: AttendeeRoleValues;
+    optional?: AttendeeRoleValues;
+    organizer?: AttendeeRoleValues;
+  };
+  /**
+   * Anything a migration engineer should know (limits, how a live target writes them).
+   */
+  note?: string;
+}
+/**
+ * Attribute values written on an attendee record of this role.
+ */
+export interface AttendeeRoleValues {
+  [k: string]: (string | number | boolean) | undefined;
 }
 /**
  * A kind of automation a platform offers.
