@@ -14,6 +14,8 @@ import type { ExportCheck, FileAccount, ShapeFinding } from './shape-findings.js
 import { ValueCoverage } from './value-coverage.js';
 
 const FIRST_LINES = 5;
+/** Past this many a column is not a list of pipelines: the processes stop growing and the checklist stays readable. */
+const MAX_PIPELINES = 50;
 
 export interface ExportCheckOptions {
   onRows?: (file: string, rows: number) => void;
@@ -95,6 +97,8 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     blankKeys: [] as number[],
     coverage: new ValueCoverage(engagement, plan, load, headers),
     gotchas: new GotchaFindings(engagement, plan, load, headers),
+    pipelineAt: load.process === undefined ? -1 : headers.indexOf(load.process.from),
+    pipelines: new Set<string>(),
   }));
   const wide: number[] = [];
   let wideCount = 0;
@@ -115,6 +119,10 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
       } else entry.keys.add(key, row.line, row.cells);
       entry.coverage.add(row.cells, row.line);
       entry.gotchas.add(row.cells, row.line);
+      if (entry.pipelineAt >= 0 && entry.pipelines.size < MAX_PIPELINES) {
+        const pipeline = (row.cells[entry.pipelineAt] ?? '').trim();
+        if (pipeline !== '') entry.pipelines.add(pipeline);
+      }
     }
     if (!taken) account.excluded += 1;
     if (account.rows % 10_000 === 0) options.onRows?.(file, account.rows);
@@ -131,7 +139,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   if (wideCount > 0) add({ code: 'wide-row', severity: 'warning', message: `${wideCount} rows have more cells than the header has columns (an unquoted delimiter?): they are skipped and reported`, lines: wide, count: wideCount });
   for (const entry of perLoad) {
     const duplicates = entry.keys.rows();
-    account.loads.push({ load: entry.load.id, rows: entry.rows, duplicates });
+    account.loads.push({ load: entry.load.id, rows: entry.rows, duplicates, ...(entry.load.process === undefined ? {} : { pipelines: [...entry.pipelines] }) });
     if (duplicates.length > 0) {
       const exact = duplicates.filter((d) => d.exact).length;
       const what = entry.load.duplicates === 'hold' ? 'are held, every row of each key' : entry.load.duplicates === 'last' ? 'do not load: the last row of each key does' : 'do not load: the first row of each key does';

@@ -12,6 +12,7 @@ export function loadColumns(load: PlannedLoad): string[] {
       ...(load.owner ? [load.owner.from] : []),
       ...(load.attachment ? [load.attachment.from] : []),
       ...(load.attendees?.columns.map((a) => a.column) ?? []),
+      ...(load.process === undefined ? [] : [load.process.from, load.process.stage]),
       ...(load.modifiedColumn === undefined ? [] : [load.modifiedColumn]),
     ]),
   ];

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute, Load, StageRow, TransformStep } from '../spec/generated/pair-spec.js';
+import type { ProcessStorage } from '../spec/generated/platform-spec.js';
 import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from './import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
@@ -24,6 +25,8 @@ export interface PlannedLoad {
   lookups: PlannedLookup[];
   owner?: Load['owner'];
   attachment?: Load['attachment'];
+  /** Deals: the column naming each deal's pipeline, whose process (record type, business process flow) it follows. */
+  process?: Load['process'];
   /** Meetings: the columns naming invitees, written as attendee records after every load has run. */
   attendees?: PlannedAttendees;
   /** Loads that other loads look up by name or email, so their names and emails are indexed while they load. */
@@ -146,6 +149,7 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       })),
       ...(load.owner ? { owner: load.owner } : {}),
       ...(load.attachment ? { attachment: load.attachment } : {}),
+      ...(load.process ? { process: load.process } : {}),
       ...(attendeesOf.get(id) === undefined ? {} : { attendees: attendeesOf.get(id) as PlannedAttendees }),
       indexBy: [...(indexNeeds.get(id) ?? [])],
       nameColumns: object?.nameColumns ?? (object?.primaryName === undefined ? [] : [object.primaryName]),
@@ -175,8 +179,14 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     stageTables: stageTables(engagement),
     customAttributes: [...(pair.customAttributes ?? []), ...created],
     // The attendee table is written after every load, so it comes last.
-    objects: [...new Set([...loads.map((l) => l.object), ...loads.flatMap((l) => (l.attendees === undefined ? [] : [l.attendees.storage.object]))])],
+    objects: [...new Set([...loads.map((l) => l.object), ...loads.flatMap((l) => (l.attendees === undefined ? [] : [l.attendees.storage.object])), ...processObjects(destination.spec.rules?.processes, loads)])],
   };
+}
+
+/** The tables a destination keeps its processes in (process, stages, record types), when a deal load names its pipeline. */
+function processObjects(storage: ProcessStorage | undefined, loads: readonly PlannedLoad[]): string[] {
+  if (storage === undefined || !loads.some((l) => l.process !== undefined)) return [];
+  return [storage.process.object, storage.stage.object, ...(storage.recordType === undefined ? [] : [storage.recordType.object])];
 }
 
 /** The transform that reads a custom column of an inferred type the way the source platform writes it. */

@@ -60,7 +60,7 @@ export async function summarizePlan(engagement: Engagement, options: { checkDest
   }
   if (options.checkDestination === true) blockers.push(...(await destinationProblems(engagement, plan)));
   const warnings = check.findings.filter((f) => f.severity === 'warning').map(describeFinding);
-  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
+  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan, check), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
 }
 
 /** A live target checks its metadata now, so that a missing field stops the plan rather than half a load. */

@@ -10,6 +10,13 @@ export interface AttendeeCounts {
   meetingNotLoaded: number;
 }
 
+/** A deal load's pipelines: processes set up, deals given theirs, deals left without one (lookups.csv). */
+export interface ProcessCounts {
+  processes: number;
+  set: number;
+  withoutProcess: number;
+}
+
 export interface LoadReconciliation {
   load: string;
   row: string;
@@ -48,6 +55,8 @@ export interface LoadReconciliation {
   removed?: number;
   /** Meetings: their invitees as attendee records (activity parties, event relations). */
   attendees?: AttendeeCounts;
+  /** Deals: the process (record type, business process flow) of their pipeline. */
+  processes?: ProcessCounts;
 }
 
 export interface RunReport {

@@ -160,6 +160,7 @@ export interface Load {
   lookups?: Lookup[];
   owner?: OwnerMapping;
   attachment?: AttachmentMapping;
+  process?: ProcessMapping;
   /**
    * Meetings only: the columns holding invitee emails, each with the role its people take. After every load has run, each email is resolved to a contact, lead or user (as the destination's `rules.attendees` says) and one attendee record is written per person; an email that resolves to no one is reported with its file and line.
    *
@@ -365,6 +366,23 @@ export interface AttachmentMapping {
    * Destination attribute receiving the size in bytes.
    */
   size?: string;
+}
+/**
+ * Deals only: the column naming each deal's pipeline. Every pipeline becomes a process in the destination (the destination's `rules.processes`: a Salesforce record type with its sales process, a Dataverse business process flow) with the stages of its stage table in order; the schema-change checklist lists them and the run sets each record's process (and stage) after every load has run.
+ */
+export interface ProcessMapping {
+  /**
+   * The source column holding the pipeline's name.
+   */
+  from: string;
+  /**
+   * The source column holding the deal's stage, read through the pipeline's stage table.
+   */
+  stage: string;
+  /**
+   * The pipeline of a deal whose cell is blank (an export with one pipeline often leaves it out).
+   */
+  default?: string;
 }
 /**
  * One column of invitee emails and the role its people take.

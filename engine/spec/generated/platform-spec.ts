@@ -339,6 +339,7 @@ export interface DestinationRules {
    */
   sourceKeySetup?: string;
   attendees?: AttendeeStorage;
+  processes?: ProcessStorage;
 }
 /**
  * How the destination stores a meeting's attendees: one record per attendee in a table of its own (Dataverse `activityparty`, Salesforce `EventRelation`), naming the meeting and the person. Pairs say which columns hold invitee emails (a load's `attendees`); the run resolves each email to a person and writes one such record.
@@ -384,6 +385,58 @@ export interface AttendeeStorage {
  */
 export interface AttendeeRoleValues {
   [k: string]: (string | number | boolean) | undefined;
+}
+/**
+ * How the destination keeps a sales process per pipeline and which one a record follows: Dataverse a business process flow (`workflow`) with its stages (`processstage`), named on the opportunity by `processid` and `stageid`; Salesforce a `BusinessProcess` listing its stages and a `RecordType` using it, named by `RecordTypeId`.
+ */
+export interface ProcessStorage {
+  /**
+   * The object whose records follow a process (`opportunity`, `Opportunity`).
+   */
+  object: string;
+  /**
+   * What the destination calls one process, for the checklist (`business process flow`, `record type with its sales process`).
+   */
+  label?: string;
+  process: ProcessPart;
+  stage: ProcessPart;
+  recordType?: ProcessPart;
+  /**
+   * The record's attribute naming its process, or its record type when there is one (`processid`, `RecordTypeId`).
+   */
+  recordProcess: string;
+  /**
+   * The record's attribute naming its current stage record, when the destination has one (`stageid`).
+   */
+  recordStage?: string;
+  /**
+   * How a live target gets them (created by the admin from the checklist, then looked up by name).
+   */
+  note?: string;
+}
+/**
+ * One table of the process setup: its name attribute, the attribute pointing at the process, the stage order attribute, and fixed values.
+ */
+export interface ProcessPart {
+  object: string;
+  /**
+   * Attribute holding the name (the pipeline's, the stage's).
+   */
+  name: string;
+  /**
+   * Stages and record types: the lookup to their process.
+   */
+  process?: string;
+  /**
+   * Stages: an attribute holding the stage's position, 1 first.
+   */
+  order?: string;
+  /**
+   * Attribute values every record of this table is written with.
+   */
+  values?: {
+    [k: string]: (string | number | boolean) | undefined;
+  };
 }
 /**
  * A kind of automation a platform offers.
