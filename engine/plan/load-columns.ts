@@ -11,7 +11,7 @@ export function loadColumns(load: PlannedLoad): string[] {
       ...load.lookups.flatMap((l) => (l.typeColumn === undefined ? [] : [l.typeColumn])),
       ...(load.owner ? [load.owner.from] : []),
       ...(load.attachment ? [load.attachment.from] : []),
-      ...(load.attendees?.columns.map((a) => a.column) ?? []),
+      ...(load.attendees?.columns.flatMap((a) => (a.column === undefined ? [] : [a.column])) ?? []),
       ...(load.process === undefined ? [] : [load.process.from, load.process.stage]),
       ...(load.modifiedColumn === undefined ? [] : [load.modifiedColumn]),
     ]),

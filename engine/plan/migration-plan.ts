@@ -111,7 +111,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
   const attendeeStorage = destination.spec.rules?.attendees;
   const attendeesOf = new Map(located.map(({ load }) => [load.id, planAttendees(load, attendeeStorage, located.map((l) => l.load), destination.spec.rules?.userObject)] as const));
   for (const planned of attendeesOf.values()) {
-    for (const target of planned?.targetLoads ?? []) indexNeeds.set(target, new Set([...(indexNeeds.get(target) ?? []), 'email']));
+    const kinds = (planned?.columns ?? []).flatMap((c) => (c.column === undefined || c.by === 'key' ? [] : [c.by]));
+    for (const target of planned?.targetLoads ?? []) indexNeeds.set(target, new Set([...(indexNeeds.get(target) ?? []), ...kinds]));
   }
 
   const entries = exportEntries(engagement.exportDir);

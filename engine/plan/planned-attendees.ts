@@ -6,13 +6,14 @@ export type AttendeeRole = AttendeeMapping['role'];
 /** A meeting load's invitee columns, resolved against how the destination stores attendees. */
 export interface PlannedAttendees {
   storage: AttendeeStorage;
-  columns: { column: string; role: AttendeeRole; separator?: string }[];
+  /** `column` is absent for the meeting's owner. */
+  columns: { column?: string; role: AttendeeRole; by: 'email' | 'name' | 'key'; separator?: string }[];
   /** Loads of the pair whose records invitees resolve to, in the storage's target order (contacts before leads). */
   targetLoads: string[];
   /** True when users are among the targets: an invitee email may name a destination user. */
   users: boolean;
   /** Roles the pair asks for that this destination does not store as attendees (Salesforce: the organizer is the owner). */
-  unstored: { column: string; role: AttendeeRole }[];
+  unstored: { column?: string; role: AttendeeRole }[];
 }
 
 /**
@@ -33,9 +34,11 @@ export function planAttendees(
   const stored = (role: AttendeeRole): boolean => storage.roles[role] !== undefined;
   return {
     storage,
-    columns: load.attendees.filter((a) => stored(a.role)).map((a) => ({ column: a.from, role: a.role, ...(a.separator === undefined ? {} : { separator: a.separator }) })),
+    columns: load.attendees
+      .filter((a) => stored(a.role) && (a.owner === true || a.from !== undefined))
+      .map((a) => ({ ...(a.owner === true || a.from === undefined ? {} : { column: a.from }), role: a.role, by: a.by ?? 'email', ...(a.separator === undefined ? {} : { separator: a.separator }) })),
     targetLoads,
     users: userObject !== undefined && targets.includes(lower(userObject)),
-    unstored: load.attendees.filter((a) => !stored(a.role)).map((a) => ({ column: a.from, role: a.role })),
+    unstored: load.attendees.filter((a) => !stored(a.role)).map((a) => ({ ...(a.from === undefined ? {} : { column: a.from }), role: a.role })),
   };
 }

@@ -33,6 +33,8 @@ export function loadProcesses(engagement: Engagement, plan: Pick<MigrationPlan, 
     const key = pipeline.trim().toLowerCase();
     if (key === '' || byPipeline.has(key) || table === undefined) return;
     const stages = [...new Set((plan.stageTables.get(table) ?? []).map((r) => r.stage))];
+    // A process is its stages: a pipeline whose table has none has nothing to set up.
+    if (stages.length === 0) return;
     byPipeline.set(key, { pipeline: pipeline.trim(), table, stages });
   };
   for (const table of tables) if (table.pipeline !== undefined) add(table.pipeline, table.id);

@@ -179,7 +179,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
         if (load.attendees === undefined) continue;
         progress('linking', load, index);
         const counts = reconciliation.find((c) => c.load === load.id);
-        const attendees = await runAttendees(ctx, engagement, load, users);
+        const attendees = await runAttendees(ctx, engagement, plan, load, users);
         if (counts !== undefined) counts.attendees = attendees;
       }
     } finally {

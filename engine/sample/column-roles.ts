@@ -76,7 +76,7 @@ function mappedColumns(ctx: RoleContext, loads: Load[]): Map<string, Mapped> {
 
 /** Columns some load of the object uses as a reference, owner or attachment. */
 function specialColumns(loads: Load[]): Set<string> {
-  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).map((k) => k.from), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : []), ...(l.attendees ?? []).map((a) => a.from)]));
+  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).map((k) => k.from), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : []), ...(l.attendees ?? []).flatMap((a) => (a.from === undefined ? [] : [a.from]))]));
 }
 
 /**
@@ -88,7 +88,7 @@ function attendeeLookups(ctx: RoleContext, load: Load): NonNullable<Load['lookup
   const [first, ...rest] = [...ctx.loadsById.values()].filter((l) => targets.has(l.to.toLowerCase())).map((l) => l.id);
   if (first === undefined) return [];
   const people: [string, ...string[]] = [first, ...rest];
-  return (load.attendees ?? []).filter((a) => a.role !== 'organizer').map((a) => ({ to: `attendees:${a.from}`, from: a.from, load: people, by: 'email' as const }));
+  return (load.attendees ?? []).flatMap((a) => (a.owner === true || a.from === undefined ? [] : [{ to: `attendees:${a.from}`, from: a.from, load: people, by: a.by ?? 'email' }]));
 }
 
 function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], everywhere: Map<string, Mapped>, whereColumn: string | undefined, others: Set<string>): RowGroup {

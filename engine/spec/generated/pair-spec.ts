@@ -385,19 +385,27 @@ export interface ProcessMapping {
   default?: string;
 }
 /**
- * One column of invitee emails and the role its people take.
+ * One column of invitees (or the meeting's owner) and the role its people take.
  */
 export interface AttendeeMapping {
   /**
-   * The source column holding one email or several.
+   * The source column holding one invitee or several. Required unless `owner` is set.
    */
-  from: string;
+  from?: string;
+  /**
+   * How the column names a person: by `email` (the default; also matches users), `name` (`Contacts::::Dana Reyes` in Vtiger; also matches users by name) or `key` (a source id of a contact or lead).
+   */
+  by?: 'email' | 'name' | 'key';
+  /**
+   * True when the attendee is the meeting's own owner, as the run resolved it (the organizer).
+   */
+  owner?: boolean;
   /**
    * The role of the people it names.
    */
   role: 'required' | 'optional' | 'organizer';
   /**
-   * What separates several emails in one cell; by default `;` or `,`. `Name <email>` entries are read for their email.
+   * What separates several invitees in one cell; by default `;` or `,` for emails and none for names and keys. `Name <email>` entries are read for their email.
    */
   separator?: string;
 }

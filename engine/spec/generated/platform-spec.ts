@@ -418,6 +418,9 @@ export interface ProcessStorage {
  * One table of the process setup: its name attribute, the attribute pointing at the process, the stage order attribute, and fixed values.
  */
 export interface ProcessPart {
+  /**
+   * The table (`workflow`, `processstage`, `BusinessProcess`, `RecordType`).
+   */
   object: string;
   /**
    * Attribute holding the name (the pipeline's, the stage's).
