@@ -7,8 +7,8 @@ import type { MigrationPlan, PlannedLoad } from './migration-plan.js';
 /** Vtiger joins multi-select values with ` |##| `; most exports with `;` or `,`. Tried together when the platform does not say. */
 const FALLBACK_SEPARATORS = /\s*\|##\|\s*|[;,]/;
 
-/** Steps that leave text as it is apart from case and spaces: only such text is measured against the attribute. */
-const PASS_THROUGH = new Set(['trim', 'lower', 'upper', 'title-case', 'email', 'url', 'strip-html']);
+/** Steps that leave text as it is apart from case, spaces and a default for blanks: only such text is measured. */
+const PASS_THROUGH = new Set(['trim', 'lower', 'upper', 'title-case', 'email', 'url', 'strip-html', 'default']);
 
 /** The product pages' gotchas that a row can show before anything moves. */
 export type GotchaCode = 'text-too-long' | 'unknown-choice-value' | 'unusable-file';
