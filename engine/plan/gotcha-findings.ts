@@ -52,7 +52,7 @@ export class GotchaFindings {
       value: t.values[0] as string,
       count: t.count,
       lines: t.lines,
-      message: `${t.count} rows of ${this.load.id}: ${describe(t.code, t.column, t.values)}; ${OUTCOME[t.code]}`,
+      message: `${t.count} ${t.count === 1 ? 'row' : 'rows'} of ${this.load.id}: ${describe(t.code, t.column, t.values)}; ${OUTCOME[t.code]}`,
     }));
   }
 
