@@ -3,6 +3,8 @@ import type { ExportSummary, FileAccounting } from './file-accounting.js';
 /** Per-load counts of one run. Every source row lands in exactly one of loaded, skipped, held or failed. */
 /** A meeting load's invitees: attendee records written, emails that named no one (lookups.csv), refused records. */
 export interface AttendeeCounts {
+  /** The attendee table (activityparty, EventRelation). */
+  object: string;
   linked: number;
   unresolved: number;
   failed: number;
@@ -13,6 +15,8 @@ export interface AttendeeCounts {
 /** A deal load's pipelines: processes set up, deals given theirs, deals left without one (lookups.csv). */
 export interface ProcessCounts {
   processes: number;
+  /** Setup records written per table (processes, stages, record types). */
+  records: Record<string, number>;
   set: number;
   withoutProcess: number;
 }

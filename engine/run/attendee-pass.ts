@@ -41,8 +41,8 @@ export async function runAttendees(
   load: PlannedLoad,
   users: ReadonlyMap<string, { id: string; name: string }>,
 ): Promise<AttendeeCounts> {
-  const counts: AttendeeCounts = { linked: 0, unresolved: 0, failed: 0, meetingNotLoaded: 0 };
   const attendees = load.attendees;
+  const counts: AttendeeCounts = { object: attendees?.storage.object ?? '', linked: 0, unresolved: 0, failed: 0, meetingNotLoaded: 0 };
   if (attendees === undefined || attendees.columns.length === 0 || !existsSync(load.file)) return counts;
   const csv = await openCsv(load.file, loadCsvOptions(csvOptions(engagement), load));
   const filter = new RowFilter(load, csv.headers);

@@ -38,14 +38,14 @@ export async function runProcesses(
   load: PlannedLoad,
   seen: readonly string[],
 ): Promise<ProcessCounts> {
-  const counts: ProcessCounts = { processes: 0, set: 0, withoutProcess: 0 };
+  const counts: ProcessCounts = { processes: 0, records: {}, set: 0, withoutProcess: 0 };
   const planned = loadProcesses(engagement, plan, load, seen);
   if (planned === undefined || load.process === undefined || !existsSync(load.file)) return counts;
   const made = new Map<string, Made>();
   const refused = new Map<string, string>();
   for (const process of planned.processes) {
     try {
-      made.set(process.pipeline.toLowerCase(), await createProcess(ctx, load, planned, process));
+      made.set(process.pipeline.toLowerCase(), await createProcess(ctx, load, planned, process, counts.records));
     } catch (error) {
       if (!(error instanceof SetupRefused)) throw error;
       refused.set(process.pipeline.toLowerCase(), error.message);
@@ -120,22 +120,27 @@ function stageOf(plan: Pick<MigrationPlan, 'stageTables'>, process: PlannedProce
 }
 
 /** Writes one pipeline's process, its stages in order and its record type, each under a key naming the pipeline. */
-async function createProcess(ctx: LoadRunContext, load: PlannedLoad, planned: LoadProcesses, process: PlannedProcess): Promise<Made> {
+async function createProcess(ctx: LoadRunContext, load: PlannedLoad, planned: LoadProcesses, process: PlannedProcess, written: Record<string, number>): Promise<Made> {
   const { storage } = planned;
+  const writeOne = async (part: ProcessPart, sourceKey: string, values: DestinationRecord): Promise<string> => {
+    const id = await writeSetupRecord(ctx, load, part, sourceKey, values);
+    written[part.object] = (written[part.object] ?? 0) + 1;
+    return id;
+  };
   const key = `pipeline:${process.pipeline.toLowerCase()}`;
-  const processId = await writeOne(ctx, load, storage.process, key, { [storage.process.name]: process.pipeline });
+  const processId = await writeOne(storage.process, key, { [storage.process.name]: process.pipeline });
   const stages = new Map<string, string>();
   for (const [index, stage] of process.stages.entries()) {
     const values: DestinationRecord = { [storage.stage.name]: stage };
     if (storage.stage.process !== undefined) values[storage.stage.process] = processId;
     if (storage.stage.order !== undefined) values[storage.stage.order] = index + 1;
-    stages.set(stage.toLowerCase(), await writeOne(ctx, load, storage.stage, `${key}|stage:${index + 1}`, values));
+    stages.set(stage.toLowerCase(), await writeOne(storage.stage, `${key}|stage:${index + 1}`, values));
   }
   const recordType = storage.recordType;
   if (recordType === undefined) return { recordProcess: processId, stages };
   const values: DestinationRecord = { [recordType.name]: process.pipeline };
   if (recordType.process !== undefined) values[recordType.process] = processId;
-  return { recordProcess: await writeOne(ctx, load, recordType, `${key}|record-type`, values), stages };
+  return { recordProcess: await writeOne(recordType, `${key}|record-type`, values), stages };
 }
 
 let writes = 3_000_000;
@@ -144,7 +149,7 @@ let writes = 3_000_000;
 class SetupRefused extends Error {}
 
 /** Upserts one setup record through the ledger, so a rerun finds it and rollback removes it. */
-async function writeOne(ctx: LoadRunContext, load: PlannedLoad, part: ProcessPart, sourceKey: string, values: DestinationRecord): Promise<string> {
+async function writeSetupRecord(ctx: LoadRunContext, load: PlannedLoad, part: ProcessPart, sourceKey: string, values: DestinationRecord): Promise<string> {
   for (const [name, value] of Object.entries(part.values ?? {})) if (value !== undefined) values[name] = value;
   const ledgerLoad = processLoadId(load);
   const batch = ++writes;
