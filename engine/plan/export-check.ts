@@ -37,6 +37,12 @@ export async function checkExport(engagement: Engagement, plan: MigrationPlan, o
     const account = await checkFile(engagement, plan, path, loads, findings, options);
     if (account !== undefined) files.push(account);
   }
+  // A role the destination keeps no attendee record for (Salesforce: the organizer is the owner) is said, not dropped.
+  for (const load of plan.loads) {
+    for (const role of load.attendees?.unstored ?? []) {
+      findings.push({ code: 'attendee-role', severity: 'note', file: load.fileName, load: load.id, ...(role.column === undefined ? {} : { column: role.column }), message: `${engagement.destination.spec.name} keeps no ${role.role} attendee on ${load.object}, so ${role.column ?? 'the owner'} is not written as one` });
+    }
+  }
   const notInScope = outOfScopeFiles(engagement, plan);
   for (const file of notInScope) {
     findings.push({ code: 'not-in-scope', severity: 'note', file: file.file, message: `not read by this pair (${file.reason})${file.rows === null ? '' : `: ${file.rows} rows stay behind`}`, ...(file.rows === null ? {} : { count: file.rows }) });

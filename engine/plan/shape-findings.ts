@@ -25,6 +25,7 @@ export type ShapeCode =
   | 'unknown-choice-value'
   | 'unusable-file'
   | 'module-disabled'
+  | 'attendee-role'
   | 'not-in-scope';
 
 export interface ShapeFinding {

@@ -105,4 +105,14 @@ describe('gotcha findings in plan and discover', () => {
     expect(plan).toEqual([]);
     expect(discovered).toEqual([]);
   });
+
+  it('given a Salesforce pair asking for the organizer as an attendee, notes that Salesforce keeps none instead of dropping it', async () => {
+    const engagement = await engagementOver({ 'activities.csv': 'Activity ID,Activity Type,Subject\n' }, 'smart-crm-online--salesforce-sales-cloud', (e) => {
+      const events = e.pair.objects.flatMap((o) => o.loads ?? []).find((l) => l.id === 'events');
+      if (events === undefined) throw new Error('the pair has no events load');
+      events.attendees = [...(events.attendees ?? []), { owner: true, role: 'organizer' }];
+    });
+    const notes = (await checkExport(engagement, compilePlan(engagement))).findings.filter((f) => f.code === 'attendee-role');
+    expect(notes.map((f) => [f.severity, f.file, f.load, f.message])).toEqual([['note', 'activities.csv', 'events', 'Salesforce Sales Cloud keeps no organizer attendee on Event, so the owner is not written as one']]);
+  });
 });
