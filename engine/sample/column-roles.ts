@@ -88,7 +88,9 @@ function attendeeLookups(ctx: RoleContext, load: Load): NonNullable<Load['lookup
   const [first, ...rest] = [...ctx.loadsById.values()].filter((l) => targets.has(l.to.toLowerCase())).map((l) => l.id);
   if (first === undefined) return [];
   const people: [string, ...string[]] = [first, ...rest];
-  return (load.attendees ?? []).flatMap((a) => (a.owner === true || a.from === undefined ? [] : [{ to: `attendees:${a.from}`, from: a.from, load: people, by: a.by ?? 'email' }]));
+  // A column the load already reads as a lookup (Vtiger's Contact Name, LeadSmart's WhoId) keeps that lookup's targets.
+  const looked = new Set((load.lookups ?? []).map((l) => l.from));
+  return (load.attendees ?? []).flatMap((a) => (a.owner === true || a.from === undefined || looked.has(a.from) ? [] : [{ to: `attendees:${a.from}`, from: a.from, load: people, by: a.by ?? 'email' }]));
 }
 
 function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], everywhere: Map<string, Mapped>, whereColumn: string | undefined, others: Set<string>): RowGroup {
