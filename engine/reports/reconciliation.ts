@@ -1,26 +1,8 @@
+import type { AttendeeCounts } from '../run/attendee-pass.js';
+import type { ProcessCounts } from '../run/process-pass.js';
 import type { ExportSummary, FileAccounting } from './file-accounting.js';
 
 /** Per-load counts of one run. Every source row lands in exactly one of loaded, skipped, held or failed. */
-/** A meeting load's invitees: attendee records written, emails that named no one (lookups.csv), refused records. */
-export interface AttendeeCounts {
-  /** The attendee table (activityparty, EventRelation). */
-  object: string;
-  linked: number;
-  unresolved: number;
-  failed: number;
-  /** Invitees of meetings that did not load themselves (their rows are in the exceptions file). */
-  meetingNotLoaded: number;
-}
-
-/** A deal load's pipelines: processes set up, deals given theirs, deals left without one (lookups.csv). */
-export interface ProcessCounts {
-  processes: number;
-  /** Setup records written per table (processes, stages, record types). */
-  records: Record<string, number>;
-  set: number;
-  withoutProcess: number;
-}
-
 export interface LoadReconciliation {
   load: string;
   row: string;

@@ -5,7 +5,6 @@ import { csvOptions, loadCsvOptions } from '../plan/csv-options.js';
 import type { MigrationPlan, PlannedLoad } from '../plan/migration-plan.js';
 import type { PlannedAttendees } from '../plan/planned-attendees.js';
 import { RowFilter } from '../plan/row-filter.js';
-import type { AttendeeCounts } from '../reports/reconciliation.js';
 import { openCsv } from '../source/csv-file.js';
 import { parseReference } from '../source/reference.js';
 import type { BatchOutcome } from './ledger.js';
@@ -13,6 +12,18 @@ import { destinationKey, type LoadRunContext } from './load-runner.js';
 import { LookupResolver } from './lookup-resolver.js';
 
 const BATCH = 500;
+
+/** A meeting load's invitees: attendee records written, emails that named no one (lookups.csv), refused records. */
+export interface AttendeeCounts {
+  /** The attendee table (activityparty, EventRelation). */
+  object: string;
+  linked: number;
+  unresolved: number;
+  failed: number;
+  /** Invitees of meetings that did not load themselves (their rows are in the exceptions file). */
+  meetingNotLoaded: number;
+}
+
 const DEFAULT_SEPARATORS = /[;,]/;
 
 /** The ledger's name for a meeting load's attendee records: rollback deletes them like any other record it created. */

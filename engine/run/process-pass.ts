@@ -5,13 +5,22 @@ import { csvOptions, loadCsvOptions } from '../plan/csv-options.js';
 import type { MigrationPlan, PlannedLoad } from '../plan/migration-plan.js';
 import { loadProcesses, processOf, type LoadProcesses, type PlannedProcess } from '../plan/planned-processes.js';
 import { RowFilter } from '../plan/row-filter.js';
-import type { ProcessCounts } from '../reports/reconciliation.js';
 import { openCsv } from '../source/csv-file.js';
 import type { ProcessPart } from '../spec/generated/platform-spec.js';
 import type { BatchOutcome } from './ledger.js';
 import { destinationKey, type LoadRunContext } from './load-runner.js';
 
 const BATCH = 500;
+
+/** A deal load's pipelines: processes set up, deals given theirs, deals left without one (lookups.csv). */
+export interface ProcessCounts {
+  processes: number;
+  /** Setup records written per table (processes, stages, record types). */
+  records: Record<string, number>;
+  set: number;
+  withoutProcess: number;
+}
+
 
 /** The ledger's name for the process records a deal load created: rollback deletes them after it restores the deals. */
 export function processLoadId(load: Pick<PlannedLoad, 'id'>): string {
