@@ -14,6 +14,8 @@ import { OwnerAudit } from './owner-audit.js';
 import { ScratchStore } from './scratch-store.js';
 import { StageAudit } from './stage-audit.js';
 
+const ROW_GOTCHAS: ReadonlySet<string> = new Set(['text-too-long', 'unknown-choice-value', 'unusable-file']);
+
 export interface DiscoverOptions {
   /** Called as rows go by, for progress displays. */
   onProgress?: (event: { object: string; rows: number; objectIndex: number; objects: number; done: number; total: number }) => void;
@@ -31,7 +33,8 @@ export async function discover(engagement: Engagement, options: DiscoverOptions 
   // The shape check the run makes first, so what would stop or shorten a run is known before anything moves.
   const check = await checkExport(engagement, plan);
   // Every finding names its lines, even when it has none, so reports can list them without asking first.
-  const shapeFindings = check.findings.map((f) => ({ ...f, lines: f.lines ?? [] }));
+  // The row gotchas appear in the findings with their rows (gotcha-checks.ts), so the shape lists leave them out.
+  const shapeFindings = check.findings.filter((f) => !ROW_GOTCHAS.has(f.code)).map((f) => ({ ...f, lines: f.lines ?? [] }));
   const roles = selectObjects(engagement.pair, engagement.source).byRole;
   const present = engagement.source
     .objectNames()
@@ -64,6 +67,11 @@ export async function discover(engagement: Engagement, options: DiscoverOptions 
       ctx.onRows = (current, rows) => options.onProgress?.({ object: current, rows, objectIndex, objects: present.length, done: before + rows, total });
       if (objectIndex > 0) before += fileRows.get(paths[objectIndex - 1] as string) ?? 0;
       scans.push(await scanObject(name, object, join(engagement.exportDir, object.file!), ctx));
+    }
+    // A module switched off leaves no file to scan: the export check saw it, and it belongs with the findings.
+    for (const off of check.findings.filter((f) => f.code === 'module-disabled')) {
+      const object = plan.loads.find((l) => l.fileName === off.file)?.sourceObject ?? off.file;
+      ctx.findings.addMissing('module-disabled', { object, file: off.file }, off.message);
     }
     ctx.findings.addGrouped('orphaned-reference', store.orphans());
     ctx.findings.addGrouped('duplicate-email', store.repeats('duplicate-email'));

@@ -36,7 +36,8 @@ export type FindingKind =
   | 'inactive-owner'
   | 'text-too-long'
   | 'unknown-choice-value'
-  | 'unusable-file';
+  | 'unusable-file'
+  | 'module-disabled';
 
 export interface FindingExample {
   line: number;

@@ -15,6 +15,7 @@ export const FINDING_KINDS: Record<FindingKind, { title: string; meaning: string
   'inactive-owner': { title: 'Owner is an inactive user', meaning: 'The matching destination user is deactivated; reassign the rows or reactivate the user.' },
   'text-too-long': { title: 'Text longer than the destination holds', meaning: 'The value is longer than the destination attribute allows; the run would refuse the row, so shorten it or map it to a longer field first.' },
   'unknown-choice-value': { title: 'Value the multi-select does not offer', meaning: "A tag the destination's multi-select picklist has no option for; add the option (the schema-change checklist lists them) or map the tag, or the row is refused." },
+  'module-disabled': { title: 'Module switched off', meaning: 'The pair reads an object the source exports only while one of its modules is enabled (Vtiger Quotes and Sales Orders need Inventory), and the export has no file for it: enable the module and export again, or confirm there are none.' },
   'unusable-file': { title: 'Attachment that cannot be read', meaning: "The file the row names is missing, outside the export folder, not a regular file, or larger than the destination's file-size limit; the run skips the row and says which." },
 };
 const KIND_ORDER = Object.keys(FINDING_KINDS);
@@ -35,6 +36,11 @@ export class FindingCollector {
     }
     finding.count += 1;
     if (finding.examples.length < EXAMPLES) finding.examples.push(example);
+  }
+
+  /** A finding about a file the export lacks: no rows to count, so its detail says what is missing. */
+  addMissing(kind: FindingKind, at: { object: string; file: string }, detail: string): void {
+    this.findings.set(`${kind}\u0000${at.object}\u0000`, { kind, object: at.object, file: at.file, count: 0, examples: [], detail });
   }
 
   /** Findings the scratch store worked out in one query (duplicates, orphans). */

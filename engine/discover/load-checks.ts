@@ -1,6 +1,5 @@
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import { readReference } from '../source/reference.js';
-import { checkExportFile, DEFAULT_MAX_FILE_BYTES } from '../source/export-file.js';
 import { destinationField } from '../spec/pair-model.js';
 import type { FindingExample } from './discovery.js';
 import type { ScanContext } from './object-scan.js';
@@ -38,7 +37,6 @@ export function loadChecks(load: PlannedLoad, ctx: ScanContext, headers: readonl
   const pipelineColumn = headers.find((h) => /\bpipeline\b/i.test(h));
   const stageProbability = probabilityColumn(headers);
   const missingKey = load.keyColumns.join(' + ');
-  const maxFileBytes = engagement.destination.spec.rules?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
   return {
     row(cells, where, at) {
@@ -55,11 +53,6 @@ export function loadChecks(load: PlannedLoad, ctx: ScanContext, headers: readonl
       }
       for (const columns of parentGroups) {
         if (columns.every((c) => at(cells, c).trim() === '')) ctx.findings.add('missing-reference', { ...where, column: columns.join(' + ') }, example());
-      }
-      if (load.attachment) {
-        // The same check the run makes before reading a file (engine/source/export-file.ts), without reading it.
-        const path = at(cells, load.attachment.from).trim();
-        if (path !== '' && !checkExportFile(engagement.exportDir, path, maxFileBytes).ok) ctx.findings.add('unusable-file', { ...where, column: load.attachment.from }, example(path));
       }
       if (load.owner) {
         const value = at(cells, load.owner.from);

@@ -35,6 +35,12 @@ function writtenAttributes(plan: MigrationPlan): Record<string, string[]> {
     const a = load.attachment;
     if (a !== undefined) for (const name of [a.content, a.fileName, a.mimeType, a.size]) if (name !== undefined) names.add(name);
     writes.set(load.object, names);
+    const attendees = load.attendees?.storage;
+    if (attendees !== undefined) {
+      const parties = writes.get(attendees.object) ?? new Set<string>();
+      for (const name of [attendees.activity, attendees.party, attendees.address, ...Object.values(attendees.roles).flatMap((v) => Object.keys(v ?? {}))]) if (name !== undefined) parties.add(name);
+      writes.set(attendees.object, parties);
+    }
   }
   return Object.fromEntries([...writes].map(([object, names]) => [object, [...names].sort()]));
 }

@@ -5,6 +5,7 @@ import type { HeaderNote } from '../source/header-match.js';
 import { closestNames } from '../util/suggest.js';
 import { csvOptions, loadCsvOptions } from './csv-options.js';
 import { DuplicateKeys } from './duplicate-keys.js';
+import { GotchaFindings } from './gotcha-findings.js';
 import { loadColumns, requiredColumns } from './load-columns.js';
 import type { MigrationPlan, PlannedLoad } from './migration-plan.js';
 import { outOfScopeFiles } from './out-of-scope.js';
@@ -13,6 +14,8 @@ import type { ExportCheck, FileAccount, ShapeFinding } from './shape-findings.js
 import { ValueCoverage } from './value-coverage.js';
 
 const FIRST_LINES = 5;
+/** Past this many a column is not a list of pipelines: the processes stop growing and the checklist stays readable. */
+const MAX_PIPELINES = 50;
 
 export interface ExportCheckOptions {
   onRows?: (file: string, rows: number) => void;
@@ -33,6 +36,12 @@ export async function checkExport(engagement: Engagement, plan: MigrationPlan, o
   for (const [path, loads] of byFile) {
     const account = await checkFile(engagement, plan, path, loads, findings, options);
     if (account !== undefined) files.push(account);
+  }
+  // A role the destination keeps no attendee record for (Salesforce: the organizer is the owner) is said, not dropped.
+  for (const load of plan.loads) {
+    for (const role of load.attendees?.unstored ?? []) {
+      findings.push({ code: 'attendee-role', severity: 'note', file: load.fileName, load: load.id, ...(role.column === undefined ? {} : { column: role.column }), message: `${engagement.destination.spec.name} keeps no ${role.role} attendee on ${load.object}, so ${role.column ?? 'the owner'} is not written as one` });
+    }
   }
   const notInScope = outOfScopeFiles(engagement, plan);
   for (const file of notInScope) {
@@ -57,7 +66,13 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   } catch {
     // An object the customer never used exports no file: nothing of it can load, which a person should know, but it
     // is no reason to hold back the rest.
-    add({ code: 'missing-file', severity: 'warning', message: `the export has no such file, so nothing loads for ${loads.map((l) => l.id).join(', ')}` });
+    const module = engagement.source.object((loads[0] as PlannedLoad).sourceObject)?.requiresModule;
+    if (module !== undefined) {
+      // Vtiger exports no Quotes or Sales Orders at all while Inventory is off: the records exist, the file does not.
+      add({ code: 'module-disabled', severity: 'warning', message: `the export has no such file: ${engagement.source.spec.name} exports it only while its ${module} module is enabled, so nothing loads for ${loads.map((l) => l.id).join(', ')}. Enable ${module} and export again, or confirm the instance has none` });
+    } else {
+      add({ code: 'missing-file', severity: 'warning', message: `the export has no such file, so nothing loads for ${loads.map((l) => l.id).join(', ')}` });
+    }
     return { file, rows: 0, excluded: 0, blankLines: 0, encoding: '', loads: loads.map((l) => ({ load: l.id, rows: 0, duplicates: [] })), unmappedColumns: [] };
   }
   if (!stat.isFile()) {
@@ -87,6 +102,9 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     rows: 0,
     blankKeys: [] as number[],
     coverage: new ValueCoverage(engagement, plan, load, headers),
+    gotchas: new GotchaFindings(engagement, plan, load, headers),
+    pipelineAt: load.process === undefined ? -1 : headers.indexOf(load.process.from),
+    pipelines: new Set<string>(),
   }));
   const wide: number[] = [];
   let wideCount = 0;
@@ -106,6 +124,11 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
         if (entry.blankKeys.length < FIRST_LINES) entry.blankKeys.push(row.line);
       } else entry.keys.add(key, row.line, row.cells);
       entry.coverage.add(row.cells, row.line);
+      entry.gotchas.add(row.cells, row.line);
+      if (entry.pipelineAt >= 0 && entry.pipelines.size < MAX_PIPELINES) {
+        const pipeline = (row.cells[entry.pipelineAt] ?? '').trim();
+        if (pipeline !== '') entry.pipelines.add(pipeline);
+      }
     }
     if (!taken) account.excluded += 1;
     if (account.rows % 10_000 === 0) options.onRows?.(file, account.rows);
@@ -122,7 +145,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   if (wideCount > 0) add({ code: 'wide-row', severity: 'warning', message: `${wideCount} rows have more cells than the header has columns (an unquoted delimiter?): they are skipped and reported`, lines: wide, count: wideCount });
   for (const entry of perLoad) {
     const duplicates = entry.keys.rows();
-    account.loads.push({ load: entry.load.id, rows: entry.rows, duplicates });
+    account.loads.push({ load: entry.load.id, rows: entry.rows, duplicates, ...(entry.load.process === undefined ? {} : { pipelines: [...entry.pipelines] }) });
     if (duplicates.length > 0) {
       const exact = duplicates.filter((d) => d.exact).length;
       const what = entry.load.duplicates === 'hold' ? 'are held, every row of each key' : entry.load.duplicates === 'last' ? 'do not load: the last row of each key does' : 'do not load: the first row of each key does';
@@ -143,6 +166,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
       add({ code: 'blank-key', severity: 'warning', load: entry.load.id, column: entry.load.keyColumns.join(' + '), message: `rows with no source key (${entry.load.keyColumns.join(', ')}) cannot be upserted and are skipped`, lines: entry.blankKeys });
     }
     for (const refused of entry.coverage.refused()) add(refused);
+    for (const gotcha of entry.gotchas.findings()) add(gotcha);
   }
   return account;
 }

@@ -1,6 +1,6 @@
 import type { PlannedLoad } from './migration-plan.js';
 
-/** Every export column a load reads: its key, filter, fields, lookups, owner, attachment and modified stamp. */
+/** Every export column a load reads: its key, filter, fields, lookups, owner, attachment, invitees and modified stamp. */
 export function loadColumns(load: PlannedLoad): string[] {
   return [
     ...new Set([
@@ -11,6 +11,8 @@ export function loadColumns(load: PlannedLoad): string[] {
       ...load.lookups.flatMap((l) => (l.typeColumn === undefined ? [] : [l.typeColumn])),
       ...(load.owner ? [load.owner.from] : []),
       ...(load.attachment ? [load.attachment.from] : []),
+      ...(load.attendees?.columns.flatMap((a) => (a.column === undefined ? [] : [a.column])) ?? []),
+      ...(load.process === undefined ? [] : [load.process.from, load.process.stage]),
       ...(load.modifiedColumn === undefined ? [] : [load.modifiedColumn]),
     ]),
   ];

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomAttribute, Load, StageRow, TransformStep } from '../spec/generated/pair-spec.js';
+import type { ProcessStorage } from '../spec/generated/platform-spec.js';
 import { asList, loadsOf, pairDependencies } from '../spec/pair-model.js';
 import { importOrder, type Dependency } from '../spec/import-order.js';
 import { applyColumnDecision } from './column-decisions.js';
 import { loadColumns } from './load-columns.js';
 import { currencyField } from './currency-fields.js';
+import { planAttendees, type PlannedAttendees } from './planned-attendees.js';
 import { exportEntries, locateExportFile, type LocatedFile } from '../source/export-file-name.js';
 import { plannedClose, type CloseRule } from '../spec/close-rule.js';
 
@@ -25,6 +27,10 @@ export interface PlannedLoad {
   lookups: PlannedLookup[];
   owner?: Load['owner'];
   attachment?: Load['attachment'];
+  /** Deals: the column naming each deal's pipeline, whose process (record type, business process flow) it follows. */
+  process?: Load['process'];
+  /** Meetings: the columns naming invitees, written as attendee records after every load has run. */
+  attendees?: PlannedAttendees;
   /** Loads that other loads look up by name or email, so their names and emails are indexed while they load. */
   indexBy: ('name' | 'email')[];
   /** Columns whose values, joined by spaces, name a record for lookups by name. */
@@ -110,6 +116,14 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     }
   }
 
+  // Invitees are resolved by email to the records of the loads writing the attendee targets (contacts, leads).
+  const attendeeStorage = destination.spec.rules?.attendees;
+  const attendeesOf = new Map(located.map(({ load }) => [load.id, planAttendees(load, attendeeStorage, located.map((l) => l.load), destination.spec.rules?.userObject)] as const));
+  for (const planned of attendeesOf.values()) {
+    const kinds = (planned?.columns ?? []).flatMap((c) => (c.column === undefined || c.by === 'key' ? [] : [c.by]));
+    for (const target of planned?.targetLoads ?? []) indexNeeds.set(target, new Set([...(indexNeeds.get(target) ?? []), ...kinds]));
+  }
+
   const entries = exportEntries(engagement.exportDir);
   const loads = order.map((id): PlannedLoad => {
     const { load, rowIndex } = byId.get(id) as (typeof located)[number];
@@ -146,6 +160,8 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       })),
       ...(load.owner ? { owner: load.owner } : {}),
       ...(load.attachment ? { attachment: load.attachment } : {}),
+      ...(load.process ? { process: load.process } : {}),
+      ...(attendeesOf.get(id) === undefined ? {} : { attendees: attendeesOf.get(id) as PlannedAttendees }),
       indexBy: [...(indexNeeds.get(id) ?? [])],
       nameColumns: object?.nameColumns ?? (object?.primaryName === undefined ? [] : [object.primaryName]),
       ...(emailColumn === undefined ? {} : { emailColumn }),
@@ -183,9 +199,22 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
     deferred,
     stageTables: stageTables(engagement),
     customAttributes: [...(pair.customAttributes ?? []), ...created],
-    // A close record (Dataverse opportunityclose) is written by the close step after its parent's load.
-    objects: [...new Set(loads.flatMap((l) => (l.close?.record === undefined ? [l.object] : [l.object, l.close.record.object])))],
+    // A close record (Dataverse opportunityclose) is written by the close step after its parent's load; the attendee
+    // and process tables are written after every load, so they come last.
+    objects: [
+      ...new Set([
+        ...loads.flatMap((l) => (l.close?.record === undefined ? [l.object] : [l.object, l.close.record.object])),
+        ...loads.flatMap((l) => (l.attendees === undefined ? [] : [l.attendees.storage.object])),
+        ...processObjects(destination.spec.rules?.processes, loads),
+      ]),
+    ],
   };
+}
+
+/** The tables a destination keeps its processes in (process, stages, record types), when a deal load names its pipeline. */
+function processObjects(storage: ProcessStorage | undefined, loads: readonly PlannedLoad[]): string[] {
+  if (storage === undefined || !loads.some((l) => l.process !== undefined)) return [];
+  return [storage.process.object, storage.stage.object, ...(storage.recordType === undefined ? [] : [storage.recordType.object])];
 }
 
 /** The transform that reads a custom column of an inferred type the way the source platform writes it. */

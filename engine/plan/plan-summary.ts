@@ -60,5 +60,5 @@ export async function summarizePlan(engagement: Engagement, options: { preflight
   const destination = options.preflight === undefined ? { problems: [], notes: [] } : await options.preflight(plan);
   blockers.push(...destination.problems);
   const warnings = [...check.findings.filter((f) => f.severity === 'warning').map(describeFinding), ...destination.notes];
-  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
+  return { pair: plan.pairId, target: engagement.spec.target, phases, schemaChanges: plan.customAttributes, schemaDocument: schemaChanges(engagement, plan, check), blockers, warnings, notInScope: check.notInScope, unmappedColumns: check.files.filter((f) => f.unmappedColumns.length > 0).map((f) => ({ file: f.file, columns: f.unmappedColumns })) };
 }

@@ -2,6 +2,8 @@ import type { Engagement } from '../engagement/engagement.js';
 import type { Gotcha } from '../spec/generated/platform-spec.js';
 import { customFieldChanges, type ObjectFieldChanges } from './custom-field-changes.js';
 import type { MigrationPlan } from './migration-plan.js';
+import { loadProcesses, type PlannedProcess } from './planned-processes.js';
+import type { ExportCheck } from './shape-findings.js';
 import { platformCustomChanges, type PlatformCustomChange } from './schema-changes-custom-objects.js';
 import { missingStageOptions, stageTableChecks, type OptionsToAdd, type StageTableCheck } from './stage-changes.js';
 
@@ -27,6 +29,8 @@ export interface SchemaChangeDocument {
   optionsToAdd: OptionsToAdd[];
   /** The stages each stage table writes, to compare with the destination's sales process. */
   stageChecks: StageTableCheck[];
+  /** One process per source pipeline (a record type with its sales process, a business process flow), per object. */
+  processes: ProcessGroup[];
   /** The destination's own warnings about custom fields, from its platform spec. */
   destinationNotes: Gotcha[];
   counts: {
@@ -35,6 +39,8 @@ export interface SchemaChangeDocument {
     fields: number;
     optionValues: number;
     stageTables: number;
+    /** Processes to create, one per pipeline. */
+    processes: number;
     /** Fields plus option values: each is one thing the admin creates. */
     changes: number;
     /** Fields from decisions nobody has confirmed yet. */
@@ -42,6 +48,16 @@ export interface SchemaChangeDocument {
   };
   /** True when the destination needs nothing created or added; stages may still be worth a look. */
   nothingToChange: boolean;
+}
+
+export interface ProcessGroup {
+  object: string;
+  objectLabel: string;
+  /** What the destination calls one (`business process flow`). */
+  kind: string;
+  /** The record's attribute that names it, set on every migrated record. */
+  attribute: string;
+  processes: PlannedProcess[];
 }
 
 export interface SourceKeySetup {
@@ -55,7 +71,7 @@ export interface SourceKeySetup {
 const ABOUT_CUSTOM_FIELDS = /\bcustom (fields?|columns?|attributes?)\b/i;
 
 /** The schema changes a plan implies, as data: the templates turn it into a checklist and nothing here prints. */
-export function schemaChanges(engagement: Engagement, plan: MigrationPlan): SchemaChangeDocument {
+export function schemaChanges(engagement: Engagement, plan: MigrationPlan, check?: Pick<ExportCheck, 'files'>): SchemaChangeDocument {
   const fieldGroups = customFieldChanges(engagement, plan);
   const stageChecks = stageTableChecks(engagement, plan);
   const newChoiceValues: OptionsToAdd[] = fieldGroups.flatMap((group) =>
@@ -69,6 +85,8 @@ export function schemaChanges(engagement: Engagement, plan: MigrationPlan): Sche
   const fields = fieldGroups.flatMap((g) => g.fields);
   const platformFields = customObjects.reduce((n, c) => n + c.fields.length, 0);
   const optionValues = optionsToAdd.reduce((n, o) => n + o.values.length, 0);
+  const processes = processGroups(engagement, plan, check);
+  const processCount = processes.reduce((n, g) => n + g.processes.length, 0);
   return {
     pair: plan.pairId,
     source: engagement.source.spec.shortName ?? engagement.source.spec.name,
@@ -78,16 +96,18 @@ export function schemaChanges(engagement: Engagement, plan: MigrationPlan): Sche
     ...sourceKeySetup(engagement, plan),
     optionsToAdd,
     stageChecks,
+    processes,
     destinationNotes: (engagement.destination.spec.gotchas ?? []).filter((g) => ABOUT_CUSTOM_FIELDS.test(`${g.title} ${g.detail}`)),
     counts: {
       objects: objectCount,
       fields: fields.length + platformFields,
       optionValues,
       stageTables: stageChecks.length,
-      changes: objectCount + fields.length + platformFields + optionValues,
+      processes: processCount,
+      changes: objectCount + fields.length + platformFields + optionValues + processCount,
       unconfirmed: fields.filter((f) => !f.confirmed).length,
     },
-    nothingToChange: objectCount + fields.length + platformFields + optionValues === 0,
+    nothingToChange: objectCount + fields.length + platformFields + optionValues + processCount === 0,
   };
 }
 
@@ -96,4 +116,15 @@ function sourceKeySetup(engagement: Engagement, plan: MigrationPlan): { sourceKe
   if (rules.sourceKeyField === undefined) return {};
   const objects = plan.objects.map((object) => ({ object, objectLabel: engagement.destination.object(object)?.label ?? object }));
   return { sourceKey: { field: rules.sourceKeyField, ...(rules.sourceKeySetup === undefined ? {} : { setup: rules.sourceKeySetup }), objects } };
+}
+
+/** Per deal load naming a pipeline: the processes its pipelines become, with the pipelines the export holds. */
+function processGroups(engagement: Engagement, plan: MigrationPlan, check: Pick<ExportCheck, 'files'> | undefined): ProcessGroup[] {
+  const seen = new Map((check?.files ?? []).flatMap((f) => f.loads.map((l) => [l.load, l.pipelines ?? []] as const)));
+  return plan.loads.flatMap((load) => {
+    const planned = loadProcesses(engagement, plan, load, seen.get(load.id));
+    if (planned === undefined || planned.processes.length === 0) return [];
+    const storage = planned.storage;
+    return [{ object: load.object, objectLabel: engagement.destination.object(load.object)?.label ?? load.object, kind: storage.label ?? 'process', attribute: storage.recordProcess, processes: planned.processes }];
+  });
 }

@@ -21,6 +21,11 @@ export type ShapeCode =
   | 'row-key'
   | 'wide-row'
   | 'refused-value'
+  | 'text-too-long'
+  | 'unknown-choice-value'
+  | 'unusable-file'
+  | 'module-disabled'
+  | 'attendee-role'
   | 'not-in-scope';
 
 export interface ShapeFinding {
@@ -53,6 +58,8 @@ export interface LoadAccount {
   load: string;
   rows: number;
   duplicates: DuplicateRow[];
+  /** Deal loads naming a pipeline: the pipelines the file holds, each becoming a process (see plan/planned-processes). */
+  pipelines?: string[];
 }
 
 /** One export file as read before the run: its rows and where each of them is meant to go. */

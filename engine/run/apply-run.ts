@@ -14,6 +14,8 @@ import { inThreadSource, workerAvailable, workerSource } from './batch-source.js
 import { mapperContext } from './mapper-context.js';
 import { runSecondPass } from './second-pass.js';
 import { runCloseStep } from './close-step.js';
+import { runAttendees } from './attendee-pass.js';
+import { runProcesses } from './process-pass.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
 import { checkExport } from '../plan/export-check.js';
@@ -170,6 +172,24 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
         progress('linking', load, index);
         await runSecondPass(ctx, load);
         before += fileRows.get(load.file) ?? 0;
+      }
+      // Each pipeline's process, then each deal's: the deals exist now, and a patch goes through the ledger like any write.
+      // Before the close step, since a closed record no longer takes a process or stage.
+      const pipelines = new Map(check.files.flatMap((f) => f.loads.map((l) => [l.load, l.pipelines ?? []] as const)));
+      for (const [index, load] of plan.loads.entries()) {
+        if (load.process === undefined) continue;
+        progress('linking', load, index);
+        const counts = reconciliation.find((c) => c.load === load.id);
+        const processes = await runProcesses(ctx, engagement, plan, load, pipelines.get(load.id) ?? []);
+        if (counts !== undefined) counts.processes = processes;
+      }
+      // Invitees name contacts, leads and users, which all exist once every load has run.
+      for (const [index, load] of plan.loads.entries()) {
+        if (load.attendees === undefined) continue;
+        progress('linking', load, index);
+        const counts = reconciliation.find((c) => c.load === load.id);
+        const attendees = await runAttendees(ctx, engagement, plan, load, users);
+        if (counts !== undefined) counts.attendees = attendees;
       }
       // Won and lost records close once every record and link is in place, as a person would close them.
       for (const [index, load] of plan.loads.entries()) {

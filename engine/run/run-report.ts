@@ -1,3 +1,5 @@
+import type { AttendeeCounts } from '../run/attendee-pass.js';
+import type { ProcessCounts } from '../run/process-pass.js';
 import type { ExportSummary, FileAccounting } from './file-accounting.js';
 
 /** Per-load counts of one run. Every source row lands in exactly one of loaded, skipped, held or failed. */
@@ -42,6 +44,10 @@ export interface LoadReconciliation {
    * an earlier run, left alone; `failed`: still open, each listed in the exceptions file with its line and reason).
    */
   closed?: { won: number; lost: number; alreadyClosed: number; failed: number };
+  /** Meetings: their invitees as attendee records (activity parties, event relations). */
+  attendees?: AttendeeCounts;
+  /** Deals: the process (record type, business process flow) of their pipeline. */
+  processes?: ProcessCounts;
 }
 
 export interface RunReport {

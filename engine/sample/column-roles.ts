@@ -76,7 +76,21 @@ function mappedColumns(ctx: RoleContext, loads: Load[]): Map<string, Mapped> {
 
 /** Columns some load of the object uses as a reference, owner or attachment. */
 function specialColumns(loads: Load[]): Set<string> {
-  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).flatMap((k) => asList(k.from)), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : [])]));
+  return new Set(loads.flatMap((l) => [...(l.lookups ?? []).flatMap((k) => asList(k.from)), ...(l.owner ? [l.owner.from] : []), ...(l.attachment ? [l.attachment.from] : []), ...(l.attendees ?? []).flatMap((a) => (a.from === undefined ? [] : [a.from]))]));
+}
+
+/**
+ * A meeting's invitee columns hold emails of the people the destination's attendees can be (contacts, leads): the
+ * sample writes them as references by email to the loads writing those objects, so its invitees resolve.
+ */
+function attendeeLookups(ctx: RoleContext, load: Load): NonNullable<Load['lookups']> {
+  const targets = new Set((ctx.destination.spec.rules?.attendees?.targets ?? []).map((t) => t.toLowerCase()));
+  const [first, ...rest] = [...ctx.loadsById.values()].filter((l) => targets.has(l.to.toLowerCase())).map((l) => l.id);
+  if (first === undefined) return [];
+  const people: [string, ...string[]] = [first, ...rest];
+  // A column the load already reads as a lookup (Vtiger's Contact Name, LeadSmart's WhoId) keeps that lookup's targets.
+  const looked = new Set((load.lookups ?? []).flatMap((l) => asList(l.from)));
+  return (load.attendees ?? []).flatMap((a) => (a.owner === true || a.from === undefined || looked.has(a.from) ? [] : [{ to: `attendees:${a.from}`, from: a.from, load: people, by: a.by ?? 'email' }]));
 }
 
 function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], everywhere: Map<string, Mapped>, whereColumn: string | undefined, others: Set<string>): RowGroup {
@@ -91,7 +105,7 @@ function group(ctx: RoleContext, whereValue: string | undefined, loads: Load[], 
     if (load.attachment) attachments.add(load.attachment.from);
     const byAttribute = new Map<string, string[]>();
     // A composite-key reference is a set of key columns the sample fills as values, not one generated reference.
-    for (const lookup of (load.lookups ?? []).filter((k): k is typeof k & { from: string } => typeof k.from === 'string')) {
+    for (const lookup of [...(load.lookups ?? []), ...attendeeLookups(ctx, load)].filter((k): k is typeof k & { from: string } => typeof k.from === 'string')) {
       const field = ctx.object.fields?.find((f) => f.name === lookup.from);
       // Vtiger writes a reference by name as `Module::::Name`; a record number (`by: key`) is written bare.
       const wrap = ctx.format.references === 'module-label' && lookup.by === 'name' && (field === undefined || field.type === 'lookup');

@@ -164,6 +164,13 @@ export interface Load {
   lookups?: Lookup[];
   owner?: OwnerMapping;
   attachment?: AttachmentMapping;
+  process?: ProcessMapping;
+  /**
+   * Meetings only: the columns holding invitee emails, each with the role its people take. After every load has run, each email is resolved to a contact, lead or user (as the destination's `rules.attendees` says) and one attendee record is written per person; an email that resolves to no one is reported with its file and line.
+   *
+   * @minItems 1
+   */
+  attendees?: [AttendeeMapping, ...AttendeeMapping[]];
 }
 /**
  * Keeps only the source rows whose column has one of the given values.
@@ -363,6 +370,48 @@ export interface AttachmentMapping {
    * Destination attribute receiving the size in bytes.
    */
   size?: string;
+}
+/**
+ * Deals only: the column naming each deal's pipeline. Every pipeline becomes a process in the destination (the destination's `rules.processes`: a Salesforce record type with its sales process, a Dataverse business process flow) with the stages of its stage table in order; the schema-change checklist lists them and the run sets each record's process (and stage) after every load has run.
+ */
+export interface ProcessMapping {
+  /**
+   * The source column holding the pipeline's name.
+   */
+  from: string;
+  /**
+   * The source column holding the deal's stage, read through the pipeline's stage table.
+   */
+  stage: string;
+  /**
+   * The pipeline of a deal whose cell is blank (an export with one pipeline often leaves it out).
+   */
+  default?: string;
+}
+/**
+ * One column of invitees (or the meeting's owner) and the role its people take.
+ */
+export interface AttendeeMapping {
+  /**
+   * The source column holding one invitee or several. Required unless `owner` is set.
+   */
+  from?: string;
+  /**
+   * How the column names a person: by `email` (the default; also matches users), `name` (`Contacts::::Dana Reyes` in Vtiger; also matches users by name) or `key` (a source id of a contact or lead).
+   */
+  by?: 'email' | 'name' | 'key';
+  /**
+   * True when the attendee is the meeting's own owner, as the run resolved it (the organizer).
+   */
+  owner?: boolean;
+  /**
+   * The role of the people it names.
+   */
+  role: 'required' | 'optional' | 'organizer';
+  /**
+   * What separates several invitees in one cell; by default `;` or `,` for emails and none for names and keys. `Name <email>` entries are read for their email.
+   */
+  separator?: string;
 }
 /**
  * For a `field` row: the field mapping it describes.

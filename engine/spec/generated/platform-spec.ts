@@ -339,6 +339,108 @@ export interface DestinationRules {
    * How the admin creates the source-key field in this destination's own terms (type, length, and what makes it unique), for the schema-change checklist.
    */
   sourceKeySetup?: string;
+  attendees?: AttendeeStorage;
+  processes?: ProcessStorage;
+}
+/**
+ * How the destination stores a meeting's attendees: one record per attendee in a table of its own (Dataverse `activityparty`, Salesforce `EventRelation`), naming the meeting and the person. Pairs say which columns hold invitee emails (a load's `attendees`); the run resolves each email to a person and writes one such record.
+ */
+export interface AttendeeStorage {
+  /**
+   * The attendee table, e.g. `activityparty` or `EventRelation`.
+   */
+  object: string;
+  /**
+   * Its lookup to the meeting (`activityid`, `EventId`).
+   */
+  activity: string;
+  /**
+   * Its lookup to the person (`partyid`, `RelationId`).
+   */
+  party: string;
+  /**
+   * An attribute that keeps the email the invitee was resolved from (`addressused`), when the table has one.
+   */
+  address?: string;
+  /**
+   * Destination objects an invitee email is resolved to, tried in this order: the loads of the pair writing these objects (by their email), then the user object's users.
+   *
+   * @minItems 1
+   */
+  targets: [string, ...string[]];
+  /**
+   * Per role a pair may ask for (`required`, `optional`, `organizer`), the attribute values that record it, e.g. `{ participationtypemask: 5 }` or `{ IsInvitee: true }`. A role left out cannot be stored as an attendee on this destination.
+   */
+  roles: {
+    required?: AttendeeRoleValues;
+    optional?: AttendeeRoleValues;
+    organizer?: AttendeeRoleValues;
+  };
+  /**
+   * Anything a migration engineer should know (limits, how a live target writes them).
+   */
+  note?: string;
+}
+/**
+ * Attribute values written on an attendee record of this role.
+ */
+export interface AttendeeRoleValues {
+  [k: string]: (string | number | boolean) | undefined;
+}
+/**
+ * How the destination keeps a sales process per pipeline and which one a record follows: Dataverse a business process flow (`workflow`) with its stages (`processstage`), named on the opportunity by `processid` and `stageid`; Salesforce a `BusinessProcess` listing its stages and a `RecordType` using it, named by `RecordTypeId`.
+ */
+export interface ProcessStorage {
+  /**
+   * The object whose records follow a process (`opportunity`, `Opportunity`).
+   */
+  object: string;
+  /**
+   * What the destination calls one process, for the checklist (`business process flow`, `record type with its sales process`).
+   */
+  label?: string;
+  process: ProcessPart;
+  stage: ProcessPart;
+  recordType?: ProcessPart;
+  /**
+   * The record's attribute naming its process, or its record type when there is one (`processid`, `RecordTypeId`).
+   */
+  recordProcess: string;
+  /**
+   * The record's attribute naming its current stage record, when the destination has one (`stageid`).
+   */
+  recordStage?: string;
+  /**
+   * How a live target gets them (created by the admin from the checklist, then looked up by name).
+   */
+  note?: string;
+}
+/**
+ * One table of the process setup: its name attribute, the attribute pointing at the process, the stage order attribute, and fixed values.
+ */
+export interface ProcessPart {
+  /**
+   * The table (`workflow`, `processstage`, `BusinessProcess`, `RecordType`).
+   */
+  object: string;
+  /**
+   * Attribute holding the name (the pipeline's, the stage's).
+   */
+  name: string;
+  /**
+   * Stages and record types: the lookup to their process.
+   */
+  process?: string;
+  /**
+   * Stages: an attribute holding the stage's position, 1 first.
+   */
+  order?: string;
+  /**
+   * Attribute values every record of this table is written with.
+   */
+  values?: {
+    [k: string]: (string | number | boolean) | undefined;
+  };
 }
 /**
  * Where the destination keeps the currency of a record's amounts. A load writing a money attribute into an object that has `field` gets it filled when the engagement is multi-currency (it has `options.rates`, or the source object names a `currencyColumn`): from the source object's `currencyColumn`, else the currency the amounts name (`€12,500`), else the engagement's `options.currency`. A currency that is neither the engagement's nor in its rates skips the row, reported with file and line.
@@ -435,6 +537,10 @@ export interface PlatformObject {
    * Dataverse only: the Web API entity set name, e.g. `accounts`.
    */
   entitySet?: string;
+  /**
+   * Source only: the feature module that must be switched on for the platform to export this object at all (Vtiger's Inventory for Quotes and Sales Orders). When the pair reads the object and the export has no file for it, `plan` and `discover` name the module instead of a plain missing file.
+   */
+  requiresModule?: string;
   /**
    * True for activity objects (calls, tasks, meetings, emails) that keep their original timestamps.
    */

@@ -14,6 +14,11 @@ import { storedSourceKey } from '../../../engine/destinations/stored-source-key.
 function loadedByObject(report: RunReport): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const load of report.loads) if (load.loaded > 0) counts[load.object] = (counts[load.object] ?? 0) + load.loaded;
+  // Meetings' attendee records and deals' pipeline processes travel in the package too.
+  for (const load of report.loads) {
+    if (load.attendees !== undefined && load.attendees.linked > 0) counts[load.attendees.object] = (counts[load.attendees.object] ?? 0) + load.attendees.linked;
+    for (const [object, n] of Object.entries(load.processes?.records ?? {})) counts[object] = (counts[object] ?? 0) + n;
+  }
   return counts;
 }
 
