@@ -70,7 +70,7 @@ export class Ledger {
     // batch; only a power loss between checkpoints could lose the last batches, which resume then redoes.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma('cache_size = -16384');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, target TEXT NOT NULL,
         pair TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
