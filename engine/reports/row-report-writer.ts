@@ -52,8 +52,13 @@ export class RowReportWriter<T extends Record<string, string | number>> {
     const settle = (stream: NodeJS.WritableStream & { writableNeedDrain: boolean }): Promise<void> | undefined =>
       stream.writableNeedDrain
         ? new Promise<void>((resolve) => {
-            stream.once('drain', resolve);
-            out.once('error', () => resolve());
+            const done = (): void => {
+              stream.off('drain', done);
+              out.off('error', done);
+              resolve();
+            };
+            stream.once('drain', done);
+            out.once('error', done);
           })
         : undefined;
     await settle(stringifier);
