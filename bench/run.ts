@@ -32,7 +32,6 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 mkdirSync(root, { recursive: true });
 const results: Record<string, unknown> = { pair: PAIR };
-if (SCALE !== 1) results['scale'] = SCALE;
 /** Full applies by contacts, for the per-row figures: each size measured once, the 1M size by the median round. */
 const fullRuns = new Map<number, { ms: number; rows: number }>();
 
@@ -130,4 +129,8 @@ if (SCALE !== 1 && process.env['BENCH_WRITE'] !== '1') {
   process.exit(0);
 }
 const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+// Each part's figures say the scale they were measured at (1: the sizes the goals name) and when.
+const measured = Object.fromEntries([...PARTS].filter((p) => p !== 'goodput').map((p) => [p, { scale: SCALE, at: new Date().toISOString() }]));
+const { scale: _stale, ...kept } = previous;
+const merged = { ...kept, ...results, measured: { ...((previous['measured'] as object | undefined) ?? {}), ...measured } };
+writeFileSync(file, JSON.stringify(merged, null, 2) + '\n');
