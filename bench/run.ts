@@ -1,121 +1,113 @@
 // npm run bench: apply into the SQLite sandbox (ledger on) against the sqlite3 shell's `.import` of the same files, run
-// alternately; a delta over the unchanged export; and apply's peak memory at 250,000 and 2,000,000 contacts. Figures
-// go to stdout and bench/results.json. Then goodput of the Dataverse and Salesforce targets against their emulators.
-// Goals: apply within 4x of .import; peak memory at 2M within 1.25x of that at 250k; goodput at least 95%.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// alternately; a delta over the unchanged export; apply's peak memory at 250,000 and 2,000,000 contacts; seconds per
+// row at 250,000, 1,000,000 and 4,000,000 contacts; an apply killed at 50% and resumed. Figures go to stdout and
+// bench/results.json. Then goodput of the Dataverse and Salesforce targets against their emulators.
+// Goals: apply within 4x of .import; peak memory at most 350 MiB at 2M contacts and at most 1.1x that at 250k; seconds
+// per row within 15%; an unchanged delta within 2.5x of .import; the resumed rest at most 0.6x a full run; goodput at
+// least 95%.
+//
+// BENCH_SCALE=0.1 multiplies every row count (to iterate quickly; figures at another scale are not written to
+// results.json unless BENCH_WRITE=1); BENCH_PARTS=apply,memory,linear,resume,goodput picks parts; BENCH_ROUNDS rounds.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledPairsDir, loadCatalog } from '../engine/spec/catalog.js';
-import { generateSample } from '../engine/sample/index.js';
+import { apply, applyKilledAt, exportOf, freshProject, median, PAIR, sqliteImport } from './apply-runs.js';
 import { goodputFigures } from './goodput-figures.js';
 
-const PAIR = 'smart-crm-online--dynamics-365-sales';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const SCALE = Number(process.env['BENCH_SCALE'] ?? 1);
 /** Which parts to run, e.g. BENCH_PARTS=goodput; all by default. */
-const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'apply,memory,goodput').split(',').map((p) => p.trim()));
+const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'apply,memory,linear,resume,goodput').split(',').map((p) => p.trim()));
 const root = join(tmpdir(), 'crm-migrate-bench');
 const repo = join(import.meta.dirname, '..');
+const MiB = 1024;
 
-async function exportOf(contacts: number, companies: number): Promise<string> {
-  const dir = join(root, `export-${contacts}`);
-  rmSync(dir, { recursive: true, force: true });
-  const catalog = await loadCatalog([bundledPairsDir()]);
-  const pair = catalog.pairs.get(PAIR)?.spec;
-  const source = catalog.platforms.get('smart-crm-online')?.index;
-  const destination = catalog.platforms.get('dynamics-365-sales')?.index;
-  if (!pair || !source || !destination) throw new Error(`bench: ${PAIR} is not in the bundled specs`);
-  // Every other object gets a header-only file, so the run has the whole pair's shape but only these rows.
-  const counts = Object.fromEntries(source.objectNames().map((o) => [o, 0]));
-  await generateSample({ pair, source, destination, outDir: dir, seed: 42, counts: { ...counts, company: companies, contact: contacts } });
-  return dir;
-}
-
-function time<T>(work: () => T): { ms: number; value: T } {
-  const start = process.hrtime.bigint();
-  const value = work();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
-
-function apply(exportDir: string, name: string, flags: string[] = []): { ms: number; rssKiB: number } {
-  const project = join(root, name);
-  // A delta runs on the engagement a full apply left; everything else starts from an empty folder.
-  if (!flags.includes('--delta')) {
-    rmSync(project, { recursive: true, force: true });
-    mkdirSync(project, { recursive: true });
-    // Through the CLI, as a user runs it: the figures include start-up and spec loading.
-    const init = spawnSync(process.execPath, [join(repo, 'bin', 'run.js'), 'init', project, '--pair', PAIR, '--source', exportDir, '--force'], { encoding: 'utf8' });
-    if (init.status !== 0) throw new Error(`bench: init failed: ${init.stderr}`);
-    const file = join(project, 'migration.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('failThreshold: 0.05', 'failThreshold: 1'));
-  }
-  const rssFile = join(project, 'rss.txt');
-  const run = time(() =>
-    spawnSync(process.execPath, [join(repo, 'bench', 'measure.mjs'), 'apply', '--project', project, '--json', ...flags], {
-      encoding: 'utf8',
-      env: { ...process.env, CRM_MIGRATE_RSS_FILE: rssFile },
-      maxBuffer: 256 * 1024 * 1024,
-    }),
-  );
-  if ((run.value.status ?? 2) > 1) throw new Error(`bench: apply failed: ${run.value.stderr}`);
-  return { ms: run.ms, rssKiB: Number(readFileSync(rssFile, 'utf8')) };
-}
-
-function sqliteImport(exportDir: string, name: string): number {
-  const db = join(root, `${name}.db`);
-  rmSync(db, { force: true });
-  const run = time(() =>
-    spawnSync('sqlite3', [db, '.mode csv', `.import ${join(exportDir, 'companies.csv')} companies`, `.import ${join(exportDir, 'contacts.csv')} contacts`], { encoding: 'utf8' }),
-  );
-  if (run.value.status !== 0) throw new Error(`bench: sqlite3 failed: ${run.value.stderr}`);
-  return run.ms;
-}
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+/** Contacts at this scale, with a company for every five contacts as in a typical CRM. */
+const sized = (contacts: number): { contacts: number; companies: number } => {
+  const n = Math.round(contacts * SCALE);
+  return { contacts: n, companies: Math.round(n / 5) };
+};
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 mkdirSync(root, { recursive: true });
 const results: Record<string, unknown> = { pair: PAIR };
+/** Full applies by contacts, for the per-row figures: each size measured once, the 1M size by the median round. */
+const fullRuns = new Map<number, { ms: number; rows: number }>();
 
 if (PARTS.has('apply')) {
-  const big = await exportOf(1_000_000, 200_000);
+  const size = sized(1_000_000);
+  const big = await exportOf(root, size.contacts, size.companies);
   const applyMs: number[] = [];
   const importMs: number[] = [];
+  const rss: number[] = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
-    const a = apply(big, `apply-${round}`);
-    const i = sqliteImport(big, `import-${round}`);
+    const a = apply(freshProject(root, big, `apply-${round}`));
+    const i = sqliteImport(root, big, `import-${round}`);
     applyMs.push(a.ms);
     importMs.push(i);
-    process.stdout.write(`round ${round}: apply ${(a.ms / 1000).toFixed(1)} s, .import ${(i / 1000).toFixed(1)} s\n`);
+    rss.push(a.rssKiB);
+    say(`round ${round}: apply ${seconds(a.ms)} (peak ${(a.rssKiB / MiB).toFixed(0)} MiB), .import ${seconds(i)}`);
   }
   const ratio = median(applyMs) / median(importMs);
+  fullRuns.set(1_000_000, { ms: median(applyMs), rows: size.contacts + size.companies });
   // Cutover: a delta over the same, unchanged export reads and fingerprints every row but sends none.
-  const delta = apply(big, 'apply-1', ['--delta']);
-  process.stdout.write(`delta over the unchanged export: ${(delta.ms / 1000).toFixed(1)} s\n`);
-  process.stdout.write(`apply / .import (median of ${ROUNDS}): ${ratio.toFixed(2)}x (goal <= 4x)\n`);
+  const delta = apply(join(root, 'apply-1'), ['--delta']);
+  const deltaRatio = delta.ms / median(importMs);
+  say(`delta over the unchanged export: ${seconds(delta.ms)}, ${deltaRatio.toFixed(2)}x .import (goal <= 2.5x)`);
+  say(`apply / .import (median of ${ROUNDS}): ${ratio.toFixed(2)}x (goal <= 4x)`);
   Object.assign(results, {
-    rows: { contacts: 1_000_000, companies: 200_000 },
+    rows: size,
     applySeconds: applyMs.map((ms) => ms / 1000),
     importSeconds: importMs.map((ms) => ms / 1000),
     ratio,
     ratioGoal: 4,
     unchangedDeltaSeconds: delta.ms / 1000,
+    unchangedDeltaRatio: deltaRatio,
+    unchangedDeltaRatioGoal: 2.5,
   });
 }
 
-if (PARTS.has('memory')) {
+if (PARTS.has('memory') || PARTS.has('linear')) {
   const memory: Record<string, number> = {};
-  for (const contacts of [250_000, 2_000_000]) {
-    const dir = await exportOf(contacts, 200_000);
-    memory[String(contacts)] = apply(dir, `memory-${contacts}`).rssKiB;
-    process.stdout.write(`peak memory at ${contacts.toLocaleString('en-US')} contacts: ${((memory[String(contacts)] as number) / 1024).toFixed(0)} MiB\n`);
+  const sizes = [250_000, 2_000_000, 4_000_000].filter((c) => (c === 2_000_000 ? PARTS.has('memory') : c === 4_000_000 ? PARTS.has('linear') : true));
+  for (const contacts of sizes) {
+    const size = sized(contacts);
+    const a = apply(freshProject(root, await exportOf(root, size.contacts, size.companies), `size-${contacts}`));
+    memory[String(contacts)] = a.rssKiB / MiB;
+    fullRuns.set(contacts, { ms: a.ms, rows: size.contacts + size.companies });
+    say(`apply at ${size.contacts.toLocaleString('en-US')} contacts + ${size.companies.toLocaleString('en-US')} companies: ${seconds(a.ms)}, peak memory ${(a.rssKiB / MiB).toFixed(0)} MiB`);
   }
-  const growth = (memory['2000000'] as number) / (memory['250000'] as number);
-  process.stdout.write(`peak memory 2M / 250k contacts: ${growth.toFixed(2)}x (goal <= 1.25x)\n`);
-  Object.assign(results, {
-    peakMemoryMiB: Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, v / 1024])),
-    memoryGrowth: growth,
-    memoryGrowthGoal: 1.25,
-  });
+  if (PARTS.has('memory')) {
+    const growth = (memory['2000000'] as number) / (memory['250000'] as number);
+    say(`peak memory at 2M contacts: ${(memory['2000000'] as number).toFixed(0)} MiB (goal <= 350), 2M / 250k: ${growth.toFixed(2)}x (goal <= 1.1x)`);
+    Object.assign(results, { peakMemoryMiB: memory, peakMemoryGoalMiB: 350, memoryGrowth: growth, memoryGrowthGoal: 1.1 });
+  }
+  if (PARTS.has('linear')) {
+    if (!fullRuns.has(1_000_000)) {
+      const size = sized(1_000_000);
+      const a = apply(freshProject(root, await exportOf(root, size.contacts, size.companies), 'size-1000000'));
+      fullRuns.set(1_000_000, { ms: a.ms, rows: size.contacts + size.companies });
+    }
+    const perRow = Object.fromEntries([...fullRuns].filter(([contacts]) => contacts !== 2_000_000).sort(([a], [b]) => a - b).map(([contacts, run]) => [String(contacts), (run.ms / 1000 / run.rows) * 1e6]));
+    const values = Object.values(perRow);
+    const spread = Math.max(...values) / Math.min(...values);
+    say(`microseconds per row: ${Object.entries(perRow).map(([c, us]) => `${c}: ${us.toFixed(1)}`).join(', ')}; largest / smallest ${spread.toFixed(2)} (goal <= 1.15)`);
+    Object.assign(results, { microsecondsPerRow: perRow, perRowSpread: spread, perRowSpreadGoal: 1.15 });
+  }
+}
+
+if (PARTS.has('resume')) {
+  // A run killed (SIGKILL) once half its rows are in the ledger, then resumed: the resumed rest against a full run.
+  const size = sized(1_000_000);
+  const dir = await exportOf(root, size.contacts, size.companies);
+  const full = fullRuns.get(1_000_000)?.ms ?? apply(freshProject(root, dir, 'resume-full')).ms;
+  const project = freshProject(root, dir, 'resume');
+  const reached = await applyKilledAt(project, size.contacts + size.companies, 0.5);
+  const rest = apply(project);
+  const share = rest.ms / full;
+  say(`resume after a kill at ${(reached * 100).toFixed(0)}%: ${seconds(rest.ms)}, ${share.toFixed(2)}x a full run of ${seconds(full)} (goal <= 0.6x)`);
+  Object.assign(results, { resume: { killedAt: reached, resumeSeconds: rest.ms / 1000, fullSeconds: full / 1000, share, goal: 0.6 } });
 }
 
 if (PARTS.has('goodput')) {
@@ -125,5 +117,13 @@ if (PARTS.has('goodput')) {
 
 // A partial run (BENCH_PARTS) keeps the figures of the parts it did not measure.
 const file = join(repo, 'bench', 'results.json');
+if (SCALE !== 1 && process.env['BENCH_WRITE'] !== '1') {
+  say(`scale ${SCALE}: figures not written to bench/results.json (BENCH_WRITE=1 writes them)`);
+  process.exit(0);
+}
 const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+// Each part's figures say the scale they were measured at (1: the sizes the goals name) and when.
+const measured = Object.fromEntries([...PARTS].filter((p) => p !== 'goodput').map((p) => [p, { scale: SCALE, at: new Date().toISOString() }]));
+const { scale: _stale, ...kept } = previous;
+const merged = { ...kept, ...results, measured: { ...((previous['measured'] as object | undefined) ?? {}), ...measured } };
+writeFileSync(file, JSON.stringify(merged, null, 2) + '\n');

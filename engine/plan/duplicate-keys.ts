@@ -1,28 +1,31 @@
 import type { DuplicatePolicy } from './migration-plan.js';
 import type { DuplicateRow } from './shape-findings.js';
+import { KeyHashTable } from './key-hash-table.js';
 
 /**
  * Finds rows that repeat a source key within one load. Two rows with one key would become one record, the second
  * silently counted as "unchanged"; instead the policy picks which row loads (`first`, `last`) or holds them all
- * (`hold`), and every other row is reported with the line it repeats. Only keys seen twice keep their lines, so
- * memory grows with the keys, not with the rows of each key.
+ * (`hold`), and every other row is reported with the line it repeats.
+ *
+ * Every key is remembered by a 64-bit hash in typed arrays (16 bytes a key, see KeyHashTable) rather than as a string
+ * in a Map (near 100 bytes): at millions of rows the check would otherwise be the largest part of a run's memory. Two
+ * different keys share a 64-bit hash with odds near n²/2⁶⁵ (one in ten million at 2,000,000 keys). Only keys seen
+ * twice keep their lines, so memory grows with the keys, not with the rows of each key.
  */
 export class DuplicateKeys {
-  private readonly first = new Map<string, { line: number; hash: number }>();
-  private readonly repeated = new Map<string, { line: number; hash: number }[]>();
+  private readonly first = new KeyHashTable();
+  /** By the line of the key's first row: every row of the key, that one included. */
+  private readonly repeated = new Map<number, { line: number; hash: number }[]>();
 
   constructor(private readonly policy: DuplicatePolicy) {}
 
   add(key: string, line: number, cells: readonly string[]): void {
     const hash = rowHash(cells);
-    const seen = this.first.get(key);
-    if (seen === undefined) {
-      this.first.set(key, { line, hash });
-      return;
-    }
-    const group = this.repeated.get(key) ?? [seen];
+    const seen = this.first.addOrGet(key, line, hash);
+    if (seen === undefined) return;
+    const group = this.repeated.get(seen.line) ?? [seen];
     group.push({ line, hash });
-    this.repeated.set(key, group);
+    this.repeated.set(seen.line, group);
   }
 
   /** The rows that will not load as themselves, in line order. */

@@ -129,7 +129,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     const deltaRunId = kind === 'delta' ? run.id : undefined;
     const duplicates = new Map(check.files.flatMap((f) => f.loads.map((l) => [l.load, l.duplicates] as const)));
     const source = workerAvailable()
-      ? workerSource({ engagementFile: engagement.file, specDirs: engagement.specDirs, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], duplicates: [...duplicates], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
+      ? workerSource({ engagementFile: engagement.file, plan, specDirs: engagement.specDirs, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], duplicates: [...duplicates], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
       : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions, duplicates), batchSize, {
           ...(delimiter === undefined ? {} : { delimiter }),
           ...(deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, deltaRunId) }),

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PlannedLoad } from '../plan/migration-plan.js';
+import type { MigrationPlan, PlannedLoad } from '../plan/migration-plan.js';
 import type { DeltaFilter } from './delta-filter.js';
 import type { DuplicateRow } from '../plan/shape-findings.js';
 import { mapLoadRows, type MappedBatch, type Pass } from './mapped-batches.js';
@@ -14,6 +14,11 @@ export interface BatchSource {
 
 export interface WorkerSetup {
   engagementFile: string;
+  /**
+   * The plan the main thread compiled and checked the export against (plain data, copied to the worker): the worker
+   * maps exactly these loads rather than compiling its own from migration.yaml, which could have changed since.
+   */
+  plan: MigrationPlan;
   /** The user's spec folders the engagement was read with, so the worker reads the same specs. */
   specDirs: string[];
   ledgerPath: string;

@@ -1,3 +1,4 @@
+import type { RowStates } from './row-states.js';
 import type { Database } from 'better-sqlite3';
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { RecordClose } from './close-split.js';
@@ -26,7 +27,10 @@ export interface CloseEntry {
 export class CloseLedger {
   private readonly stmts;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly rows: RowStates,
+  ) {
     db.exec(`CREATE TABLE IF NOT EXISTS pending_close(load TEXT NOT NULL, source_key TEXT NOT NULL, dest_id TEXT NOT NULL, line INTEGER NOT NULL,
       close TEXT NOT NULL, PRIMARY KEY(load, source_key)) WITHOUT ROWID`);
     this.stmts = {
@@ -36,7 +40,6 @@ export class CloseLedger {
         'SELECT source_key, dest_id, line, close FROM pending_close WHERE load = ? ORDER BY line LIMIT ?',
       ),
       entry: db.prepare('INSERT INTO ledger(run_id, load, object, source_key, dest_id, action, previous, previous_state) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)'),
-      putKey: db.prepare('INSERT OR REPLACE INTO keymap(load, source_key, object, dest_id) VALUES (?, ?, ?, ?)'),
       dropIntent: db.prepare('DELETE FROM intents WHERE run_id = ? AND load = ? AND batch = ?'),
     };
   }
@@ -68,7 +71,8 @@ export class CloseLedger {
         this.stmts.entry.run(runId, sourceLoad, intent.object, c.sourceKey, c.destId, 'closed', c.previous === null ? null : JSON.stringify(c.previous));
         if (c.closeRecord === undefined) continue;
         this.stmts.entry.run(runId, intent.load, c.closeRecord.object, c.sourceKey, c.closeRecord.id, 'created', null);
-        this.stmts.putKey.run(intent.load, c.sourceKey, c.closeRecord.object, c.closeRecord.id);
+        // The close record is keyed under the close step's load, so a rerun and verify find it like any written record.
+        this.rows.put(runId, intent.load, c.sourceKey, { object: c.closeRecord.object, destId: c.closeRecord.id }, { fingerprint: '', modified: null, version: null });
       }
       for (const key of done) this.stmts.drop.run(sourceLoad, key);
       this.stmts.dropIntent.run(runId, intent.load, intent.batch);

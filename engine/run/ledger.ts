@@ -59,8 +59,9 @@ export interface Intent {
 /**
  * The engagement's memory, a SQLite file beside migration.yaml: runs, the per-run ledger of every destination row
  * created or updated (with previous values), the source-key to destination-id map, the name and email indexes
- * lookups use, and write-ahead intents. Everything a run needs to remember lives here rather than in process memory,
- * so memory does not grow with the number of rows.
+ * lookups use, and write-ahead intents. Each written source row is one `rowstate` record (destination id and row
+ * state together). Everything a run needs to remember lives here rather than in process memory, so memory does not
+ * grow with the number of rows.
  */
 export class Ledger {
   private readonly db: Database.Database;
@@ -76,14 +77,12 @@ export class Ledger {
     // batch; only a power loss between checkpoints could lose the last batches, which resume then redoes.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma('cache_size = -16384');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS runs(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, target TEXT NOT NULL,
         pair TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
       CREATE TABLE IF NOT EXISTS ledger(seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL, load TEXT NOT NULL,
         object TEXT NOT NULL, source_key TEXT NOT NULL, dest_id TEXT NOT NULL, action TEXT NOT NULL, previous TEXT);
-      CREATE TABLE IF NOT EXISTS keymap(load TEXT NOT NULL, source_key TEXT NOT NULL, object TEXT NOT NULL, dest_id TEXT NOT NULL,
-        PRIMARY KEY(load, source_key)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS names(load TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, source_key TEXT NOT NULL,
         PRIMARY KEY(load, kind, value, source_key)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS intents(run_id INTEGER NOT NULL, load TEXT NOT NULL, object TEXT NOT NULL, batch INTEGER NOT NULL,
@@ -98,12 +97,9 @@ export class Ledger {
       CREATE TABLE IF NOT EXISTS undo_intents(run_id INTEGER PRIMARY KEY, seqs TEXT NOT NULL);
     `);
     this.rows = new RowStates(this.db);
-    this.closes = new CloseLedger(this.db);
+    this.closes = new CloseLedger(this.db, this.rows);
     this.stmts = {
-      keyOf: this.db.prepare<[string, string], { dest_id: string }>('SELECT dest_id FROM keymap WHERE load = ? AND source_key = ?'),
       named: this.db.prepare<[string, string, string], { source_key: string }>('SELECT source_key FROM names WHERE load = ? AND kind = ? AND value = ? LIMIT 3'),
-      putKey: this.db.prepare('INSERT OR REPLACE INTO keymap(load, source_key, object, dest_id) VALUES (?, ?, ?, ?)'),
-      dropKey: this.db.prepare('DELETE FROM keymap WHERE load = ? AND source_key = ?'),
       putName: this.db.prepare('INSERT OR IGNORE INTO names(load, kind, value, source_key) VALUES (?, ?, ?, ?)'),
       entry: this.db.prepare('INSERT INTO ledger(run_id, load, object, source_key, dest_id, action, previous, previous_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       putIntent: this.db.prepare('INSERT OR REPLACE INTO intents(run_id, load, object, batch, before) VALUES (?, ?, ?, ?, ?)'),
@@ -138,12 +134,12 @@ export class Ledger {
   }
 
   destinationId(load: string, sourceKey: string): string | undefined {
-    return this.stmts.keyOf.get(load, sourceKey)?.dest_id;
+    return this.rows.destinationId(load, sourceKey);
   }
 
   /** True when the load has ever written a record; a first load skips reading previous values. */
   hasKeys(load: string): boolean {
-    return this.db.prepare('SELECT 1 FROM keymap WHERE load = ? LIMIT 1').get(load) !== undefined;
+    return this.db.prepare('SELECT 1 FROM rowstate WHERE load = ? AND dest_id IS NOT NULL LIMIT 1').get(load) !== undefined;
   }
 
   /** Source keys of the load's rows whose name or email is `value` (at most 3: enough to tell unique from ambiguous). */
@@ -176,14 +172,13 @@ export class Ledger {
     this.db.transaction(() => {
       for (const o of outcomes) {
         for (const n of o.names ?? []) this.stmts.putName.run(intent.load, n.kind, n.value, o.sourceKey);
-        if (o.action !== 'patched') this.stmts.putKey.run(intent.load, o.sourceKey, intent.object, o.destId);
         const before = o.action === 'created' ? undefined : this.rows.get(intent.load, o.sourceKey);
         if (o.action !== 'unchanged') {
           const previous = o.previous ? JSON.stringify(o.previous) : null;
           this.stmts.entry.run(runId, intent.load, intent.object, o.sourceKey, o.destId, o.action, previous, before ? JSON.stringify(before) : null);
         }
         if (o.action === 'patched') this.rows.setVersion(intent.load, o.sourceKey, o.state?.version ?? before?.version ?? null);
-        else if (o.state) this.rows.put(runId, intent.load, o.sourceKey, o.state);
+        else this.rows.put(runId, intent.load, o.sourceKey, { object: intent.object, destId: o.destId }, o.state ?? { fingerprint: '', modified: null, version: null });
         if (o.close !== undefined) this.closes.wait(intent.load, o.sourceKey, o.destId, o.close);
       }
       this.stmts.dropIntent.run(runId, intent.load, intent.batch);
@@ -247,7 +242,6 @@ export class Ledger {
 
   /** After rollback deletes a created record, its key no longer maps to anything and its row is new again. */
   forgetKey(load: string, sourceKey: string): void {
-    this.stmts.dropKey.run(load, sourceKey);
     this.closes.forget(load, sourceKey);
     this.rows.forget(load, sourceKey);
   }
@@ -260,7 +254,7 @@ export class Ledger {
     for (let start = 0; start < unique.length; start += 500) {
       const chunk = unique.slice(start, start + 500);
       const rows = this.db
-        .prepare<string[], { load: string; source_key: string; dest_id: string }>(`SELECT load, source_key, dest_id FROM keymap WHERE dest_id IN (${chunk.map(() => '?').join(',')})`)
+        .prepare<string[], { load: string; source_key: string; dest_id: string }>(`SELECT load, source_key, dest_id FROM rowstate WHERE dest_id IN (${chunk.map(() => '?').join(',')})`)
         .all(...chunk);
       for (const r of rows) out.set(r.dest_id, { load: r.load, sourceKey: r.source_key });
     }
@@ -270,7 +264,7 @@ export class Ledger {
   /** The whole source-key to destination-id map, for reports and verification. */
   keymap(): { load: string; sourceKey: string; object: string; destId: string }[] {
     return this.db
-      .prepare<[], { load: string; source_key: string; object: string; dest_id: string }>('SELECT load, source_key, object, dest_id FROM keymap ORDER BY load, source_key')
+      .prepare<[], { load: string; source_key: string; object: string; dest_id: string }>('SELECT load, source_key, object, dest_id FROM rowstate WHERE dest_id IS NOT NULL ORDER BY load, source_key')
       .all()
       .map((r) => ({ load: r.load, sourceKey: r.source_key, object: r.object, destId: r.dest_id }));
   }

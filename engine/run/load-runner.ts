@@ -127,6 +127,8 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
+    // Memory stays flat only if the report files keep up with the rows (see RowReportWriter.drained).
+    await Promise.all([ctx.successes?.drained(), ctx.exceptions.drained(), ctx.valueReports.lookups.drained(), ctx.valueReports.blanked.drained()]);
   }
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = reasons.list();

@@ -40,6 +40,31 @@ export class RowReportWriter<T extends Record<string, string | number>> {
     this.stringifier.write(safe);
   }
 
+  /**
+   * Resolves once the rows written so far are on their way to the file. `write` is synchronous and buffers; a run
+   * awaits this after each batch, so that when the disk is slower than the run (a loaded machine, a network drive)
+   * the buffer of a million-row success file does not grow in memory instead.
+   */
+  async drained(): Promise<void> {
+    const { stringifier, out } = this;
+    if (stringifier === undefined || out === undefined || this.failure !== undefined) return;
+    // A failed file (a full disk) never drains: its error ends the wait, and close() reports it.
+    const settle = (stream: NodeJS.WritableStream & { writableNeedDrain: boolean }): Promise<void> | undefined =>
+      stream.writableNeedDrain
+        ? new Promise<void>((resolve) => {
+            const done = (): void => {
+              stream.off('drain', done);
+              out.off('error', done);
+              resolve();
+            };
+            stream.once('drain', done);
+            out.once('error', done);
+          })
+        : undefined;
+    await settle(stringifier);
+    await settle(out);
+  }
+
   async close(): Promise<void> {
     const { stringifier, out } = this;
     if (stringifier === undefined || out === undefined) return;

@@ -39,6 +39,7 @@ export class TableWriter {
   }
 
   upsert(records: readonly OutgoingRecord[]): RecordResult[] {
+    this.references.startBatch();
     const results: RecordResult[] = new Array(records.length);
     for (let r = 0; r < records.length; r++) results[r] = this.upsertOne(records[r] as OutgoingRecord);
     return results;
@@ -87,6 +88,7 @@ export class TableWriter {
    */
   patch(patches: readonly RecordPatch[], mode: 'patch' | 'restore'): RecordResult[] {
     const restoring = mode === 'restore';
+    this.references.startBatch();
     return patches.map(({ id, values }): RecordResult => {
       const set = this.sets.for(values);
       const params = this.check(set, values, !restoring, !restoring);

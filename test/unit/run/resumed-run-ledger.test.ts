@@ -46,8 +46,8 @@ describe('RowStates.removed', () => {
     const ledger = new Ledger(join(mkdtempSync(join(tmpdir(), 'ledger-removed-')), 'ledger.db'));
     try {
       const state = { fingerprint: 'f', modified: null, version: '1' };
-      ledger.rows.put(1, 'accounts', 'A1', state);
-      ledger.rows.put(1, 'accounts', 'A2', state);
+      ledger.rows.put(1, 'accounts', 'A1', { object: 'account', destId: 'd1' }, state);
+      ledger.rows.put(1, 'accounts', 'A2', { object: 'account', destId: 'd2' }, state);
       // Run 2 (a delta) sees A1 only, and is killed after reporting A2; its resumed attempt reports A2 again.
       ledger.rows.markSeen(2, 'accounts', ['A1']);
       expect(ledger.rows.removed(2, 'accounts').map((r) => r.sourceKey)).toEqual(['A2']);
