@@ -157,7 +157,9 @@ function query(table: StoreTable, params: URLSearchParams, sourceKeyField: strin
         return row === undefined ? [] : [row];
       });
     } else {
-      rows = rows.filter((row) => terms.some((t) => String(row[t.field] ?? '').toLowerCase() === t.value.toLowerCase()));
+      // A lookup is filtered by its value property (`_parentid_value`), as the Web API names it.
+      const attribute = (field: string): string => /^_(\w+)_value$/.exec(field)?.[1] ?? field;
+      rows = rows.filter((row) => terms.some((t) => String(row[attribute(t.field)] ?? '').toLowerCase() === t.value.toLowerCase()));
     }
   }
   const top = Number(params.get('$top') ?? NaN);
