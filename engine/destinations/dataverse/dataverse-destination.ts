@@ -3,24 +3,24 @@ import type { PlatformSpec } from '../../spec/generated/platform-spec.js';
 import type { ValueLimits } from '../model/coerce.js';
 import { tableSchema, type TableSchema } from '../model/table-schema.js';
 import { runBatch } from './batch-writer.js';
-import { BulkMessageSupport, RECORDS_PER_BULK_MESSAGE, upsertMany, type PendingWrite } from './bulk-write.js';
+import { BulkMessageSupport, RECORDS_PER_BULK_MESSAGE } from './bulk-write.js';
 import { dataverseSettings, type DataverseSettings } from './dataverse-settings.js';
-import { fetchBy, literal } from './entity-fetch.js';
+import { fetchBy } from './entity-fetch.js';
 import { readOrgMetadata } from './metadata-check.js';
 import { RecordLocator } from './record-locator.js';
-import { storedSourceKey } from '../stored-source-key.js';
-import { fromEntity, sameValues, selectNames, stored, toBody } from './record-shape.js';
-import { changedValues, updateRecords, VERSION, type WriteTarget } from './record-update.js';
+import { fromEntity, selectNames, stored } from './record-shape.js';
+import { updateRecords, VERSION, type WriteTarget } from './record-update.js';
+import { upsertRecords } from './record-upsert.js';
 import { WebApiClient } from './web-api-client.js';
 import { CurrencyCodes, currencyRecordRule } from '../currency-codes.js';
+import { closeOpportunities } from './close-opportunity.js';
+import { closeRules, type CloseRule } from '../../spec/close-rule.js';
 
 interface Connection {
   client: WebApiClient;
   locator: RecordLocator;
   messages: BulkMessageSupport;
 }
-import { closeOpportunities } from './close-opportunity.js';
-import { closeRules, type CloseRule } from '../../spec/close-rule.js';
 
 interface Table {
   schema: TableSchema;
@@ -84,86 +84,7 @@ export class DataverseDestination implements Destination {
   }
 
   async upsert(object: string, records: readonly OutgoingRecord[]): Promise<RecordResult[]> {
-    const table = this.table(object);
-    const { client, locator } = this.connected();
-    const { schema, entitySet } = table;
-    const attributes = [...new Set(records.flatMap((r) => Object.keys(r.values)))].filter((a) => schema.attributes.has(a));
-    const existing = await fetchBy(
-      client,
-      entitySet,
-      this.sourceKeyField,
-      records
-        .map((r) => r.sourceKey)
-        .filter(Boolean)
-        .map(storedSourceKey),
-      [schema.key, VERSION, ...selectNames(schema, attributes)],
-    );
-
-    const results: RecordResult[] = new Array(records.length);
-    const writes: PendingWrite[] = [];
-    const sent: { index: number; previous?: DestinationRecord; created: boolean }[] = [];
-    for (const [index, { sourceKey, values }] of records.entries()) {
-      if (typeof sourceKey !== 'string' || sourceKey === '') {
-        results[index] = { status: 'failed', error: `The ${object} record has no source key, which upserts need.` };
-        continue;
-      }
-      const currency = this.currencies?.resolve(object, values) ?? { values };
-      if ('error' in currency) {
-        results[index] = { sourceKey, status: 'failed', error: currency.error };
-        continue;
-      }
-      const body = await toBody(schema, currency.values, (a, id) => locator.targetOf(a, id), table.navigation);
-      if (typeof body === 'string') {
-        results[index] = { sourceKey, status: 'failed', error: body };
-        continue;
-      }
-      const keyValue = storedSourceKey(sourceKey);
-      const current = existing.get(keyValue.toLowerCase());
-      if (current !== undefined) {
-        const id = String(current[schema.key]);
-        locator.remember(object, id);
-        const before = fromEntity(
-          schema,
-          current,
-          Object.keys(values).filter((a) => schema.attributes.has(a)),
-        );
-        if (sameValues(schema, values, before)) {
-          results[index] = { sourceKey, id, status: 'unchanged', version: String(current[VERSION]) };
-          continue;
-        }
-        sent.push({ index, created: false, previous: changedValues(schema, values, before) });
-      } else {
-        sent.push({ index, created: true });
-      }
-      body[this.sourceKeyField] = keyValue;
-      const key = `${this.sourceKeyField}=${encodeURIComponent(literal(keyValue))}`;
-      writes.push({
-        body,
-        sourceKey: keyValue,
-        created: current === undefined,
-        operation: {
-          add: (api) =>
-            api.upsert({ collection: entitySet, key, data: body, returnRepresentation: true, select: [schema.key, VERSION], inChangeSet: false }),
-        },
-      });
-    }
-
-    const outcomes = await upsertMany({ ...this.target(object), object, key: schema.key }, writes);
-    outcomes.forEach((outcome, n) => {
-      const { index, created, previous } = sent[n] as (typeof sent)[number];
-      const sourceKey = (records[index] as OutgoingRecord).sourceKey;
-      if (!outcome.ok) {
-        results[index] = { sourceKey, status: 'failed', error: outcome.error.message };
-        return;
-      }
-      const entity = (outcome.value ?? {}) as Record<string, unknown>;
-      const id = String(entity[schema.key]);
-      locator.remember(object, id);
-      const result: RecordResult = { sourceKey, id, status: created ? 'created' : 'updated', version: String(entity[VERSION]) };
-      if (!created && previous !== undefined) result.previous = previous;
-      results[index] = result;
-    });
-    return results;
+    return upsertRecords(this.target(object), records, this.currencies);
   }
 
   async patch(object: string, patches: readonly RecordPatch[]): Promise<RecordResult[]> {
