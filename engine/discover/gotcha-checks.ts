@@ -1,7 +1,7 @@
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import { rowGotchas } from '../plan/gotcha-rules.js';
 import type { LoadChecks } from './load-checks.js';
-import type { ScanContext } from './object-scan.js';
+import type { ScanContext } from './scan-context.js';
 
 /**
  * The product pages' gotchas as discovery findings: text longer than the destination holds, tags the multi-select

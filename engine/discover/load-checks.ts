@@ -2,7 +2,7 @@ import type { PlannedLoad } from '../plan/migration-plan.js';
 import { readReference } from '../source/reference.js';
 import { destinationField } from '../spec/pair-model.js';
 import type { FindingExample } from './discovery.js';
-import type { ScanContext } from './object-scan.js';
+import type { ScanContext } from './scan-context.js';
 import { probabilityColumn, stageFields } from './stage-audit.js';
 
 type Cell = (cells: readonly string[], column: string | undefined) => string;

@@ -1,37 +1,15 @@
-import type { Engagement } from '../engagement/engagement.js';
-import type { MigrationPlan, PlannedLoad } from '../plan/migration-plan.js';
+import type { PlannedLoad } from '../plan/migration-plan.js';
 import { openCsv } from '../source/csv-file.js';
 import { RowFilter } from '../plan/row-filter.js';
 import type { PlatformObject } from '../spec/generated/platform-spec.js';
 import { ColumnProfiler } from './column-profiler.js';
 import type { ColumnProfile, ObjectProfile } from './discovery.js';
-import type { FindingCollector } from './findings.js';
 import { loadChecks } from './load-checks.js';
+import type { ScanContext } from './scan-context.js';
 import { withGotchaChecks } from './gotcha-checks.js';
-import type { OwnerAudit } from './owner-audit.js';
-import type { ScratchStore } from './scratch-store.js';
-import type { StageAudit } from './stage-audit.js';
 import { isCheckedType, valueChecker } from './value-checks.js';
 import { engagementTransformSettings } from '../transforms/format-scope.js';
 
-export interface ScanContext {
-  engagement: Engagement;
-  plan: MigrationPlan;
-  store: ScratchStore;
-  findings: FindingCollector;
-  owners: OwnerAudit;
-  stages: StageAudit;
-  /** Loads some lookup points at: their records are indexed for the orphan check. */
-  lookupTargets: ReadonlySet<string>;
-  /** Which source object plays the company, for duplicate names and missing parents. */
-  companyObject?: string;
-  /** The object with the stage table: a deal without a company is worth a finding, like a contact without one. */
-  dealObject?: string;
-  /** Person-like objects: their emails should be unique. */
-  peopleObjects: ReadonlySet<string>;
-  nullCells: ReadonlySet<string>;
-  onRows?: (object: string, rows: number) => void;
-}
 
 export interface ObjectScan {
   profile: ObjectProfile;

@@ -3,19 +3,11 @@ import type { EstimatorRules } from '../spec/generated/estimator-rules.js';
 import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformSpec } from '../spec/generated/platform-spec.js';
 import { bandAt } from './bands.js';
-import { factorReasons } from './factor-reasons.js';
+import { factorReasons, type EstimateReason } from './factor-reasons.js';
+
+export type { EstimateReason };
 import { count, money, weeks } from './wording.js';
 
-export interface EstimateReason {
-  factor: 'compatibility' | 'mapping-clarity' | 'timeline' | 'api' | 'volume';
-  /** The factor's title from the rules, e.g. `Object compatibility`. */
-  label: string;
-  /** One sentence computed from the figures, e.g. `2 of 9 objects need a mapping of their own and the other 7 map 1:1: …` */
-  detail: string;
-  points: number;
-  /** The label of the band or API rule that scored the points. */
-  band: string;
-}
 
 /** One line of a price: what is charged for, and how much. */
 export interface PriceItem {

@@ -3,10 +3,20 @@ import type { PairSpec } from '../spec/generated/pair-spec.js';
 import type { PlatformSpec } from '../spec/generated/platform-spec.js';
 import type { ClarityBand, EstimatorRules, ObjectCategory, VolumeBand } from '../spec/generated/estimator-rules.js';
 import { bandAt, nextBand } from './bands.js';
-import type { EstimateReason } from './estimate.js';
 import { count, money, percent, weeks } from './wording.js';
 
 /** A reason with the band label it came from, for callers that show the band on its own. */
+export interface EstimateReason {
+  factor: 'compatibility' | 'mapping-clarity' | 'timeline' | 'api' | 'volume';
+  /** The factor's title from the rules, e.g. `Object compatibility`. */
+  label: string;
+  /** One sentence computed from the figures, e.g. `2 of 9 objects need a mapping of their own and the other 7 map 1:1: …` */
+  detail: string;
+  points: number;
+  /** The label of the band or API rule that scored the points. */
+  band: string;
+}
+
 export type ScoredReason = EstimateReason & { band: string };
 
 export interface FactorInput {

@@ -1,6 +1,6 @@
 import type { Engagement } from '../engagement/engagement.js';
 import type { CustomFieldDecision } from '../spec/generated/engagement-spec.js';
-import type { PlannedLoad } from './migration-plan.js';
+import type { PlannedLoad } from './planned-load.js';
 
 /** How the export names users and records, as owners and lookups the engagement adds must match them. */
 function matchBy(engagement: Engagement): { owner: 'email' | 'name'; lookup: 'key' | 'name' } {

@@ -1,5 +1,5 @@
 import type { Engagement } from '../engagement/engagement.js';
-import type { PlannedField, PlannedLoad } from './migration-plan.js';
+import type { PlannedField, PlannedLoad } from './planned-load.js';
 
 /**
  * The destination's currency field, filled on every load that writes amounts, when the engagement is multi-currency.

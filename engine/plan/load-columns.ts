@@ -1,4 +1,4 @@
-import type { PlannedLoad } from './migration-plan.js';
+import type { PlannedLoad } from './planned-load.js';
 
 /** Every export column a load reads: its key, filter, fields, lookups, owner, attachment, invitees and modified stamp. */
 export function loadColumns(load: PlannedLoad): string[] {

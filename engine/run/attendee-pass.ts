@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { AttendeeCounts } from './run-report.js';
 import type { DestinationRecord, OutgoingRecord } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { csvOptions, loadCsvOptions } from '../plan/csv-options.js';
@@ -12,17 +13,6 @@ import { destinationKey, type LoadRunContext } from './load-runner.js';
 import { LookupResolver } from './lookup-resolver.js';
 
 const BATCH = 500;
-
-/** A meeting load's invitees: attendee records written, emails that named no one (lookups.csv), refused records. */
-export interface AttendeeCounts {
-  /** The attendee table (activityparty, EventRelation). */
-  object: string;
-  linked: number;
-  unresolved: number;
-  failed: number;
-  /** Invitees of meetings that did not load themselves (their rows are in the exceptions file). */
-  meetingNotLoaded: number;
-}
 
 const DEFAULT_SEPARATORS = /[;,]/;
 

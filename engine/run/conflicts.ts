@@ -1,6 +1,6 @@
-import type { DestinationRecord } from '../destinations/destination.js';
+import type { Destination, DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import type { LoadRunContext } from './load-runner.js';
+import type { Ledger } from './ledger.js';
 import type { MappedRecord } from './mapped-batches.js';
 import { sameValue } from '../destinations/model/value-diff.js';
 
@@ -31,7 +31,7 @@ export interface Conflict {
  * engine last wrote them: their row version is no longer the one the ledger recorded. Only those are read in full,
  * to show both sides.
  */
-export async function findConflicts(ctx: LoadRunContext, load: PlannedLoad, records: readonly MappedRecord[]): Promise<{ clear: MappedRecord[]; conflicts: Conflict[] }> {
+export async function findConflicts(ctx: { ledger: Ledger; destination: Destination }, load: PlannedLoad, records: readonly MappedRecord[]): Promise<{ clear: MappedRecord[]; conflicts: Conflict[] }> {
   const known = records.flatMap((record) => {
     const id = ctx.ledger.destinationId(load.id, record.sourceKey);
     const version = ctx.ledger.rows.get(load.id, record.sourceKey)?.version ?? null;

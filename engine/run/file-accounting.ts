@@ -1,42 +1,5 @@
-import type { ExportCheck, FileAccount, OutOfScopeFile, ShapeFinding } from '../plan/shape-findings.js';
-import type { LoadReconciliation } from './run-report.js';
-
-/** One load's share of a file, as the run counted it against what reading the file found. */
-export interface LoadAccounting {
-  load: string;
-  /** Rows of the file this load takes, as read before the run. */
-  expected: number;
-  sourceRows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  held: number;
-  refused: number;
-  duplicates: number;
-  balanced: boolean;
-}
-
-/**
- * Where every row of one export file went. Per load, the rows it takes equal the rows created, updated, left
- * unchanged, skipped, held, refused or dropped as duplicates; the rows no load takes are the spec's exclusions.
- */
-export interface FileAccounting {
-  file: string;
-  rows: number;
-  excluded: number;
-  blankLines: number;
-  loads: LoadAccounting[];
-  /** Columns of the file that no mapping reads: what stays behind. */
-  unmappedColumns: string[];
-  balanced: boolean;
-}
-
-/** What reading the export before the run found, as the run report keeps it (blockers stopped the run; these did not). */
-export interface ExportSummary {
-  notInScope: OutOfScopeFile[];
-  findings: ShapeFinding[];
-}
+import type { ExportCheck, FileAccount } from '../plan/shape-findings.js';
+import type { ExportSummary, FileAccounting, LoadAccounting, LoadReconciliation } from './run-report.js';
 
 export function exportSummary(check: ExportCheck): ExportSummary {
   return { notInScope: check.notInScope, findings: check.findings.filter((f) => f.code !== 'not-in-scope') };

@@ -5,7 +5,7 @@ import type { RowReportWriter } from '../util/row-report-writer.js';
 import type { BatchSource } from './batch-source.js';
 import type { BatchOutcome, Intent, Ledger } from './ledger.js';
 import type { MappedRecord, RowProblem } from './mapped-batches.js';
-import type { QueueName } from './row-mapper.js';
+import type { QueueName, QueueRow } from './queue-resolutions.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
 import { reportValueIssues, type ValueReports } from './value-reports.js';
 import { keepClosed, withoutCreateOnly } from './close-split.js';
@@ -34,18 +34,6 @@ export interface SuccessRow extends Record<string, string | number> {
 }
 
 export const SUCCESS_COLUMNS = ['file', 'line', 'load', 'source_key', 'object', 'dest_id', 'action'] as const;
-
-export interface QueueRow extends Record<string, string | number> {
-  file: string;
-  line: number;
-  load: string;
-  source_key: string;
-  column: string;
-  value: string;
-  reason: string;
-  /** Left empty for the admin: the record key, account or user email to use instead. */
-  resolution: string;
-}
 
 export interface LoadRunContext {
   runId: number;

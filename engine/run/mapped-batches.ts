@@ -5,7 +5,8 @@ import { extraCells, openCsv } from '../source/csv-file.js';
 import type { MapperContext } from './mapper-context.js';
 import type { LocatedValueIssue } from './value-issue.js';
 import { rowFingerprint, type DeltaFilter } from './delta-filter.js';
-import { RowMapper, type QueueName } from './row-mapper.js';
+import { RowMapper } from './row-mapper.js';
+import type { QueueName } from './queue-resolutions.js';
 import { loadCsvOptions } from '../plan/csv-options.js';
 import { splitClose, type RecordClose } from './close-split.js';
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ProcessCounts } from './run-report.js';
 import type { DestinationRecord, RecordPatch } from '../destinations/destination.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { csvOptions, loadCsvOptions } from '../plan/csv-options.js';
@@ -11,16 +12,6 @@ import type { BatchOutcome } from './ledger.js';
 import { destinationKey, type LoadRunContext } from './load-runner.js';
 
 const BATCH = 500;
-
-/** A deal load's pipelines: processes set up, deals given theirs, deals left without one (lookups.csv). */
-export interface ProcessCounts {
-  processes: number;
-  /** Setup records written per table (processes, stages, record types). */
-  records: Record<string, number>;
-  set: number;
-  withoutProcess: number;
-}
-
 
 /** The ledger's name for the process records a deal load created: rollback deletes them after it restores the deals. */
 export function processLoadId(load: Pick<PlannedLoad, 'id'>): string {

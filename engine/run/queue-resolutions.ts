@@ -1,11 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsvError } from 'csv-parse/sync';
-import type { QueueRow } from './load-runner.js';
-import type { QueueName } from './row-mapper.js';
 import { RowReportWriter } from '../util/row-report-writer.js';
 import { readSpreadsheetCsv } from '../util/spreadsheet-csv.js';
 import { InputError } from '../util/input-error.js';
+
+export type QueueName = 'orphans' | 'owners';
+
+/** One row of a queue file: a source row a person must answer for, and the answer's cell. */
+export interface QueueRow extends Record<string, string | number> {
+  file: string;
+  line: number;
+  load: string;
+  source_key: string;
+  column: string;
+  value: string;
+  reason: string;
+  /** Left empty for the admin: the record key, account or user email to use instead. */
+  resolution: string;
+}
 
 export const QUEUES: readonly QueueName[] = ['orphans', 'owners'];
 

@@ -14,9 +14,7 @@ import type { ReferencedObjects } from '../source/referenced-object.js';
 import type { OwnerResolver } from '../plan/owner-resolver.js';
 import { RowFilter } from '../plan/row-filter.js';
 import { requiredColumns } from '../plan/load-columns.js';
-import { ownerResolutionKey, resolutionKey } from './queue-resolutions.js';
-
-export type QueueName = 'orphans' | 'owners';
+import { ownerResolutionKey, resolutionKey, type QueueName } from './queue-resolutions.js';
 
 export type RowOutcome =
   | { kind: 'filtered' }

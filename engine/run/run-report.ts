@@ -1,6 +1,4 @@
-import type { AttendeeCounts } from '../run/attendee-pass.js';
-import type { ProcessCounts } from '../run/process-pass.js';
-import type { ExportSummary, FileAccounting } from './file-accounting.js';
+import type { OutOfScopeFile, ShapeFinding } from '../plan/shape-findings.js';
 
 /** Per-load counts of one run. Every source row lands in exactly one of loaded, skipped, held or failed. */
 export interface LoadReconciliation {
@@ -132,4 +130,61 @@ export class ReasonTally {
       })
       .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
   }
+}
+
+/** A meeting load's invitees: attendee records written, emails that named no one (lookups.csv), refused records. */
+export interface AttendeeCounts {
+  /** The attendee table (activityparty, EventRelation). */
+  object: string;
+  linked: number;
+  unresolved: number;
+  failed: number;
+  /** Invitees of meetings that did not load themselves (their rows are in the exceptions file). */
+  meetingNotLoaded: number;
+}
+
+/** A deal load's pipelines: processes set up, deals given theirs, deals left without one (lookups.csv). */
+export interface ProcessCounts {
+  processes: number;
+  /** Setup records written per table (processes, stages, record types). */
+  records: Record<string, number>;
+  set: number;
+  withoutProcess: number;
+}
+
+/** One load's share of a file, as the run counted it against what reading the file found. */
+export interface LoadAccounting {
+  load: string;
+  /** Rows of the file this load takes, as read before the run. */
+  expected: number;
+  sourceRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  held: number;
+  refused: number;
+  duplicates: number;
+  balanced: boolean;
+}
+
+/**
+ * Where every row of one export file went. Per load, the rows it takes equal the rows created, updated, left
+ * unchanged, skipped, held, refused or dropped as duplicates; the rows no load takes are the spec's exclusions.
+ */
+export interface FileAccounting {
+  file: string;
+  rows: number;
+  excluded: number;
+  blankLines: number;
+  loads: LoadAccounting[];
+  /** Columns of the file that no mapping reads: what stays behind. */
+  unmappedColumns: string[];
+  balanced: boolean;
+}
+
+/** What reading the export before the run found, as the run report keeps it (blockers stopped the run; these did not). */
+export interface ExportSummary {
+  notInScope: OutOfScopeFile[];
+  findings: ShapeFinding[];
 }

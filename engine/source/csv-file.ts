@@ -5,7 +5,7 @@ import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../util/input-error.js';
 import { matchHeaders, type HeaderNote } from './header-match.js';
 import { relationshipAliases, relationshipReason } from './relationship-columns.js';
-import { sniffEncoding, textDecoder } from './text-encoding.js';
+import { sniffEncoding, textDecoder, type FileEncoding } from './text-encoding.js';
 
 export { ROW_KEY } from '../model/row-key.js';
 
@@ -26,7 +26,7 @@ export interface CsvFile {
   headers: string[];
   headerNotes: HeaderNote[];
   /** The encoding the file was read in, and how that was decided. */
-  encoding: { name: string; source: 'bom' | 'declared' | 'detected' | 'default' };
+  encoding: FileEncoding;
   rows: AsyncIterable<CsvRow>;
   /** Filled in while the rows are read: what a person should hear about the file as a whole. */
   stats: { blankLines: number[]; textProblems: TextProblem[] };

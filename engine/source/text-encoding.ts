@@ -1,12 +1,17 @@
 import iconv from 'iconv-lite';
-import type { CsvFile } from './csv-file.js';
+
+/** The encoding a file is read in, and where that choice came from. */
+export interface FileEncoding {
+  name: string;
+  source: 'bom' | 'declared' | 'detected' | 'default';
+}
 
 /**
  * The encoding to read a file in. A byte-order mark is the file's own word and wins; UTF-16 without a mark shows as
  * NUL bytes between ASCII letters; otherwise what the platform or engagement declares, else UTF-8. Names are the
  * labels iconv-lite takes (`windows-1252`, `utf-16le`, `iso-8859-1`).
  */
-export function sniffEncoding(head: Buffer, declared: string | undefined): CsvFile['encoding'] {
+export function sniffEncoding(head: Buffer, declared: string | undefined): FileEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf-8', source: 'bom' };
   if (head[0] === 0xff && head[1] === 0xfe) return { name: 'utf-16le', source: 'bom' };
   if (head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', source: 'bom' };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { backwardImports, brokenRule, folderOf, isPending } from '../../../scripts/layers/backward-imports.js';
 import { importGraph, type ImportEdge } from '../../../scripts/layers/import-graph.js';
+import { importCycles } from '../../../scripts/layers/import-cycles.js';
 import { PENDING } from '../../../scripts/layers/stack.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -23,10 +24,22 @@ describe('the engine as a one-way stack', () => {
     expect(gone).toEqual([]);
   });
 
+  it('has no ring of files importing each other, type imports included', () => {
+    expect(importCycles(importGraph(repo, ['cli', 'engine']))).toEqual([]);
+  });
+
   it('places every engine folder in the stack', () => {
     const folders = readdirSync(join(repo, 'engine')).filter((name) => statSync(join(repo, 'engine', name)).isDirectory());
     expect(folders.length).toBeGreaterThan(15);
     expect(folders.filter((name) => folderOf(`engine/${name}/x.ts`) === undefined)).toEqual([]);
+  });
+});
+
+describe('importCycles', () => {
+  it('given files that import each other through a third, names the ring; given a chain, finds none', () => {
+    const ring = [edge('engine/run/a.ts', 'engine/run/b.ts'), edge('engine/run/b.ts', 'engine/run/c.ts'), edge('engine/run/c.ts', 'engine/run/a.ts')];
+    expect(importCycles([...ring, edge('engine/run/c.ts', 'engine/util/d.ts')])).toEqual([['engine/run/a.ts', 'engine/run/b.ts', 'engine/run/c.ts']]);
+    expect(importCycles(ring.slice(0, 2))).toEqual([]);
   });
 });
 

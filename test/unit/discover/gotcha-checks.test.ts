@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gotchaChecks } from '../../../engine/discover/gotcha-checks.js';
 import { FindingCollector } from '../../../engine/discover/findings.js';
-import type { ScanContext } from '../../../engine/discover/object-scan.js';
+import type { ScanContext } from '../../../engine/discover/scan-context.js';
 import type { PlannedLoad } from '../../../engine/plan/migration-plan.js';
 import { bundledPairsDir, loadCatalog, type Catalog } from '../../../engine/spec/catalog.js';
 import type { CustomAttribute } from '../../../engine/spec/generated/pair-spec.js';

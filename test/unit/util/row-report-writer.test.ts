@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { RowReportWriter } from '../../../engine/util/row-report-writer.js';
 import { QueueWriter, readQueues, queuePath } from '../../../engine/run/queue-resolutions.js';
-import type { QueueRow } from '../../../engine/run/load-runner.js';
+import type { QueueRow } from '../../../engine/run/queue-resolutions.js';
 import { InputError } from '../../../engine/util/input-error.js';
 
 /** Values a spreadsheet would run as formulas or change when saving back, signed amounts it keeps exactly, and typed quotes. */
