@@ -343,6 +343,37 @@ export interface DestinationRules {
   processes?: ProcessStorage;
 }
 /**
+ * Where the destination keeps the currency of a record's amounts. A load writing a money attribute into an object that has `field` gets it filled when the engagement is multi-currency (it has `options.rates`, or the source object names a `currencyColumn`): from the source object's `currencyColumn`, else the currency the amounts name (`€12,500`), else the engagement's `options.currency`. A currency that is neither the engagement's nor in its rates skips the row, reported with file and line.
+ */
+export interface CurrencyRule {
+  /**
+   * The attribute holding the currency: Salesforce `CurrencyIsoCode` (multi-currency orgs), Dataverse `transactioncurrencyid`.
+   */
+  field: string;
+  record?: CurrencyRecord;
+}
+/**
+ * For a destination that keeps currencies as records (Dataverse `transactioncurrency`): `field` is a lookup to the record whose `codeField` is the ISO code. The sandbox holds one record per currency of the engagement (its `options.currency` and `rates`); a live target finds the organisation's by their code, and a currency the organisation has not enabled fails its record with that reason.
+ */
+export interface CurrencyRecord {
+  /**
+   * The currency table, e.g. `transactioncurrency`.
+   */
+  object: string;
+  /**
+   * Its ISO 4217 code attribute, e.g. `isocurrencycode`.
+   */
+  codeField: string;
+  /**
+   * Its exchange-rate attribute (units of the currency per unit of the base currency), which the sandbox fills from `options.rates`, e.g. `exchangerate`.
+   */
+  rateField?: string;
+  /**
+   * Its display-name attribute, which the sandbox fills, e.g. `currencyname`.
+   */
+  nameField?: string;
+}
+/**
  * How the destination stores a meeting's attendees: one record per attendee in a table of its own (Dataverse `activityparty`, Salesforce `EventRelation`), naming the meeting and the person. Pairs say which columns hold invitee emails (a load's `attendees`); the run resolves each email to a person and writes one such record.
  */
 export interface AttendeeStorage {
@@ -441,37 +472,6 @@ export interface ProcessPart {
   values?: {
     [k: string]: (string | number | boolean) | undefined;
   };
-}
-/**
- * Where the destination keeps the currency of a record's amounts. A load writing a money attribute into an object that has `field` gets it filled when the engagement is multi-currency (it has `options.rates`, or the source object names a `currencyColumn`): from the source object's `currencyColumn`, else the currency the amounts name (`€12,500`), else the engagement's `options.currency`. A currency that is neither the engagement's nor in its rates skips the row, reported with file and line.
- */
-export interface CurrencyRule {
-  /**
-   * The attribute holding the currency: Salesforce `CurrencyIsoCode` (multi-currency orgs), Dataverse `transactioncurrencyid`.
-   */
-  field: string;
-  record?: CurrencyRecord;
-}
-/**
- * For a destination that keeps currencies as records (Dataverse `transactioncurrency`): `field` is a lookup to the record whose `codeField` is the ISO code. The sandbox holds one record per currency of the engagement (its `options.currency` and `rates`); a live target finds the organisation's by their code, and a currency the organisation has not enabled fails its record with that reason.
- */
-export interface CurrencyRecord {
-  /**
-   * The currency table, e.g. `transactioncurrency`.
-   */
-  object: string;
-  /**
-   * Its ISO 4217 code attribute, e.g. `isocurrencycode`.
-   */
-  codeField: string;
-  /**
-   * Its exchange-rate attribute (units of the currency per unit of the base currency), which the sandbox fills from `options.rates`, e.g. `exchangerate`.
-   */
-  rateField?: string;
-  /**
-   * Its display-name attribute, which the sandbox fills, e.g. `currencyname`.
-   */
-  nameField?: string;
 }
 /**
  * A kind of automation a platform offers.
