@@ -33,6 +33,8 @@ export interface ScopePhase {
 /** The schema-change document, folded to what a project lead needs: how much, where, and where the checklist is. */
 export interface ScopeSchemaChanges {
   counts: SchemaChangeDocument['counts'];
+  /** What the changes are, in words that add up to `counts.changes`: "23 custom fields, 3 choice values and 1 process". */
+  parts: string;
   nothingToChange: boolean;
   objects: { object: string; objectLabel: string; fields: string }[];
   /** The admin's checklist `crm-migrate plan` writes, relative to the docs folder, and whether it exists yet. */
@@ -126,6 +128,7 @@ export async function scopeDocument(engagement: Engagement, options: { generated
     blockers: summary.blockers,
     schemaChanges: {
       counts: doc.counts,
+      parts: changeParts(doc.counts),
       nothingToChange: doc.nothingToChange,
       objects: doc.fieldGroups.map((g) => ({ object: g.object, objectLabel: g.objectLabel, fields: g.fields.map((f) => f.name).join(', ') })),
       markdown: `${DOCS_TO_ENGAGEMENT}/${SCHEMA_CHANGE_FILES.markdown}`,
@@ -138,4 +141,16 @@ export async function scopeDocument(engagement: Engagement, options: { generated
         : scopeFindings(discovery, { markdown: `${DOCS_TO_ENGAGEMENT}/${DISCOVERY_DIR}/discovery.md`, html: `${DOCS_TO_ENGAGEMENT}/${DISCOVERY_DIR}/discovery.html` }),
     timeline: await scopeTimeline(engagement, { ...(discovered === undefined ? {} : { discovered }), ...(exported === undefined ? {} : { exported }) }),
   };
+}
+
+/** The kinds of change, each with its count, joined as a sentence lists them; kinds with none are left out. */
+function changeParts(counts: SchemaChangeDocument['counts']): string {
+  const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const parts = [
+    counts.objects > 0 ? count(counts.objects, 'custom object', 'custom objects') : '',
+    count(counts.fields, 'custom field', 'custom fields'),
+    count(counts.optionValues, 'choice value', 'choice values'),
+    counts.processes > 0 ? count(counts.processes, 'process', 'processes') : '',
+  ].filter((p) => p !== '');
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
