@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Discovery } from '../../../engine/discover/discovery.js';
 import type { SampleManifest } from '../../../engine/sample/manifest.js';
 import { BUNDLED_PAIRS } from '../migrate/bundled-pairs.js';
-import { runCli, jsonResult } from '../run-cli.js';
+import { runCliAsync, jsonResult } from '../run-cli.js';
 
 /**
  * The finding discovery must report for each problem the sample generator plants. The text hazards the generator
@@ -34,11 +34,12 @@ describe.each(BUNDLED_PAIRS)('discover on the %s sample', (pair) => {
   let manifest: SampleManifest;
   let discovery: Discovery;
 
-  beforeAll(() => {
-    expect(runCli(['sample', '--pair', pair, '--out', join(root, 'export')]).exitCode).toBe(0);
-    expect(runCli(['init', project, '--pair', pair, '--source', join(root, 'export')]).exitCode).toBe(0);
+  // Asynchronous: three CLI runs in a row would block vitest's worker long enough for its RPC to time out.
+  beforeAll(async () => {
+    expect((await runCliAsync(['sample', '--pair', pair, '--out', join(root, 'export')])).exitCode).toBe(0);
+    expect((await runCliAsync(['init', project, '--pair', pair, '--source', join(root, 'export')])).exitCode).toBe(0);
     manifest = JSON.parse(readFileSync(join(root, 'export', 'crm-migrate-sample.json'), 'utf8')) as SampleManifest;
-    const result = runCli(['discover', '--project', project, '--json']);
+    const result = await runCliAsync(['discover', '--project', project, '--json']);
     expect(result.exitCode, result.stderr).toBe(0);
     discovery = jsonResult(result.stdout) as Discovery;
   });
