@@ -2,10 +2,8 @@ import type { Engagement } from '../engagement/engagement.js';
 import { checkExportFile, DEFAULT_MAX_FILE_BYTES } from '../source/export-file.js';
 import { destinationField } from '../spec/pair-model.js';
 import type { PlatformField } from '../spec/generated/platform-spec.js';
+import { splitMultiValue } from '../transforms/choices.js';
 import type { MigrationPlan, PlannedLoad } from './migration-plan.js';
-
-/** Vtiger joins multi-select values with ` |##| `; most exports with `;` or `,`. Tried together when the platform does not say. */
-const FALLBACK_SEPARATORS = /\s*\|##\|\s*|[;,]/;
 
 /** Steps that leave text as it is apart from case, spaces and a default for blanks: only such text is measured. */
 const PASS_THROUGH = new Set(['trim', 'lower', 'upper', 'title-case', 'email', 'url', 'strip-html', 'default']);
@@ -44,7 +42,7 @@ export function rowGotchas(load: PlannedLoad, engagement: Engagement, plan: Pick
     .filter((f) => f.steps.every((s) => PASS_THROUGH.has(stepName(s))))
     .map((f) => ({ column: f.columns[0] as string, to: f.to, max: fieldOf(f.to)?.maxLength }))
     .filter((f): f is { column: string; to: string; max: number } => f.max !== undefined);
-  const separator = engagement.source.spec.export?.multiValueSeparator?.trim() || undefined;
+  const separator = engagement.source.spec.export?.multiValueSeparator;
   const multiSelects = single
     .filter((f) => f.steps.some((s) => stepName(s) === 'tags'))
     .map((f) => {
@@ -66,10 +64,9 @@ export function rowGotchas(load: PlannedLoad, engagement: Engagement, plan: Pick
         if (value.length > f.max) hits.push({ code: 'text-too-long', column: f.column, value: `${value.length} characters, ${f.to} holds ${f.max}` });
       }
       for (const f of multiSelects) {
-        const cell = at(cells, f.column).trim();
-        if (cell === '') continue;
-        for (const tag of cell.split(separator ?? FALLBACK_SEPARATORS).map((t) => t.trim())) {
-          if (tag !== '' && !f.options.has(tag.toLowerCase())) hits.push({ code: 'unknown-choice-value', column: f.column, value: tag });
+        // Split exactly as the tags transform splits, so the check and the load agree on what the values are.
+        for (const tag of splitMultiValue(at(cells, f.column), separator)) {
+          if (!f.options.has(tag.toLowerCase())) hits.push({ code: 'unknown-choice-value', column: f.column, value: tag });
         }
       }
       if (attachment !== undefined) {

@@ -36,20 +36,22 @@ const map = singleInput({
 /** Vtiger writes ` |##| `; most others `;` or `,`. Tried together only when the platform does not say. */
 const FALLBACK_SEPARATORS = /\s*\|##\|\s*|[;,]/;
 
+/** The values of a multi-value cell, trimmed and without blanks, split on the source's separator (or the fallbacks). */
+export function splitMultiValue(cell: string, sourceSeparator: string | undefined): string[] {
+  const pieces = cell.split(sourceSeparator !== undefined && sourceSeparator !== '' ? sourceSeparator.trim() || sourceSeparator : FALLBACK_SEPARATORS);
+  return pieces.map((p) => p.trim()).filter((p) => p !== '');
+}
+
 const tags = singleInput({
   name: 'tags',
   description:
     "A multi-value column split on the source's separator and re-joined with the destination's (default `;`).",
   args: [{ name: 'separator', required: false }],
   apply(value, call, context) {
-    const source = context.format.multiValueSeparator;
-    const pieces = text(value).split(
-      source !== undefined && source !== '' ? source.trim() || source : FALLBACK_SEPARATORS,
-    );
     const separator = call.separator ?? context.multiValueSeparator ?? ';';
     const seen = new Set<string>();
     const kept: string[] = [];
-    for (const piece of pieces.map((p) => p.trim()).filter((p) => p !== '')) {
+    for (const piece of splitMultiValue(text(value), context.format.multiValueSeparator)) {
       // Multi-select values differ by case only through typing slips; one of each is what the user meant.
       const key = foldCase(piece);
       if (seen.has(key)) continue;
