@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync as runCli } from '../run-cli.js';
+import { expectEveryFileBalanced } from '../real-exports/export-harness.js';
+import { jsonResult, runCliAsync as runCli } from '../run-cli.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 
 /*
  * An export whose deals have no id of their own: a deal is its region and its number within the region, and deal
@@ -124,6 +126,7 @@ describe('a lookup on a composite key', () => {
   it('given apply, links each activity to the deal of its region and number, and reports the incomplete and unknown keys by line', async () => {
     const result = await runCli(['apply', '--project', project, '--json']);
     expect(result.exitCode, result.stderr + result.stdout.slice(0, 2000)).toBe(0);
+    expectEveryFileBalanced(jsonResult(result.stdout) as RunReport, exportDir);
     const db = new Database(join(project, 'sandbox.db'), { readonly: true });
     try {
       const tasks = db.prepare('SELECT t.Subject AS subject, o.Name AS deal FROM Task t LEFT JOIN Opportunity o ON o.Id = t.WhatId ORDER BY t.Subject').all();

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync as runCli } from '../run-cli.js';
+import { expectEveryFileBalanced } from '../real-exports/export-harness.js';
+import { jsonResult, runCliAsync as runCli } from '../run-cli.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 
 /*
  * A LeadSmart (Salesforce-built) export made with Data Loader rather than Data Export: no Id columns, records known by
@@ -47,6 +49,7 @@ describe('a Salesforce-shaped export written by Data Loader, with relationship c
     const result = await runCli(['apply', '--project', project, '--json']);
     // The contact naming account A-9, which the export does not have, is held for the admin (below), not failed.
     expect(result.exitCode, result.stderr + result.stdout.slice(0, 3000)).toBe(0);
+    expectEveryFileBalanced(jsonResult(result.stdout) as RunReport, exportDir);
     const db = new Database(join(project, 'sandbox.db'), { readonly: true });
     try {
       const accounts = db.prepare('SELECT a.name, p.name AS parent, u.internalemailaddress AS owner FROM account a LEFT JOIN account p ON p.accountid = a.parentaccountid LEFT JOIN systemuser u ON u.systemuserid = a.ownerid ORDER BY a.name').all();

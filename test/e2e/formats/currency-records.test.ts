@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync as runCli } from '../run-cli.js';
+import { expectEveryFileBalanced } from '../real-exports/export-harness.js';
+import { jsonResult, runCliAsync as runCli } from '../run-cli.js';
+import type { RunReport } from '../../../engine/run/run-report.js';
 
 /*
  * Deals in US dollars and euros, named by a currency column or by the amount's own symbol, and one in pounds that the
@@ -119,6 +121,7 @@ describe('a Dataverse destination, whose currencies are records', () => {
   it('given apply, links each opportunity to the currency record of its own currency, and skips the row in pounds naming its line', async () => {
     const result = await runCli(['apply', '--project', project, '--json']);
     expect(result.exitCode, result.stderr + result.stdout.slice(0, 2000)).toBe(0);
+    expectEveryFileBalanced(jsonResult(result.stdout) as RunReport, exportDir);
     const db = new Database(join(project, 'sandbox.db'), { readonly: true });
     try {
       expect(db.prepare('SELECT isocurrencycode, currencyname, exchangerate FROM transactioncurrency ORDER BY isocurrencycode').all()).toEqual([

@@ -107,6 +107,22 @@ export function expectBalanced(report: RunReport, file: string, rowsWritten: num
   return a;
 }
 
+/**
+ * Every file the run accounted for balances, and holds the rows the test wrote into it: counted here with csv-parse
+ * from the file in `exportDir`, not from the run's own count (0 for an optional file the export lacks). At least one
+ * file must be accounted for.
+ */
+export function expectEveryFileBalanced(report: RunReport, exportDir: string): void {
+  const files = report.accounting ?? [];
+  expect(files.length).toBeGreaterThan(0);
+  for (const { file } of files) {
+    // An optional file the export does not have is accounted for at 0 rows.
+    const path = join(exportDir, file);
+    const records = existsSync(path) ? (parse(readFileSync(path), { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]) : [[]];
+    expectBalanced(report, file, records.length - 1);
+  }
+}
+
 export function checksum(path: string): string {
   return existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : 'absent';
 }
