@@ -12,6 +12,7 @@ import { outOfScopeFiles } from './out-of-scope.js';
 import { RowFilter } from './row-filter.js';
 import type { ExportCheck, FileAccount, ShapeFinding } from './shape-findings.js';
 import { ValueCoverage } from './value-coverage.js';
+import { HeapBudget } from '../util/heap-budget.js';
 
 const FIRST_LINES = 5;
 /** Past this many a column is not a list of pipelines: the processes stop growing and the checklist stays readable. */
@@ -108,6 +109,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   }));
   const wide: number[] = [];
   let wideCount = 0;
+  const heap = new HeapBudget();
   for await (const row of csv.rows) {
     account.rows += 1;
     if (extraCells(row.cells, headers.length) > 0) {
@@ -131,7 +133,10 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
       }
     }
     if (!taken) account.excluded += 1;
-    if (account.rows % 10_000 === 0) options.onRows?.(file, account.rows);
+    if (account.rows % 10_000 === 0) {
+      options.onRows?.(file, account.rows);
+      heap.check();
+    }
   }
   options.onRows?.(file, account.rows);
   account.blankLines = csv.stats.blankLines.length;

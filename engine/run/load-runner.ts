@@ -9,6 +9,7 @@ import type { QueueName, QueueRow } from './queue-resolutions.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
 import { reportValueIssues, type ValueReports } from './value-reports.js';
 import { keepClosed, withoutCreateOnly } from './close-split.js';
+import { HeapBudget } from '../util/heap-budget.js';
 
 export interface ExceptionRow extends Record<string, string | number> {
   file: string;
@@ -66,6 +67,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
   const reasons = new ReasonTally();
   const note = (reason: string): void => reasons.add(reason);
   const hasKeys = ctx.ledger.hasKeys(load.id);
+  const heap = new HeapBudget();
   let batchNo = 0;
 
   for await (const batch of ctx.source.batches(load, 'first')) {
@@ -115,6 +117,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     });
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
+    heap.check();
     // Memory stays flat only if the report files keep up with the rows (see RowReportWriter.drained).
     await Promise.all([ctx.successes?.drained(), ctx.exceptions.drained(), ctx.valueReports.lookups.drained(), ctx.valueReports.blanked.drained()]);
   }

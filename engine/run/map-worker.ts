@@ -5,6 +5,7 @@ import { DeltaFilter } from './delta-filter.js';
 import { Ledger } from './ledger.js';
 import { mapLoadRows, type Pass } from './mapped-batches.js';
 import { mapperContext } from './mapper-context.js';
+import { HeapBudget } from '../util/heap-budget.js';
 
 // The mapping half of a run, in its own thread: it receives the compiled plan, rebuilds the engagement from its file
 // for what mapping reads besides the plan (transforms, value tables, users; the specs' indexes are classes and cannot be
@@ -23,6 +24,7 @@ const options = {
   ...(setup.deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, setup.deltaRunId) }),
 };
 
+const heap = new HeapBudget();
 let credits = 0;
 let waiting: (() => void) | undefined;
 
@@ -46,6 +48,7 @@ async function mapLoad(loadId: string, pass: Pass): Promise<void> {
       waiting = undefined;
       credits -= 1;
       send({ type: 'batch', batch });
+      heap.check();
     }
     send({ type: 'end' });
   } catch (error) {
