@@ -17,7 +17,7 @@ if (port === null) throw new Error('map-worker must run as a worker thread');
 const { engagement } = await loadEngagement(setup.engagementFile, { specs: setup.specDirs });
 if (engagement === undefined) throw new Error(`map-worker: ${setup.engagementFile} cannot be loaded`);
 const plan = setup.plan;
-const ledger = new Ledger(setup.ledgerPath);
+const ledger = new Ledger(setup.ledgerPath, { cacheMiB: 4 });
 const context = await mapperContext(engagement, plan, ledger, new Map(setup.users), new Map(setup.resolutions), new Map(setup.duplicates));
 const options = {
   ...(setup.delimiter === undefined ? {} : { delimiter: setup.delimiter }),
@@ -43,11 +43,20 @@ async function mapLoad(loadId: string, pass: Pass): Promise<void> {
   try {
     const load = plan.loads.find((l) => l.id === loadId);
     if (!load) throw new Error(`map-worker: no load ${loadId}`);
-    for await (const batch of mapLoadRows(context, load, pass, setup.batchSize, options)) {
+    const batches = mapLoadRows(context, load, pass, setup.batchSize, options)[Symbol.asyncIterator]();
+    for (;;) {
+      const endSnapshot = ledger.readSnapshot();
+      let next;
+      try {
+        next = await batches.next();
+      } finally {
+        endSnapshot();
+      }
+      if (next.done === true) break;
       while (credits <= 0) await new Promise<void>((resolve) => (waiting = resolve));
       waiting = undefined;
       credits -= 1;
-      send({ type: 'batch', batch });
+      send({ type: 'batch', batch: next.value });
       heap.check();
     }
     send({ type: 'end' });
