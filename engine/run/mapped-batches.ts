@@ -96,9 +96,10 @@ export async function* mapLoadRows(
     } else if (missing.length > 0) {
       problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`, missing.join(', '));
     } else {
-      const fingerprint = rowFingerprint(row.cells);
       const modified = modifiedIndex < 0 ? null : (row.cells[modifiedIndex]?.trim() ?? null);
       const key = mapper.sourceKey(row.cells);
+      let hashed: string | undefined;
+      const fingerprint = (): string => (hashed ??= rowFingerprint(row.cells));
       if (options.delta?.unchanged(load.id, key, fingerprint, modified) === true) {
         batch.unchangedKeys.push(key);
       } else {
@@ -108,7 +109,7 @@ export async function* mapLoadRows(
         if (outcome.kind === 'record') {
           batch.lookupsBlanked += outcome.blanked.length;
           const split = pass === 'first' && load.close !== undefined ? splitClose(load.close, outcome.values) : { values: outcome.values };
-          batch.records.push({ sourceKey: outcome.sourceKey, values: split.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint, modified, ...(split.close === undefined ? {} : { close: split.close }) });
+          batch.records.push({ sourceKey: outcome.sourceKey, values: split.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint: fingerprint(), modified, ...(split.close === undefined ? {} : { close: split.close }) });
         } else {
           problem(row.line, outcome.sourceKey, outcome.kind, outcome.reason, outcome.column ?? '', outcome.value ?? '');
           if (outcome.queue !== undefined && pass === 'first') (batch.problems.at(-1) as RowProblem).queue = outcome.queue;
