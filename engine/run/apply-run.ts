@@ -18,6 +18,9 @@ import { runAttendees } from './attendee-pass.js';
 import { runProcesses } from './process-pass.js';
 import type { ConflictRow } from './conflicts.js';
 import { DeltaFilter } from './delta-filter.js';
+import { engagementData } from '../engagement/engagement-data.js';
+import { exportCheckKey } from '../plan/export-check-key.js';
+import { rememberCheck, rememberedCheck } from './export-check-memo.js';
 import { checkExport } from '../plan/export-check.js';
 import { blockers, describeFinding } from '../plan/shape-findings.js';
 import { exportSummary, fileAccounting } from './file-accounting.js';
@@ -87,20 +90,26 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
   // Every file is read once before anything is written: a file that cannot be parsed throws here (exit 2), and what
   // would skip whole loads (a missing column, damaged text) refuses the run instead of costing rows.
   const read = new Map<string, number>();
-  const check = await checkExport(engagement, plan, {
-    onRows: (file, rows) => {
-      read.set(file, rows);
-      options.onCheck?.(file, [...read.values()].reduce((n, r) => n + r, 0));
-    },
-  });
+  const ledgerPath = join(engagement.dir, LEDGER_FILE);
+  const checkKey = await exportCheckKey(engagement, plan);
+  const remembered = rememberedCheck(ledgerPath, checkKey);
+  const check =
+    remembered ??
+    (await checkExport(engagement, plan, {
+      onRows: (file, rows) => {
+        read.set(file, rows);
+        options.onCheck?.(file, [...read.values()].reduce((n, r) => n + r, 0));
+      },
+    }));
   const shapeBlockers = blockers(check).map(describeFinding);
   if (shapeBlockers.length > 0) return { ...emptyReport(engagement, destination.label, now().toISOString(), threshold, shapeBlockers), export: exportSummary(check) };
   const problems = await destination.open(destinationSetup(engagement, plan));
   const startedAt = now().toISOString();
   if (problems.length > 0) return emptyReport(engagement, destination.label, startedAt, threshold, problems.map((p) => p.message));
 
-  const ledger = new Ledger(join(engagement.dir, LEDGER_FILE));
+  const ledger = new Ledger(ledgerPath);
   try {
+    if (remembered === undefined) rememberCheck(ledgerPath, checkKey, check);
     const kind = options.delta === true ? 'delta' : 'full';
     if (kind === 'delta' && !ledger.runs().some((r) => r.status === 'completed')) {
       return emptyReport(engagement, destination.label, startedAt, threshold, ['A delta run moves what changed since the last completed run, and there is none yet: run a full apply first.']);
@@ -129,7 +138,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     const deltaRunId = kind === 'delta' ? run.id : undefined;
     const duplicates = new Map(check.files.flatMap((f) => f.loads.map((l) => [l.load, l.duplicates] as const)));
     const source = workerAvailable()
-      ? workerSource({ engagementFile: engagement.file, plan, specDirs: engagement.specDirs, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], duplicates: [...duplicates], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
+      ? workerSource({ engagement: engagementData(engagement), plan, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], duplicates: [...duplicates], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
       : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions, duplicates), batchSize, {
           ...(delimiter === undefined ? {} : { delimiter }),
           ...(deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, deltaRunId) }),
