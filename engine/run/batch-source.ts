@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { EngagementData } from '../engagement/engagement-data.js';
 import type { MigrationPlan, PlannedLoad } from '../plan/migration-plan.js';
 import type { DeltaFilter } from './delta-filter.js';
 import type { DuplicateRow } from '../plan/shape-findings.js';
@@ -13,14 +14,13 @@ export interface BatchSource {
 }
 
 export interface WorkerSetup {
-  engagementFile: string;
+  /** The engagement the main thread read, as data (see engagement-data): the worker does not read the spec library again. */
+  engagement: EngagementData;
   /**
    * The plan the main thread compiled and checked the export against (plain data, copied to the worker): the worker
    * maps exactly these loads rather than compiling its own from migration.yaml, which could have changed since.
    */
   plan: MigrationPlan;
-  /** The user's spec folders the engagement was read with, so the worker reads the same specs. */
-  specDirs: string[];
   ledgerPath: string;
   users: [string, DestinationUserRef][];
   resolutions: [string, string][];

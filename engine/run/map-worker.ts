@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadEngagement } from '../engagement/engagement.js';
+import { engagementFromData } from '../engagement/engagement-data.js';
 import type { WorkerMessage, WorkerSetup } from './batch-source.js';
 import { DeltaFilter } from './delta-filter.js';
 import { Ledger } from './ledger.js';
@@ -7,15 +7,14 @@ import { mapLoadRows, type Pass } from './mapped-batches.js';
 import { mapperContext } from './mapper-context.js';
 import { HeapBudget } from '../util/heap-budget.js';
 
-// The mapping half of a run, in its own thread: it receives the compiled plan, rebuilds the engagement from its file
-// for what mapping reads besides the plan (transforms, value tables, users; the specs' indexes are classes and cannot be
-// copied between threads), reads the ledger's indexes through its own connection, and maps loads on request.
+// The mapping half of a run, in its own thread: it receives the compiled plan and the engagement as data (rebuilding the
+// specs' indexes, which are classes and cannot be copied between threads), reads the ledger's indexes through its own
+// connection, and maps loads on request.
 const setup = workerData as WorkerSetup;
 const port = parentPort;
 if (port === null) throw new Error('map-worker must run as a worker thread');
 
-const { engagement } = await loadEngagement(setup.engagementFile, { specs: setup.specDirs });
-if (engagement === undefined) throw new Error(`map-worker: ${setup.engagementFile} cannot be loaded`);
+const engagement = engagementFromData(setup.engagement);
 const plan = setup.plan;
 const ledger = new Ledger(setup.ledgerPath, { cacheMiB: 4 });
 const context = await mapperContext(engagement, plan, ledger, new Map(setup.users), new Map(setup.resolutions), new Map(setup.duplicates));
