@@ -138,10 +138,11 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     const deltaRunId = kind === 'delta' ? run.id : undefined;
     const duplicates = new Map(check.files.flatMap((f) => f.loads.map((l) => [l.load, l.duplicates] as const)));
     const source = workerAvailable()
-      ? workerSource({ engagement: engagementData(engagement), plan, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], duplicates: [...duplicates], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }) })
+      ? workerSource({ engagement: engagementData(engagement), plan, ledgerPath: join(engagement.dir, LEDGER_FILE), users: [...users], resolutions: [...resolutions], duplicates: [...duplicates], batchSize, ...(delimiter === undefined ? {} : { delimiter }), ...(deltaRunId === undefined ? {} : { deltaRunId }), ...(interrupted === undefined ? {} : { resumedRunId: run.id }) })
       : inThreadSource(await mapperContext(engagement, plan, ledger, users, resolutions, duplicates), batchSize, {
           ...(delimiter === undefined ? {} : { delimiter }),
           ...(deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, deltaRunId) }),
+          ...(interrupted === undefined ? {} : { resumed: { ledger, runId: run.id } }),
         });
     const conflicts = new RowReportWriter<ConflictRow>(join(runDir, 'conflicts.csv'), ['file', 'line', 'load', 'object', 'source_key', 'dest_id', 'attribute', 'destination_value', 'source_value', 'resolution']);
     const removed = new RowReportWriter<RemovedRow>(join(runDir, 'removed.csv'), ['load', 'object', 'file', 'source_key', 'dest_id']);

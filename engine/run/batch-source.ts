@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { EngagementData } from '../engagement/engagement-data.js';
 import type { MigrationPlan, PlannedLoad } from '../plan/migration-plan.js';
-import type { DeltaFilter } from './delta-filter.js';
 import type { DuplicateRow } from '../plan/shape-findings.js';
-import { mapLoadRows, type MappedBatch, type Pass } from './mapped-batches.js';
+import { mapLoadRows, type MapOptions, type MappedBatch, type Pass } from './mapped-batches.js';
 import type { MapperContext } from './mapper-context.js';
 import type { DestinationUserRef } from '../plan/owner-resolver.js';
 
@@ -30,12 +29,14 @@ export interface WorkerSetup {
   delimiter?: string;
   /** Set for a delta run: the worker leaves rows alone that did not change since the ledger's last write. */
   deltaRunId?: number;
+  /** Set when the run resumes a killed attempt: the worker passes over the rows that attempt wrote. */
+  resumedRunId?: number;
 }
 
 export type WorkerMessage = { type: 'batch'; batch: MappedBatch } | { type: 'end' } | { type: 'error'; message: string; stack?: string };
 
 /** Maps on the calling thread: used where no compiled worker exists (tests running the TypeScript sources). */
-export function inThreadSource(context: MapperContext, batchSize: number, options: { delimiter?: string; delta?: DeltaFilter } = {}): BatchSource {
+export function inThreadSource(context: MapperContext, batchSize: number, options: MapOptions = {}): BatchSource {
   return {
     batches: (load, pass) => mapLoadRows(context, load, pass, batchSize, options),
     close: async () => {},

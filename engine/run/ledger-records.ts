@@ -41,6 +41,8 @@ export interface BatchOutcome {
   state?: { fingerprint: string; modified: string | null; version: string | null };
   /** A won or lost row loaded open: kept until the close step has closed it, so a killed run still closes it. */
   close?: RecordClose & { line: number };
+  /** What the run reported about the row's values (JSON of ValueIssue[]): a resumed run reports it again without mapping. */
+  issues?: string;
 }
 
 /** What a batch was about to change, written before the destination is touched so that a crash can be accounted for. */

@@ -145,7 +145,7 @@ export class Ledger {
           this.stmts.entry.run(runId, intent.load, intent.object, o.sourceKey, o.destId, o.action, previous, before ? JSON.stringify(before) : null);
         }
         if (o.action === 'patched') this.rows.setVersion(intent.load, o.sourceKey, o.state?.version ?? before?.version ?? null);
-        else this.rows.put(runId, intent.load, o.sourceKey, { object: intent.object, destId: o.destId }, o.state ?? { fingerprint: '', modified: null, version: null });
+        else this.rows.put(runId, intent.load, o.sourceKey, { object: intent.object, destId: o.destId }, o.state ?? { fingerprint: '', modified: null, version: null }, o.issues ?? null);
         if (o.close !== undefined) this.closes.wait(intent.load, o.sourceKey, o.destId, o.close);
       }
       this.stmts.dropIntent.run(runId, intent.load, intent.batch);

@@ -4,7 +4,8 @@ import { ReasonTally, type LoadReconciliation } from './run-report.js';
 import type { RowReportWriter } from '../util/row-report-writer.js';
 import type { BatchSource } from './batch-source.js';
 import type { BatchOutcome, Intent, Ledger } from './ledger.js';
-import type { MappedRecord, RowProblem } from './mapped-batches.js';
+import type { MappedRecord, RowProblem, WrittenRecord } from './mapped-batches.js';
+import type { LocatedValueIssue, ValueIssue } from './value-issue.js';
 import type { QueueName, QueueRow } from './queue-resolutions.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
 import { reportValueIssues, type ValueReports } from './value-reports.js';
@@ -84,6 +85,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
       report(ctx, load, problem);
     }
     reportValueIssues(ctx, load, batch.issues, counts);
+    countWritten(ctx, load, batch.written, counts);
     const records = ctx.delta === undefined ? batch.records : await withoutConflicts(ctx, load, batch.records, counts, note);
     if (records.length === 0) {
       ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
@@ -91,6 +93,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     }
     batchNo += 1;
     const results = await sendBatch(ctx, load, records, batchNo, hasKeys);
+    const issuesOf = issuesByRow(batch.issues);
     const outcomes: BatchOutcome[] = [];
     results.forEach((result, i) => {
       const record = records[i] as MappedRecord;
@@ -112,6 +115,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
         names: record.names,
         state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null },
         ...(record.close === undefined ? {} : { close: { ...record.close, line: record.line } }),
+        ...withIssues(issuesOf.get(record.line)),
       });
       ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action });
     });
@@ -123,6 +127,34 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
   }
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = reasons.list();
+}
+
+/**
+ * Rows the killed attempt of this run wrote, passed over by a resumed run: they count as what that attempt did to
+ * them, and the success file lists them as an uninterrupted run would have.
+ */
+function countWritten(ctx: LoadRunContext, load: PlannedLoad, written: readonly WrittenRecord[], counts: LoadReconciliation): void {
+  counts.transformed += written.length;
+  for (const row of written) {
+    const action = ctx.ledger.earlierAttempt(ctx.runId, load.id, row.sourceKey) ?? 'unchanged';
+    counts[action] += 1;
+    ctx.successes?.write({ file: load.fileName, line: row.line, load: load.id, source_key: row.sourceKey, object: load.object, dest_id: row.destId, action });
+  }
+}
+
+/** A batch's value issues by the line of their row. */
+function issuesByRow(issues: readonly LocatedValueIssue[]): Map<number, ValueIssue[]> {
+  const byLine = new Map<number, ValueIssue[]>();
+  for (const { line, sourceKey: _key, ...issue } of issues) {
+    const list = byLine.get(line);
+    if (list === undefined) byLine.set(line, [issue]);
+    else list.push(issue);
+  }
+  return byLine;
+}
+
+function withIssues(issues: ValueIssue[] | undefined): { issues?: string } {
+  return issues === undefined ? {} : { issues: JSON.stringify(issues) };
 }
 
 /**

@@ -21,6 +21,7 @@ const context = await mapperContext(engagement, plan, ledger, new Map(setup.user
 const options = {
   ...(setup.delimiter === undefined ? {} : { delimiter: setup.delimiter }),
   ...(setup.deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, setup.deltaRunId) }),
+  ...(setup.resumedRunId === undefined ? {} : { resumed: { ledger, runId: setup.resumedRunId } }),
 };
 
 const heap = new HeapBudget();

@@ -3,7 +3,8 @@ import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
 import { extraCells, openCsv } from '../source/csv-file.js';
 import type { MapperContext } from './mapper-context.js';
-import type { LocatedValueIssue } from './value-issue.js';
+import type { LocatedValueIssue, ValueIssue } from './value-issue.js';
+import type { Ledger } from './ledger.js';
 import { rowFingerprint, type DeltaFilter } from './delta-filter.js';
 import { RowMapper } from './row-mapper.js';
 import type { QueueName } from './queue-resolutions.js';
@@ -48,6 +49,22 @@ export interface MappedBatch {
   issues: LocatedValueIssue[];
   /** Delta runs: rows left alone because they did not change since the engine last wrote them. */
   unchangedKeys: string[];
+  /** Resumed runs: rows the killed attempt already wrote from the same cells, not mapped or sent again. */
+  written: WrittenRecord[];
+}
+
+/** A row a killed attempt of this run wrote: where it went, for the success file and the figures. */
+export interface WrittenRecord {
+  sourceKey: string;
+  line: number;
+  destId: string;
+}
+
+export interface MapOptions {
+  delimiter?: string;
+  delta?: DeltaFilter;
+  /** Set when the run resumes a killed attempt: rows that attempt wrote are recognised in the ledger and passed over. */
+  resumed?: { ledger: Ledger; runId: number };
 }
 
 export type Pass = 'first' | 'second';
@@ -62,7 +79,7 @@ export async function* mapLoadRows(
   load: PlannedLoad,
   pass: Pass,
   batchSize: number,
-  options: { delimiter?: string; delta?: DeltaFilter } = {},
+  options: MapOptions = {},
 ): AsyncGenerator<MappedBatch> {
   // The export check reported a missing file before the run; there is nothing to map.
   if (!existsSync(load.file)) return;
@@ -75,7 +92,8 @@ export async function* mapLoadRows(
   context.notLoaded.set(load.id, notLoaded);
   const modifiedIndex = load.modifiedColumn === undefined ? -1 : csv.headers.indexOf(load.modifiedColumn);
   let fileRowsRead = 0;
-  const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, fileRowsRead, lookupsBlanked: 0, issues: [], unchangedKeys: [] });
+  const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, fileRowsRead, lookupsBlanked: 0, issues: [], unchangedKeys: [], written: [] });
+  const resumed = pass === 'first' ? options.resumed : undefined;
   const problem = (line: number, sourceKey: string, status: RowProblem['status'], reason: string, column = '', value = ''): void => {
     batch.problems.push({ line, sourceKey, status: pass === 'second' ? 'incomplete' : status, reason, column, value });
     if (pass === 'first' && sourceKey !== '' && !notLoaded.has(sourceKey)) notLoaded.set(sourceKey, `${load.fileName}:${line} was ${status}: ${reason}`);
@@ -100,7 +118,14 @@ export async function* mapLoadRows(
       const key = mapper.sourceKey(row.cells);
       let hashed: string | undefined;
       const fingerprint = (): string => (hashed ??= rowFingerprint(row.cells));
-      if (options.delta?.unchanged(load.id, key, fingerprint, modified) === true) {
+      const written = resumed?.ledger.rows.writtenBy(resumed.runId, load.id, key);
+      if (written !== undefined && written.fingerprint === fingerprint()) {
+        // What the killed attempt reported about the row's values is reported again, as if the row were mapped anew.
+        const issues = written.issues === null ? [] : (JSON.parse(written.issues) as ValueIssue[]);
+        for (const issue of issues) batch.issues.push({ ...issue, line: row.line, sourceKey: key });
+        batch.lookupsBlanked += issues.filter((i) => i.kind === 'lookup' && i.outcome === 'blanked').length;
+        batch.written.push({ sourceKey: key, line: row.line, destId: written.destId });
+      } else if (options.delta?.unchanged(load.id, key, fingerprint, modified) === true) {
         batch.unchangedKeys.push(key);
       } else {
         const outcome = mapper.map(row.cells);
@@ -116,7 +141,7 @@ export async function* mapLoadRows(
         }
       }
     }
-    if (batch.records.length >= batchSize || batch.problems.length >= batchSize || batch.unchangedKeys.length >= batchSize) {
+    if (batch.records.length >= batchSize || batch.problems.length >= batchSize || batch.unchangedKeys.length >= batchSize || batch.written.length >= batchSize) {
       yield batch;
       batch = empty();
     }

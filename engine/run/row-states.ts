@@ -13,6 +13,14 @@ export interface RowState {
   touchedRun: number;
 }
 
+/** A row this run already wrote, as its killed attempt recorded it (see RowStates.writtenBy). */
+export interface WrittenRow {
+  destId: string;
+  fingerprint: string;
+  /** What the run reported about the row's values when it wrote it (JSON of ValueIssue[]), or null for nothing. */
+  issues: string | null;
+}
+
 /**
  * The ledger's `rowstate` table: one record per source row a load ever wrote, holding both where the row went (object
  * and destination id) and what the engine knew of it. Keeping the two in one table makes recording a written row one
@@ -28,10 +36,14 @@ export class RowStates {
         'SELECT fingerprint, modified, version, touched_run FROM rowstate WHERE load = ? AND source_key = ?',
       ),
       destId: db.prepare<[string, string], string | null>('SELECT dest_id FROM rowstate WHERE load = ? AND source_key = ?').pluck(),
+      written: db.prepare<[string, string, number], { dest_id: string; fingerprint: string; issues: string | null }>(
+        'SELECT dest_id, fingerprint, issues FROM rowstate WHERE load = ? AND source_key = ? AND touched_run = ? AND dest_id IS NOT NULL',
+      ),
       put: db.prepare(
-        `INSERT INTO rowstate(load, source_key, object, dest_id, fingerprint, modified, version, touched_run, seen_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO rowstate(load, source_key, object, dest_id, fingerprint, modified, version, touched_run, seen_run, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(load, source_key) DO UPDATE SET object = excluded.object, dest_id = excluded.dest_id, fingerprint = excluded.fingerprint,
-           modified = excluded.modified, version = excluded.version, touched_run = excluded.touched_run, seen_run = excluded.seen_run, removed_run = NULL`,
+           modified = excluded.modified, version = excluded.version, touched_run = excluded.touched_run, seen_run = excluded.seen_run, removed_run = NULL,
+           issues = excluded.issues`,
       ),
       restore: db.prepare('UPDATE rowstate SET fingerprint = ?, modified = ?, version = ?, touched_run = ?, seen_run = ? WHERE load = ? AND source_key = ?'),
       version: db.prepare('UPDATE rowstate SET version = ? WHERE load = ? AND source_key = ?'),
@@ -50,9 +62,18 @@ export class RowStates {
     return this.stmts.destId.get(load, sourceKey) ?? undefined;
   }
 
-  /** A row the run sent: where it went, and that the run saw and touched it. */
-  put(runId: number, load: string, sourceKey: string, target: { object: string; destId: string }, state: Omit<RowState, 'touchedRun'>): void {
-    this.stmts.put.run(load, sourceKey, target.object, target.destId, state.fingerprint, state.modified, state.version, runId, runId);
+  /** A row the run sent: where it went, that the run saw and touched it, and what it reported about its values. */
+  put(runId: number, load: string, sourceKey: string, target: { object: string; destId: string }, state: Omit<RowState, 'touchedRun'>, issues: string | null = null): void {
+    this.stmts.put.run(load, sourceKey, target.object, target.destId, state.fingerprint, state.modified, state.version, runId, runId, issues);
+  }
+
+  /**
+   * The row as run `runId` wrote it, if it did. A resumed run asks this of every row: one its killed attempt already
+   * wrote, from the same cells, need not be mapped or sent again.
+   */
+  writtenBy(runId: number, load: string, sourceKey: string): WrittenRow | undefined {
+    const row = this.stmts.written.get(load, sourceKey, runId);
+    return row === undefined ? undefined : { destId: row.dest_id, fingerprint: row.fingerprint, issues: row.issues };
   }
 
   setVersion(load: string, sourceKey: string, version: string | null): void {
@@ -104,7 +125,9 @@ function migrate(db: Database): void {
   const tables = new Map(db.prepare<[], { name: string; type: string }>("SELECT name, type FROM sqlite_master WHERE name IN ('rowstate', 'keymap')").all().map((r) => [r.name, r.type]));
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS rowstate(load TEXT NOT NULL, source_key TEXT NOT NULL, object TEXT, dest_id TEXT, fingerprint TEXT NOT NULL,
-      modified TEXT, version TEXT, touched_run INTEGER NOT NULL, seen_run INTEGER NOT NULL, removed_run INTEGER, PRIMARY KEY(load, source_key)) WITHOUT ROWID`);
+      modified TEXT, version TEXT, touched_run INTEGER NOT NULL, seen_run INTEGER NOT NULL, removed_run INTEGER, issues TEXT, PRIMARY KEY(load, source_key)) WITHOUT ROWID`);
+    // Ledgers written before resumed runs skipped written rows lack the column with what each row's values reported.
+    if (!db.prepare<[], { name: string }>('PRAGMA table_info(rowstate)').all().some((c) => c.name === 'issues')) db.exec('ALTER TABLE rowstate ADD COLUMN issues TEXT');
     if (tables.get('keymap') === 'table') {
       const columns = db.prepare<[], { name: string }>('PRAGMA table_info(rowstate)').all().map((c) => c.name);
       if (!columns.includes('object')) db.exec('ALTER TABLE rowstate ADD COLUMN object TEXT');

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { Destination } from '../../../engine/destinations/destination.js';
 import { companies } from '../../e2e/safety/small-engagement.js';
 import { crashingAfter, inProcessEngagement } from './in-process-engagement.js';
 
@@ -40,3 +44,47 @@ describe('apply in process: resume after an interrupted run', () => {
     expect(e.accounts()).toEqual(straight.accounts());
   });
 });
+
+describe('apply in process: a resumed run passes over what its killed attempt wrote', () => {
+  it('given 10 companies, 2 with an employee count that is not a number, resends only the 6 rows the ledger had not recorded and still reports both blanked values', async () => {
+    const rows = { companies: companies(10).map((c, i) => (i === 1 || i === 6 ? { ...c, Employees: 'about fifty' } : c)) };
+    const straight = await inProcessEngagement(rows, { batchSize: 4 });
+    const uninterrupted = (await straight.apply()).loads.find((l) => l.load === 'accounts');
+    expect(uninterrupted).toMatchObject({ created: 10, fieldsBlanked: 2 });
+
+    const e = await inProcessEngagement(rows, { batchSize: 4 });
+    // The second batch reaches the destination, then the run dies before the ledger records it.
+    await expect(e.apply({}, crashingAfter(2))).rejects.toThrow(/simulated crash/);
+    const sent: string[] = [];
+    const resumed = await e.apply({}, countingUpserts(sent));
+    expect(resumed.resumed).toBe(true);
+    // Batch 1 (companies 100-103) was recorded; batch 2 is sent again, as the ledger cannot know it arrived.
+    expect(sent.filter((key) => key.startsWith('accounts:')).sort()).toEqual(['accounts:104', 'accounts:105', 'accounts:106', 'accounts:107', 'accounts:108', 'accounts:109']);
+    expect(resumed.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 10, created: 10, updated: 0, unchanged: 0, fieldsBlanked: 2 });
+    const blanked = parse(readFileSync(join(e.dir, 'runs/1/blanked.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(blanked.map((r) => [r['line'], r['source_key'], r['value']])).toEqual([
+      ['3', '101', 'about fifty'],
+      ['8', '106', 'about fifty'],
+    ]);
+    const success = parse(readFileSync(join(e.dir, 'runs/1/success.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(success.map((r) => r['source_key']).sort()).toEqual(companies(10).map((c) => c['Company ID']).sort());
+    expect(e.accounts()).toEqual(straight.accounts());
+  });
+});
+
+/** Passes every upsert through, noting the key of each record sent. */
+function countingUpserts(sent: string[]): (destination: Destination) => Destination {
+  return (destination) =>
+    new Proxy(destination, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property === 'upsert') {
+          return async (...args: Parameters<Destination['upsert']>) => {
+            for (const record of args[1]) sent.push(record.sourceKey);
+            return target.upsert(...args);
+          };
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+}
