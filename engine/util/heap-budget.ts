@@ -1,8 +1,8 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** Below this much live heap a run never forces a collection: V8's own young-generation collections suffice. */
-const FLOOR_BYTES = 64 * 1024 * 1024;
+/** Below this much heap a run never forces a collection: V8's own young-generation collections suffice. */
+const FLOOR_BYTES = 32 * 1024 * 1024;
 
 let collect: (() => void) | undefined;
 
@@ -15,7 +15,7 @@ let collect: (() => void) | undefined;
  * memory was mostly garbage: 530 MiB for a 240,000-row apply whose live heap stayed under 100 MiB. The heap limit
  * cannot be lowered once a process has started (`--max-old-space-size` is read when V8 starts), and a hard limit
  * would make a batch of large attachments crash the run, so instead the run asks for a full collection once the heap
- * has grown past twice what it held after the last one (and past a 64 MiB floor). At a batch boundary that costs a
+ * has grown past twice what it held after the last one (and past a 32 MiB floor). At a batch boundary that costs a
  * few milliseconds every few hundred batches.
  */
 export class HeapBudget {
