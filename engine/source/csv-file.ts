@@ -1,9 +1,10 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../util/input-error.js';
 import { matchHeaders, type HeaderNote } from './header-match.js';
+import { plainCsvRecords, plainCsvShape } from './plain-csv.js';
 import { relationshipAliases, relationshipReason } from './relationship-columns.js';
 import { sniffEncoding, textDecoder, type FileEncoding } from './text-encoding.js';
 
@@ -68,11 +69,15 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   const encoding = detectEncoding(path, options.encoding, name);
   const stats: CsvFile['stats'] = { blankLines: [], textProblems: [] };
   const decoder = decodingStream(encoding.name, stats.textProblems);
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 })
-    .on('error', (error) => parser.destroy(error))
-    .pipe(decoder)
-    .pipe(parse({ delimiter: options.delimiter ?? ',', relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const delimiter = options.delimiter ?? ',';
+  // A file whose quoting and line breaks are regular goes to the fast parser; any other to the strict one (plain-csv).
+  const shape = await plainCsvShape(path, delimiter, encoding.name);
+  // A read error (the file vanished, a disk fault) is passed along the pipe, so the rows' reader rejects with it.
+  const text = createReadStream(path, { highWaterMark: 1 << 20 })
+    .on('error', (error) => text.destroy(error))
+    .pipe(decoder);
+  const records = shape === undefined ? strictRecords(text, delimiter) : plainCsvRecords(text, delimiter, shape);
+  const iterator = records[Symbol.asyncIterator]();
   let next = 1;
   const read = async (): Promise<IteratorResult<string[]>> => {
     try {
@@ -116,6 +121,13 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     },
   };
   return { headers, headerNotes: notes, encoding, rows, stats };
+}
+
+/** csv-parse, reading every ending (CRLF, LF, lone CR) as a record end and refusing stray quotes with their line. */
+function strictRecords(text: Readable, delimiter: string): AsyncIterable<string[]> {
+  const parser = parse({ delimiter, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] });
+  text.on('error', (error) => parser.destroy(error));
+  return text.pipe(parser);
 }
 
 /** Cells past the header's width that hold something: a row shifted by an unquoted delimiter, most often. */
