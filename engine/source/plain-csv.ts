@@ -12,6 +12,9 @@ const ASCII_COMPATIBLE = /^(utf-?8|windows-125\d|cp125\d|iso-8859-\d+|latin-?1|u
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+/** Markers for `previous` that no byte can be. */
+const FILE_START = -1;
+const CLOSED = -2;
 
 /**
  * Says whether a file can be read by the fast parser (papaparse) with exactly the result the strict one (csv-parse)
@@ -29,12 +32,10 @@ export async function plainCsvShape(path: string, delimiter: string, encoding: s
   if (!ASCII_COMPATIBLE.test(encoding)) return undefined;
   const separator = delimiter.charCodeAt(0);
   let quoted = false;
-  /** At the first byte of a field (file start, after a delimiter or a line break): the only place a quote may open. */
-  let fieldStart = true;
-  /** The byte before, across chunks: after a closing quote (QUOTE while not quoted) or a CR awaiting its LF. */
-  let previous = -1;
-  let lf = 0;
-  let crlf = 0;
+  /** The last byte looked at outside quotes: FILE_START, CLOSED after a closing quote, or the byte itself. */
+  let previous = FILE_START;
+  let crlf = false;
+  let bareLf = false;
   let first = true;
   for await (const piece of createReadStream(path, { highWaterMark: chunkBytes })) {
     let chunk = piece as Buffer;
@@ -43,51 +44,45 @@ export async function plainCsvShape(path: string, delimiter: string, encoding: s
     let i = 0;
     while (i < chunk.length) {
       if (quoted) {
-        // Inside quotes everything is text until the next quote; a doubled quote is one quote of text.
+        // Inside quotes everything is text until the next quote.
         const at = chunk.indexOf(QUOTE, i);
         if (at < 0) break;
         quoted = false;
-        previous = QUOTE;
+        previous = CLOSED;
         i = at + 1;
         continue;
       }
-      const byte = chunk[i] as number;
-      if (previous === QUOTE) {
-        // Just after a quote that ended a quoted stretch: a second quote is an escaped one, else the field must end.
-        if (byte === QUOTE) {
+      if (previous === CLOSED) {
+        // Right after a quote that closed a stretch: a second quote is a doubled one (text), else the field must end.
+        if (chunk[i] === QUOTE) {
           quoted = true;
-          previous = -1;
           i += 1;
           continue;
         }
-        if (byte !== separator && byte !== LF && byte !== CR) return undefined;
+        if (chunk[i] !== separator && chunk[i] !== LF && chunk[i] !== CR) return undefined;
       }
-      if (previous === CR && byte !== LF) return undefined;
-      if (byte === QUOTE) {
-        if (!fieldStart) return undefined;
-        quoted = true;
-        fieldStart = false;
-        previous = -1;
-      } else if (byte === separator) {
-        fieldStart = true;
-        previous = byte;
-      } else if (byte === LF) {
-        if (previous === CR) crlf += 1;
-        lf += 1;
-        fieldStart = true;
-        previous = byte;
-      } else if (byte === CR) {
-        previous = byte;
-      } else {
-        fieldStart = false;
-        previous = byte;
+      if (previous === CR && chunk[i] !== LF) return undefined;
+      // An unquoted stretch up to the next quote: its line breaks are looked up natively, never byte by byte.
+      const q = chunk.indexOf(QUOTE, i);
+      const end = q < 0 ? chunk.length : q;
+      const stretch = chunk.subarray(i, end);
+      for (let at = stretch.indexOf(CR); at >= 0; at = stretch.indexOf(CR, at + 1)) {
+        if (i + at + 1 < chunk.length && chunk[i + at + 1] !== LF) return undefined;
+        crlf = true;
       }
-      i += 1;
+      for (let at = stretch.indexOf(LF); at >= 0; at = stretch.indexOf(LF, at + 1)) {
+        if ((at > 0 ? stretch[at - 1] : previous) !== CR) bareLf = true;
+      }
+      if (end > i) previous = chunk[end - 1] as number;
+      if (q < 0) break;
+      // A quote opens a field only at its start: after a delimiter, a line break, or at the start of the file.
+      if (previous !== FILE_START && previous !== separator && previous !== LF) return undefined;
+      quoted = true;
+      i = q + 1;
     }
   }
-  if (quoted || previous === CR) return undefined;
-  if (crlf > 0 && crlf !== lf) return undefined;
-  return { newline: crlf > 0 ? '\r\n' : '\n' };
+  if (quoted || previous === CR || (crlf && bareLf)) return undefined;
+  return { newline: crlf ? '\r\n' : '\n' };
 }
 
 /** The fast parser over decoded text, for a file plainCsvShape accepted: records as arrays of cells, as csv-parse gives them. */
