@@ -192,14 +192,18 @@ function decodingStream(encoding: string, problems: TextProblem[]): Transform {
     }
     return text;
   };
+  // The decoded text leaves as string chunks (object mode): pushed as bytes, it was encoded again only for the parser
+  // to decode it a second time, a tenth of a parse. Two chunks of 1 MiB may wait, as with bytes.
+  const pass = (text: string): string | undefined => (text === '' ? undefined : text);
   return new Transform({
-    readableObjectMode: false,
+    readableObjectMode: true,
+    readableHighWaterMark: 2,
     decodeStrings: true,
     transform(chunk: Buffer, _encoding, done) {
-      done(null, scan(decoder.write(chunk)));
+      done(null, pass(scan(decoder.write(chunk))));
     },
     flush(done) {
-      done(null, scan(decoder.end() ?? ''));
+      done(null, pass(scan(decoder.end() ?? '')));
     },
   });
 }
