@@ -6,7 +6,8 @@ import type { OutOfScopeFile } from './shape-findings.js';
 
 /** Files our own `sample` command writes beside an export; they are not export data. */
 const OWN_ARTEFACTS = new Set(['crm-migrate-sample.json']);
-const TABLE_FILES = new Set(['.csv', '.tsv', '.txt']);
+/** Files whose rows are counted when the pair does not read them; any other file is only named. */
+export const TABLE_FILES = new Set(['.csv', '.tsv', '.txt']);
 
 /**
  * Every file at the top of the export folder that no load reads: an object the pair does not map, one its
