@@ -5,7 +5,7 @@ import { extraCells, openCsv } from '../source/csv-file.js';
 import type { MapperContext } from './mapper-context.js';
 import type { LocatedValueIssue, ValueIssue } from './value-issue.js';
 import type { Ledger } from './ledger.js';
-import { rowFingerprint, type DeltaFilter } from './delta-filter.js';
+import { rowFingerprint, sameSourceRow, type DeltaFilter } from './delta-filter.js';
 import { RowMapper } from './row-mapper.js';
 import type { QueueName } from './queue-resolutions.js';
 import { loadCsvOptions } from '../plan/csv-options.js';
@@ -49,7 +49,7 @@ export interface MappedBatch {
   issues: LocatedValueIssue[];
   /** Delta runs: rows left alone because they did not change since the engine last wrote them. */
   unchangedKeys: string[];
-  /** Resumed runs: rows the killed attempt already wrote from the same cells, not mapped or sent again. */
+  /** Resumed runs: rows the killed attempt already wrote and that have not changed since, not mapped or sent again. */
   written: WrittenRecord[];
 }
 
@@ -119,7 +119,7 @@ export async function* mapLoadRows(
       let hashed: string | undefined;
       const fingerprint = (): string => (hashed ??= rowFingerprint(row.cells));
       const written = resumed?.ledger.rows.writtenBy(resumed.runId, load.id, key);
-      if (written !== undefined && written.fingerprint === fingerprint()) {
+      if (written !== undefined && sameSourceRow(written, fingerprint, modified)) {
         // What the killed attempt reported about the row's values is reported again, as if the row were mapped anew.
         const issues = written.issues === null ? [] : (JSON.parse(written.issues) as ValueIssue[]);
         for (const issue of issues) batch.issues.push({ ...issue, line: row.line, sourceKey: key });

@@ -17,6 +17,7 @@ export interface RowState {
 export interface WrittenRow {
   destId: string;
   fingerprint: string;
+  modified: string | null;
   /** What the run reported about the row's values when it wrote it (JSON of ValueIssue[]), or null for nothing. */
   issues: string | null;
 }
@@ -36,8 +37,8 @@ export class RowStates {
         'SELECT fingerprint, modified, version, touched_run FROM rowstate WHERE load = ? AND source_key = ?',
       ),
       destId: db.prepare<[string, string], string | null>('SELECT dest_id FROM rowstate WHERE load = ? AND source_key = ?').pluck(),
-      written: db.prepare<[string, string, number], { dest_id: string; fingerprint: string; issues: string | null }>(
-        'SELECT dest_id, fingerprint, issues FROM rowstate WHERE load = ? AND source_key = ? AND touched_run = ? AND dest_id IS NOT NULL',
+      written: db.prepare<[string, string, number], { dest_id: string; fingerprint: string; modified: string | null; issues: string | null }>(
+        'SELECT dest_id, fingerprint, modified, issues FROM rowstate WHERE load = ? AND source_key = ? AND touched_run = ? AND dest_id IS NOT NULL',
       ),
       put: db.prepare(
         `INSERT INTO rowstate(load, source_key, object, dest_id, fingerprint, modified, version, touched_run, seen_run, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -69,11 +70,11 @@ export class RowStates {
 
   /**
    * The row as run `runId` wrote it, if it did. A resumed run asks this of every row: one its killed attempt already
-   * wrote, from the same cells, need not be mapped or sent again.
+   * wrote, and that has not changed since (see sameSourceRow), need not be mapped or sent again.
    */
   writtenBy(runId: number, load: string, sourceKey: string): WrittenRow | undefined {
     const row = this.stmts.written.get(load, sourceKey, runId);
-    return row === undefined ? undefined : { destId: row.dest_id, fingerprint: row.fingerprint, issues: row.issues };
+    return row === undefined ? undefined : { destId: row.dest_id, fingerprint: row.fingerprint, modified: row.modified, issues: row.issues };
   }
 
   setVersion(load: string, sourceKey: string, version: string | null): void {
