@@ -88,7 +88,10 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     countWritten(ctx, load, batch.written, counts);
     const records = ctx.delta === undefined ? batch.records : await withoutConflicts(ctx, load, batch.records, counts, note);
     if (records.length === 0) {
+      // A batch of rows a killed attempt wrote, or of problems, still writes report lines: they must keep up too.
       ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
+      heap.check();
+      await reportsDrained(ctx);
       continue;
     }
     batchNo += 1;
@@ -122,11 +125,15 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
     heap.check();
-    // Memory stays flat only if the report files keep up with the rows (see RowReportWriter.drained).
-    await Promise.all([ctx.successes?.drained(), ctx.exceptions.drained(), ctx.valueReports.lookups.drained(), ctx.valueReports.blanked.drained()]);
+    await reportsDrained(ctx);
   }
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = reasons.list();
+}
+
+/** Memory stays flat only if the report files keep up with the rows (see RowReportWriter.drained). */
+async function reportsDrained(ctx: LoadRunContext): Promise<void> {
+  await Promise.all([ctx.successes?.drained(), ctx.exceptions.drained(), ctx.valueReports.lookups.drained(), ctx.valueReports.blanked.drained()]);
 }
 
 /**
