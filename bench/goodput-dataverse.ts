@@ -6,7 +6,7 @@ import { DataverseDestination } from '../engine/destinations/dataverse/dataverse
 import type { OutgoingRecord } from '../engine/destinations/destination.js';
 import { bundledPairsDir, loadCatalog } from '../engine/spec/catalog.js';
 import { startDataverseEmulator } from '../test/emulators/dataverse/dataverse-emulator.js';
-import { figuresOf, type GoodputFigures } from './goodput-figures.js';
+import { figuresOf, upsertAll, type GoodputFigures } from './goodput-figures.js';
 
 /**
  * The documented limits (6,000 requests and 1,200 s of execution time per 300 s) scaled down so that three windows
@@ -58,9 +58,7 @@ export async function dataverseGoodput(): Promise<GoodputFigures> {
           const n = next++;
           return { sourceKey: `accounts:B${n}`, values: { name: `Bench account ${n}`, telephone1: `+44 20 7946 ${String(n % 10_000).padStart(4, '0')}` } };
         });
-        const results = await destination.upsert('account', records);
-        const failed = results.filter((r) => r.status === 'failed');
-        if (failed.length > 0) throw new Error(`bench: ${failed.length} records failed, e.g. ${failed[0]?.error}`);
+        await upsertAll(destination, 'account', records);
       }
     };
     await Promise.all(Array.from({ length: CALLERS }, caller));

@@ -3,6 +3,7 @@
 // `npx tsx bench/goodput-figures.ts` (after `npm run build`), or `BENCH_PARTS=goodput npm run bench`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Destination, OutgoingRecord } from '../engine/destinations/destination.js';
 
 /** What one target achieved. Requests are counted as the emulator's limit counts them. */
 export interface GoodputFigures {
@@ -26,6 +27,12 @@ export interface GoodputFigures {
 }
 
 export const GOODPUT_GOAL = 0.95;
+
+/** One upsert call of a goodput caller; a refused record means the bench measures nothing, so it stops there. */
+export async function upsertAll(destination: Destination, object: string, records: OutgoingRecord[]): Promise<void> {
+  const failed = (await destination.upsert(object, records)).filter((r) => r.status === 'failed');
+  if (failed.length > 0) throw new Error(`bench: ${failed.length} records failed, e.g. ${failed[0]?.error}`);
+}
 
 /** What a run counted at its deadline, and the limits it ran under. */
 export interface Measured {

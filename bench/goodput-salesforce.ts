@@ -7,7 +7,7 @@ import type { OutgoingRecord } from '../engine/destinations/destination.js';
 import { bundledPairsDir, loadCatalog } from '../engine/spec/catalog.js';
 import { startSalesforceEmulator } from '../test/emulators/salesforce/salesforce-emulator.js';
 import { SalesforceOrg } from '../test/emulators/salesforce/salesforce-org.js';
-import { figuresOf, type GoodputFigures } from './goodput-figures.js';
+import { figuresOf, upsertAll, type GoodputFigures } from './goodput-figures.js';
 
 /** 120 requests per 30 s: a window long enough that the whole-second rounding of Retry-After stays small next to it. */
 const REQUESTS_PER_WINDOW = 120;
@@ -54,9 +54,7 @@ export async function salesforceGoodput(): Promise<GoodputFigures> {
           const n = next++;
           return { sourceKey: `bench:${n}`, values: { Name: `Bench account ${n}`, Industry: 'Retail' } };
         });
-        const results = await destination.upsert('Account', records);
-        const failed = results.filter((r) => r.status === 'failed');
-        if (failed.length > 0) throw new Error(`bench: ${failed.length} records failed, e.g. ${failed[0]?.error}`);
+        await upsertAll(destination, 'Account', records);
       }
     };
     await Promise.all(Array.from({ length: WORKERS }, worker));

@@ -101,19 +101,31 @@ export async function inProcessEngagement(rows: ExportRows, options: { batchSize
 export function crashingAfter(writes: number): (destination: Destination) => Destination {
   return (destination) => {
     let calls = 0;
-    return new Proxy(destination, {
+    return aroundUpsert(async (upsert, ...args) => {
+      const results = await upsert(...args);
+      calls += 1;
+      if (calls >= writes) throw new Error('simulated crash after the destination wrote');
+      return results;
+    })(destination);
+  };
+}
+
+/** A target that notes the source key of every record sent to it. */
+export function countingUpserts(sent: string[]): (destination: Destination) => Destination {
+  return aroundUpsert((upsert, ...args) => {
+    for (const record of args[1]) sent.push(record.sourceKey);
+    return upsert(...args);
+  });
+}
+
+/** The target as it is, with its `upsert` calls passed through `around`. */
+function aroundUpsert(around: (upsert: Destination['upsert'], ...args: Parameters<Destination['upsert']>) => ReturnType<Destination['upsert']>): (destination: Destination) => Destination {
+  return (destination) =>
+    new Proxy(destination, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver) as unknown;
-        if (property === 'upsert') {
-          return async (...args: Parameters<Destination['upsert']>) => {
-            const results = await target.upsert(...args);
-            calls += 1;
-            if (calls >= writes) throw new Error('simulated crash after the destination wrote');
-            return results;
-          };
-        }
+        if (property === 'upsert') return (...args: Parameters<Destination['upsert']>) => around(target.upsert.bind(target), ...args);
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-  };
 }

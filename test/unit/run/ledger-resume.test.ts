@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { Destination } from '../../../engine/destinations/destination.js';
 import { companies } from '../../e2e/safety/small-engagement.js';
-import { crashingAfter, inProcessEngagement } from './in-process-engagement.js';
+import { countingUpserts, crashingAfter, inProcessEngagement } from './in-process-engagement.js';
 
 /** The ledger as apply leaves it, and a run that dies mid-way finished by the next apply; no CLI process involved. */
 describe('apply in process: the ledger', () => {
@@ -71,20 +70,3 @@ describe('apply in process: a resumed run passes over what its killed attempt wr
     expect(e.accounts()).toEqual(straight.accounts());
   });
 });
-
-/** Passes every upsert through, noting the key of each record sent. */
-function countingUpserts(sent: string[]): (destination: Destination) => Destination {
-  return (destination) =>
-    new Proxy(destination, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (property === 'upsert') {
-          return async (...args: Parameters<Destination['upsert']>) => {
-            for (const record of args[1]) sent.push(record.sourceKey);
-            return target.upsert(...args);
-          };
-        }
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-}
