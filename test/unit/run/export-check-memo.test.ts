@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectEveryFileBalanced } from '../../e2e/real-exports/export-harness.js';
 import { companies } from '../../e2e/safety/small-engagement.js';
 import { inProcessEngagement, type InProcessEngagement } from './in-process-engagement.js';
 
@@ -13,6 +14,8 @@ describe('the export check a run remembers', () => {
   const filesRead = async (options: { delta?: boolean } = {}): Promise<{ files: Set<string>; accounts: Record<string, unknown> | undefined }> => {
     const files = new Set<string>();
     const report = await e.apply({ ...options, onCheck: (file) => void files.add(file) });
+    // Whether the check was read again or remembered, every file's rows are accounted for.
+    expectEveryFileBalanced(report, e.exportDir);
     return { files, accounts: report.loads.find((l) => l.load === 'accounts') as Record<string, unknown> | undefined };
   };
 
@@ -41,6 +44,7 @@ describe('the export check a run remembers', () => {
     const files = new Set<string>();
     const report = await e.apply({ delta: true, onCheck: (file) => void files.add(file) });
     expect(files).toContain('companies.csv');
+    expectEveryFileBalanced(report, e.exportDir);
     expect(report.export?.notInScope).toContainEqual(expect.objectContaining({ file: 'webforms.csv', rows: 2 }));
   });
 });

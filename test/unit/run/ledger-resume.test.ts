@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { expectEveryFileBalanced } from '../../e2e/real-exports/export-harness.js';
 import { companies } from '../../e2e/safety/small-engagement.js';
 import { countingUpserts, crashingAfter, inProcessEngagement } from './in-process-engagement.js';
 
@@ -68,5 +69,7 @@ describe('apply in process: a resumed run passes over what its killed attempt wr
     const success = parse(readFileSync(join(e.dir, 'runs/1/success.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(success.map((r) => r['source_key']).sort()).toEqual(companies(10).map((c) => c['Company ID']).sort());
     expect(e.accounts()).toEqual(straight.accounts());
+    // Passed-over rows count once, in the file they came from: every export file balances.
+    expectEveryFileBalanced(resumed, e.exportDir);
   });
 });
