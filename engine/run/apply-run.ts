@@ -120,6 +120,8 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     }
     const interrupted = ledger.interruptedRun(kind);
     const run = interrupted ?? ledger.startRun(kind, destination.label, engagement.pair.id, now());
+    // Names a killed run recorded but did not settle: a load this run skips may still be named by one it runs.
+    ledger.settleNames();
     const intents = new Map<string, DestinationRecord | null>();
     for (const intent of ledger.openIntents(run.id)) {
       for (const [key, before] of Object.entries(intent.before)) intents.set(`${intent.load}\u0000${key}`, before);

@@ -127,6 +127,8 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     heap.check();
     await reportsDrained(ctx);
   }
+  // The next load's lookups may name this load's rows by name or email.
+  ctx.ledger.settleNames();
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = reasons.list();
 }
