@@ -2,9 +2,10 @@ import * as crypto from 'node:crypto';
 import { salesforceSuffix, standardSalesforcePrefix } from '../../util/salesforce-ids.js';
 
 /**
- * Deterministic record ids: the same object and source key always get the same id, so that two sandbox runs write
- * byte-identical tables and a re-run finds its own records. The id looks like the destination's own ids, so that
- * whatever reads the sandbox (exports, native-import packages, reviewers) sees the shape production will use.
+ * Deterministic record ids, so that two sandbox runs of the same export write byte-identical tables. The id looks
+ * like the destination's own ids, so that whatever reads the sandbox (exports, native-import packages, reviewers)
+ * sees the shape production will use. Records a load creates get sequential ids (see `sequentialIdFactory`); the
+ * users and currencies the sandbox is set up with get ids from their key alone.
  */
 
 export type IdStyle = 'dataverse' | 'salesforce';
@@ -27,6 +28,27 @@ export function idFactory(object: string, key: string, custom = false): IdFactor
   return (sourceKey) => guid(digest(object, sourceKey));
 }
 
+/** The id of the record created as the table's `sequence`th row, for the record with this source key. */
+export type SequentialIdFactory = (sequence: number, sourceKey: string) => string;
+
+/**
+ * Ids that sort in the order records were created, as both destinations issue them: Dataverse's sequential GUIDs,
+ * Salesforce's ids. A table's primary-key index then grows at its end; an id from the key's hash alone inserted at a
+ * random place and, once the index outgrew SQLite's page cache, cost 8 to 18 µs a record (4,000,000 contacts). The
+ * rest of the id is the hash of object and source key, so an id is never given to another record: a record created
+ * in the place of one a rollback deleted gets the same sequence but another id.
+ */
+export function sequentialIdFactory(object: string, key: string, custom = false): SequentialIdFactory {
+  if (idStyle(key) === 'salesforce') {
+    const prefix = salesforcePrefix(object, custom);
+    return (sequence, sourceKey) => salesforceId(prefix + base62(sequence, SEQUENCE_DIGITS), digest(object, sourceKey), 12 - SEQUENCE_DIGITS);
+  }
+  return (sequence, sourceKey) => guid(sequence.toString(16).padStart(12, '0') + digest(object, sourceKey).slice(12));
+}
+
+/** Base-62 digits of the sequence in a Salesforce id: 62^6, 56 billion records a table, in the order ids sort in. */
+const SEQUENCE_DIGITS = 6;
+
 type Sha1 = (text: string) => string;
 
 /** Node's one-shot `crypto.hash` (20.12 and later) is several times faster than `createHash` for short inputs. */
@@ -41,7 +63,7 @@ function digest(object: string, sourceKey: string): string {
   return sha1(`${object}\u0000${sourceKey}`);
 }
 
-/** A name-based (version 5 style) GUID from a hex SHA-1 digest, in Dataverse's lower-case form. */
+/** A name-based (version 5 style) GUID from 32 hex digits (a SHA-1 digest), in Dataverse's lower-case form. */
 export function guid(hex: string): string {
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -59,13 +81,20 @@ export function salesforcePrefix(object: string, custom: boolean): string {
 }
 
 /**
- * 15 case-sensitive characters (prefix and 12 derived from the hash) plus the 3-character suffix Salesforce
+ * 15 case-sensitive characters (prefix and the rest derived from the hash) plus the 3-character suffix Salesforce
  * computes from the capital letters, so that the 18-character id passes Salesforce's own check.
  */
-export function salesforceId(prefix: string, hex: string): string {
+export function salesforceId(prefix: string, hex: string, hashed = 12): string {
   let id = prefix;
-  for (let i = 0; i < 12; i++) id += base62At(hex, i);
+  for (let i = 0; i < hashed; i++) id += base62At(hex, i);
   return id + salesforceSuffix(id);
+}
+
+/** `n` in `width` base-62 digits; the digits are in ASCII order, so the text sorts as the number does. */
+function base62(n: number, width: number): string {
+  let text = '';
+  for (let rest = n; text.length < width; rest = Math.floor(rest / 62)) text = BASE62.charAt(rest % 62) + text;
+  return text;
 }
 
 /** The base-62 character of the digest's byte `i` (bytes over 247 make a negligible bias). */

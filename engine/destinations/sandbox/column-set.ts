@@ -74,12 +74,15 @@ export class ColumnSet {
     return this.written.map((a) => quoteName(a.name));
   }
 
-  /** Parameters: id, source key, then the written values. Changes 0 when the source key exists already. */
+  /**
+   * Parameters: id, source key, then the written values, and the named `row`: the row's place in the table, which
+   * the id sorts by. Changes 0 when the source key exists already.
+   */
   insert(): Statement {
     return this.prepared('insert', () => {
       const columns = [quoteName(this.schema.key), quoteName(SOURCE_KEY), ...this.columns];
       return (
-        `INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ` +
+        `INSERT INTO ${this.table} (rowid, ${columns.join(', ')}) VALUES (@row, ${columns.map(() => '?').join(', ')}) ` +
         `ON CONFLICT(${quoteName(SOURCE_KEY)}) DO NOTHING`
       );
     });

@@ -2,7 +2,7 @@ import Sqlite, { type Database, type Statement } from 'better-sqlite3';
 import type { DestinationRecord, OutgoingRecord, RecordPatch, RecordResult } from '../destination.js';
 import { Rejection, show, type SqlValue } from '../model/coerce.js';
 import { ColumnSets, type ColumnSet } from './column-set.js';
-import { idFactory, type IdFactory } from '../model/record-ids.js';
+import { sequentialIdFactory, type SequentialIdFactory } from '../model/record-ids.js';
 import type { ReferenceChecker } from './references.js';
 import { decode, SOURCE_KEY, VERSION, type AttributeSchema, type TableSchema } from '../model/table-schema.js';
 import { quoteName } from './sqlite-tables.js';
@@ -14,7 +14,10 @@ import { quoteName } from './sqlite-tables.js';
  */
 export class TableWriter {
   private readonly sets: ColumnSets;
-  private readonly newId: IdFactory;
+  private readonly newId: SequentialIdFactory;
+  private readonly lastRow: Statement;
+  /** The table row the next created record takes; its id sorts after every id created before it. */
+  private nextRow = 1;
   private readonly reads = new Map<string, Statement>();
   private readonly deleteById: Statement;
   private versionById: Statement | undefined;
@@ -30,7 +33,8 @@ export class TableWriter {
     private readonly references: ReferenceChecker,
   ) {
     this.sets = new ColumnSets(db, schema);
-    this.newId = idFactory(schema.object, schema.key, schema.custom);
+    this.newId = sequentialIdFactory(schema.object, schema.key, schema.custom);
+    this.lastRow = db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${quoteName(schema.object)}`).pluck();
     this.deleteById = db
       .prepare(
         `DELETE FROM ${quoteName(schema.object)} WHERE ${quoteName(schema.key)} = ? RETURNING ${quoteName(SOURCE_KEY)}`,
@@ -40,6 +44,8 @@ export class TableWriter {
 
   upsert(records: readonly OutgoingRecord[]): RecordResult[] {
     this.references.startBatch();
+    // Read again each batch: a rollback may have deleted the last rows since.
+    this.nextRow = (this.lastRow.get() as number) + 1;
     const results: RecordResult[] = new Array(records.length);
     for (let r = 0; r < records.length; r++) results[r] = this.upsertOne(records[r] as OutgoingRecord);
     return results;
@@ -55,12 +61,16 @@ export class TableWriter {
     if (typeof params === 'string') return { sourceKey, status: 'failed', error: params };
 
     if (this.requiredSeen === this.schema.required.length) {
-      const id = this.explicitId ?? this.newId(sourceKey);
+      const row = this.nextRow;
+      const id = this.explicitId ?? this.newId(row, sourceKey);
       params[0] = id;
       params[1] = sourceKey;
-      const written = this.write(set.insert(), params);
+      const written = this.write(set.insert(), params, { row });
       if (typeof written === 'string') return { sourceKey, id, status: 'failed', error: written };
-      if (written === 1) return { sourceKey, id, status: 'created', version: '1' };
+      if (written === 1) {
+        this.nextRow += 1;
+        return { sourceKey, id, status: 'created', version: '1' };
+      }
     }
 
     const existing = set.selectBySourceKey().get(sourceKey) as SqlValue[] | undefined;
@@ -218,9 +228,9 @@ export class TableWriter {
   }
 
   /** Runs a write; a constraint SQLite enforces (a duplicate explicit id) fails the record, not the batch. */
-  private write(statement: Statement, params: SqlValue[]): number | string {
+  private write(statement: Statement, params: SqlValue[], named?: Record<string, SqlValue>): number | string {
     try {
-      return statement.run(params).changes;
+      return (named === undefined ? statement.run(params) : statement.run(params, named)).changes;
     } catch (error) {
       if (error instanceof Sqlite.SqliteError)
         return `The ${this.schema.object} record could not be written: ${error.message}.`;
