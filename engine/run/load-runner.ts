@@ -144,8 +144,9 @@ async function reportsDrained(ctx: LoadRunContext): Promise<void> {
  */
 function countWritten(ctx: LoadRunContext, load: PlannedLoad, written: readonly WrittenRecord[], counts: LoadReconciliation): void {
   counts.transformed += written.length;
+  const earlier = ctx.ledger.earlierAttempts(ctx.runId, load.id, written.map((row) => row.sourceKey));
   for (const row of written) {
-    const action = ctx.ledger.earlierAttempt(ctx.runId, load.id, row.sourceKey) ?? 'unchanged';
+    const action = earlier.get(row.sourceKey) ?? 'unchanged';
     counts[action] += 1;
     ctx.successes?.write({ file: load.fileName, line: row.line, load: load.id, source_key: row.sourceKey, object: load.object, dest_id: row.destId, action });
   }

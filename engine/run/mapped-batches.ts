@@ -94,6 +94,9 @@ export async function* mapLoadRows(
   let fileRowsRead = 0;
   const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, fileRowsRead, lookupsBlanked: 0, issues: [], unchangedKeys: [], written: [] });
   const resumed = pass === 'first' ? options.resumed : undefined;
+  // The rows the killed attempt wrote are in the file's first batches: once all are found, the rest of the file (the
+  // part still to do) is mapped without asking the ledger about each row.
+  let unfound = resumed === undefined ? 0 : resumed.ledger.rows.writtenCount(resumed.runId, load.id);
   const problem = (line: number, sourceKey: string, status: RowProblem['status'], reason: string, column = '', value = ''): void => {
     batch.problems.push({ line, sourceKey, status: pass === 'second' ? 'incomplete' : status, reason, column, value });
     if (pass === 'first' && sourceKey !== '' && !notLoaded.has(sourceKey)) notLoaded.set(sourceKey, `${load.fileName}:${line} was ${status}: ${reason}`);
@@ -118,7 +121,8 @@ export async function* mapLoadRows(
       const key = mapper.sourceKey(row.cells);
       let hashed: string | undefined;
       const fingerprint = (): string => (hashed ??= rowFingerprint(row.cells));
-      const written = resumed?.ledger.rows.writtenBy(resumed.runId, load.id, key);
+      const written = unfound > 0 ? resumed?.ledger.rows.writtenBy(resumed.runId, load.id, key) : undefined;
+      if (written !== undefined) unfound -= 1;
       if (written !== undefined && sameSourceRow(written, fingerprint, modified)) {
         // What the killed attempt reported about the row's values is reported again, as if the row were mapped anew.
         const issues = written.issues === null ? [] : (JSON.parse(written.issues) as ValueIssue[]);

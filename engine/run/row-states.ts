@@ -40,6 +40,9 @@ export class RowStates {
       written: db.prepare<[string, string, number], { dest_id: string; fingerprint: string; modified: string | null; issues: string | null }>(
         'SELECT dest_id, fingerprint, modified, issues FROM rowstate WHERE load = ? AND source_key = ? AND touched_run = ? AND dest_id IS NOT NULL',
       ),
+      writtenCount: db
+        .prepare<[string, number], number>('SELECT count(*) FROM rowstate WHERE load = ? AND touched_run = ? AND dest_id IS NOT NULL')
+        .pluck(),
       put: db.prepare(
         `INSERT INTO rowstate(load, source_key, object, dest_id, fingerprint, modified, version, touched_run, seen_run, issues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(load, source_key) DO UPDATE SET object = excluded.object, dest_id = excluded.dest_id, fingerprint = excluded.fingerprint,
@@ -75,6 +78,11 @@ export class RowStates {
   writtenBy(runId: number, load: string, sourceKey: string): WrittenRow | undefined {
     const row = this.stmts.written.get(load, sourceKey, runId);
     return row === undefined ? undefined : { destId: row.dest_id, fingerprint: row.fingerprint, modified: row.modified, issues: row.issues };
+  }
+
+  /** How many of the load's rows run `runId` wrote: once a resumed run has found them all, it need not ask again. */
+  writtenCount(runId: number, load: string): number {
+    return this.stmts.writtenCount.get(load, runId) ?? 0;
   }
 
   setVersion(load: string, sourceKey: string, version: string | null): void {

@@ -35,6 +35,9 @@ describe('Ledger.earlierAttempt', () => {
       ]);
       // Another load with the same source key is another row.
       expect(ledger.earlierAttempt(run.id, 'contacts', 'A1')).toBeUndefined();
+      // The batch form, which a resumed run asks once per batch of rows it passes over, answers the same.
+      expect(ledger.earlierAttempts(run.id, 'accounts', ['A0', 'A1', 'A2', 'A3', 'A4'])).toEqual(new Map([['A0', 'updated'], ['A1', 'created']]));
+      expect(ledger.earlierAttempts(run.id, 'contacts', ['A0', 'A1'])).toEqual(new Map());
     } finally {
       ledger.close();
     }
