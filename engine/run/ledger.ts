@@ -57,7 +57,6 @@ export class Ledger {
     this.closes = new CloseLedger(this.db, this.rows);
     this.stmts = {
       named: this.db.prepare<[string, string, string], { source_key: string }>('SELECT source_key FROM names WHERE load = ? AND kind = ? AND value = ? LIMIT 3'),
-      putName: this.db.prepare('INSERT OR IGNORE INTO names(load, kind, value, source_key) VALUES (?, ?, ?, ?)'),
       stageName: this.db.prepare('INSERT INTO names_pending(load, kind, value, source_key) VALUES (?, ?, ?, ?)'),
       settleNames: this.db.prepare(
         'INSERT OR IGNORE INTO names SELECT load, kind, value, source_key FROM names_pending ORDER BY load, kind, value, source_key',
@@ -118,10 +117,6 @@ export class Ledger {
   /** Source keys of the load's rows whose name or email is `value` (at most 3: enough to tell unique from ambiguous). */
   keysNamed(load: string, kind: 'name' | 'email', value: string): string[] {
     return this.stmts.named.all(load, kind, value).map((r) => r.source_key);
-  }
-
-  indexName(load: string, kind: 'name' | 'email', value: string, sourceKey: string): void {
-    this.stmts.putName.run(load, kind, value, sourceKey);
   }
 
   /**
