@@ -259,10 +259,8 @@ export class Ledger {
     this.db.close();
   }
 
-  /** The run whose earlier attempt `earlierAttempt` has copied, and the lookups into that copy. */
-  private attempt:
-    | { runId: number; lookup: Database.Statement<[string, string], string>; lookupMany: Database.Statement<[string, string], { source_key: string; action: string }> }
-    | undefined;
+  /** The run whose earlier attempt `earlierAttempts` has copied, and the lookup into that copy. */
+  private attempt: { runId: number; lookup: Database.Statement<[string, string], { source_key: string; action: string }> } | undefined;
 
   /**
    * What an interrupted attempt of this run did to a row before it was killed: `created` or `updated` (a first-pass
@@ -271,35 +269,27 @@ export class Ledger {
    * indexed temporary table: entries the resumed attempt adds are not in it, and need not be.
    */
   earlierAttempt(runId: number, load: string, sourceKey: string): 'created' | 'updated' | undefined {
-    const action = this.attemptOf(runId).lookup.get(load, sourceKey);
-    return action === 'created' || action === 'updated' ? action : undefined;
+    return this.earlierAttempts(runId, load, [sourceKey]).get(sourceKey);
   }
 
   /** `earlierAttempt` for a batch of rows in one statement, by source key: rows it did not create or update are absent. */
   earlierAttempts(runId: number, load: string, sourceKeys: readonly string[]): Map<string, 'created' | 'updated'> {
     const actions = new Map<string, 'created' | 'updated'>();
     if (sourceKeys.length === 0) return actions;
-    for (const row of this.attemptOf(runId).lookupMany.all(load, JSON.stringify(sourceKeys))) {
-      if (row.action === 'created' || row.action === 'updated') actions.set(row.source_key, row.action);
-    }
-    return actions;
-  }
-
-  private attemptOf(runId: number): NonNullable<Ledger['attempt']> {
     if (this.attempt?.runId !== runId) {
       this.db.exec('DROP TABLE IF EXISTS temp.attempt');
       this.db.exec('CREATE TEMP TABLE attempt(load TEXT NOT NULL, source_key TEXT NOT NULL, action TEXT NOT NULL, PRIMARY KEY(load, source_key)) WITHOUT ROWID');
       // Oldest first, so a record created and later patched by the same run counts as created.
       this.db.prepare("INSERT OR IGNORE INTO temp.attempt SELECT load, source_key, action FROM ledger WHERE run_id = ? AND action IN ('created', 'updated') ORDER BY seq").run(runId);
-      this.attempt = {
-        runId,
-        lookup: this.db.prepare<[string, string], string>('SELECT action FROM temp.attempt WHERE load = ? AND source_key = ?').pluck(),
-        lookupMany: this.db.prepare<[string, string], { source_key: string; action: string }>(
-          'SELECT source_key, action FROM temp.attempt WHERE load = ? AND source_key IN (SELECT value FROM json_each(?))',
-        ),
-      };
+      const lookup = this.db.prepare<[string, string], { source_key: string; action: string }>(
+        'SELECT source_key, action FROM temp.attempt WHERE load = ? AND source_key IN (SELECT value FROM json_each(?))',
+      );
+      this.attempt = { runId, lookup };
     }
-    return this.attempt;
+    for (const row of this.attempt.lookup.all(load, JSON.stringify(sourceKeys))) {
+      if (row.action === 'created' || row.action === 'updated') actions.set(row.source_key, row.action);
+    }
+    return actions;
   }
 
   /** The run whose keys `touchedBy` has copied, and the lookup into that copy. */

@@ -4,7 +4,7 @@ import { ReasonTally, type LoadReconciliation } from './run-report.js';
 import type { RowReportWriter } from '../util/row-report-writer.js';
 import type { BatchSource } from './batch-source.js';
 import type { BatchOutcome, Intent, Ledger } from './ledger.js';
-import type { MappedRecord, RowProblem, WrittenRecord } from './mapped-batches.js';
+import type { MappedBatch, MappedRecord, RowProblem, WrittenRecord } from './mapped-batches.js';
 import type { LocatedValueIssue, ValueIssue } from './value-issue.js';
 import type { QueueName, QueueRow } from './queue-resolutions.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
@@ -87,42 +87,11 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
     reportValueIssues(ctx, load, batch.issues, counts);
     countWritten(ctx, load, batch.written, counts);
     const records = ctx.delta === undefined ? batch.records : await withoutConflicts(ctx, load, batch.records, counts, note);
-    if (records.length === 0) {
-      // A batch of rows a killed attempt wrote, or of problems, still writes report lines: they must keep up too.
-      ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
-      heap.check();
-      await reportsDrained(ctx);
-      continue;
+    // A batch of only rows a killed attempt wrote, or of problems, sends nothing, yet still writes report lines.
+    if (records.length > 0) {
+      batchNo += 1;
+      await writeBatch(ctx, load, batch, records, batchNo, hasKeys, counts, note);
     }
-    batchNo += 1;
-    const results = await sendBatch(ctx, load, records, batchNo, hasKeys);
-    const issuesOf = issuesByRow(batch.issues);
-    const outcomes: BatchOutcome[] = [];
-    results.forEach((result, i) => {
-      const record = records[i] as MappedRecord;
-      const outcome = classify(ctx, load, record, result);
-      if (outcome === undefined) {
-        const reason = result.error ?? 'rejected by the destination';
-        counts.failed += 1;
-        note(reason);
-        ctx.exceptions.write(exception(load, record.line, record.sourceKey, 'failed', reason, '', ''));
-        return;
-      }
-      // The ledger keeps `unchanged` for a record the killed attempt wrote (its entry is there already); the figures
-      // and the success file say what the run did to it.
-      const earlier = outcome.action === 'unchanged' && ctx.resumed === true ? ctx.ledger.earlierAttempt(ctx.runId, load.id, record.sourceKey) : undefined;
-      const action = earlier ?? outcome.action;
-      counts[action === 'created' ? 'created' : action === 'updated' ? 'updated' : 'unchanged'] += 1;
-      outcomes.push({
-        ...outcome,
-        names: record.names,
-        state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null },
-        ...(record.close === undefined ? {} : { close: { ...record.close, line: record.line } }),
-        ...withIssues(issuesOf.get(record.line)),
-      });
-      ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action });
-    });
-    ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
     heap.check();
     await reportsDrained(ctx);
@@ -131,6 +100,47 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
   ctx.ledger.settleNames();
   counts.loaded = counts.created + counts.updated + counts.unchanged;
   counts.reasons = reasons.list();
+}
+
+/** Sends one batch's records and records each outcome: in the ledger, in the figures, and in the report files. */
+async function writeBatch(
+  ctx: LoadRunContext,
+  load: PlannedLoad,
+  batch: MappedBatch,
+  records: MappedRecord[],
+  batchNo: number,
+  hasKeys: boolean,
+  counts: LoadReconciliation,
+  note: (reason: string) => void,
+): Promise<void> {
+  const results = await sendBatch(ctx, load, records, batchNo, hasKeys);
+  const issuesOf = issuesByRow(batch.issues);
+  const outcomes: BatchOutcome[] = [];
+  results.forEach((result, i) => {
+    const record = records[i] as MappedRecord;
+    const outcome = classify(ctx, load, record, result);
+    if (outcome === undefined) {
+      const reason = result.error ?? 'rejected by the destination';
+      counts.failed += 1;
+      note(reason);
+      ctx.exceptions.write(exception(load, record.line, record.sourceKey, 'failed', reason, '', ''));
+      return;
+    }
+    // The ledger keeps `unchanged` for a record the killed attempt wrote (its entry is there already); the figures
+    // and the success file say what the run did to it.
+    const earlier = outcome.action === 'unchanged' && ctx.resumed === true ? ctx.ledger.earlierAttempt(ctx.runId, load.id, record.sourceKey) : undefined;
+    const action = earlier ?? outcome.action;
+    counts[action === 'created' ? 'created' : action === 'updated' ? 'updated' : 'unchanged'] += 1;
+    outcomes.push({
+      ...outcome,
+      names: record.names,
+      state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null },
+      ...(record.close === undefined ? {} : { close: { ...record.close, line: record.line } }),
+      ...withIssues(issuesOf.get(record.line)),
+    });
+    ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action });
+  });
+  ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
 }
 
 /** Memory stays flat only if the report files keep up with the rows (see RowReportWriter.drained). */

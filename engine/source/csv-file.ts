@@ -195,7 +195,7 @@ function decodingStream(encoding: string, problems: TextProblem[]): Transform {
     return text;
   };
   // The decoded text leaves as string chunks (object mode): pushed as bytes, it was encoded again only for the parser
-  // to decode it a second time, a tenth of a parse. Two chunks of 1 MiB may wait, as with bytes.
+  // to decode it a second time, a tenth of a parse. Two chunks may wait, as with bytes.
   const pass = (text: string): string | undefined => (text === '' ? undefined : text);
   return new Transform({
     readableObjectMode: true,
