@@ -118,6 +118,16 @@ export function countingUpserts(sent: string[]): (destination: Destination) => D
   });
 }
 
+/**
+ * A target that refuses the record of this source key by its own rules: the record reaches it carrying an attribute
+ * the table does not have, as a mapping to a removed custom field would.
+ */
+export function refusing(sourceKey: string): (destination: Destination) => Destination {
+  return aroundUpsert((upsert, object, records) =>
+    upsert(object, records.map((r) => (r.sourceKey === sourceKey ? { ...r, values: { ...r.values, new_removedfield: 'x' } } : r))),
+  );
+}
+
 /** The target as it is, with its `upsert` calls passed through `around`. */
 function aroundUpsert(around: (upsert: Destination['upsert'], ...args: Parameters<Destination['upsert']>) => ReturnType<Destination['upsert']>): (destination: Destination) => Destination {
   return (destination) =>
