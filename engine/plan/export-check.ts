@@ -110,32 +110,34 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   const wide: number[] = [];
   let wideCount = 0;
   const heap = new HeapBudget();
-  for await (const row of csv.rows) {
-    account.rows += 1;
-    if (extraCells(row.cells, headers.length) > 0) {
-      wideCount += 1;
-      if (wide.length < FIRST_LINES) wide.push(row.line);
-    }
-    let taken = false;
-    for (const entry of perLoad) {
-      if (!entry.filter.belongsHere(row.cells)) continue;
-      taken = true;
-      entry.rows += 1;
-      const key = entry.keyAt.map((i) => (i < 0 ? '' : (row.cells[i] ?? '').trim())).join('|');
-      if (key.replaceAll('|', '') === '') {
-        if (entry.blankKeys.length < FIRST_LINES) entry.blankKeys.push(row.line);
-      } else entry.keys.add(key, row.line, row.cells);
-      entry.coverage.add(row.cells, row.line);
-      entry.gotchas.add(row.cells, row.line);
-      if (entry.pipelineAt >= 0 && entry.pipelines.size < MAX_PIPELINES) {
-        const pipeline = (row.cells[entry.pipelineAt] ?? '').trim();
-        if (pipeline !== '') entry.pipelines.add(pipeline);
+  for await (const rows of csv.chunks) {
+    for (const row of rows) {
+      account.rows += 1;
+      if (extraCells(row.cells, headers.length) > 0) {
+        wideCount += 1;
+        if (wide.length < FIRST_LINES) wide.push(row.line);
       }
-    }
-    if (!taken) account.excluded += 1;
-    if (account.rows % 10_000 === 0) {
-      options.onRows?.(file, account.rows);
-      heap.check();
+      let taken = false;
+      for (const entry of perLoad) {
+        if (!entry.filter.belongsHere(row.cells)) continue;
+        taken = true;
+        entry.rows += 1;
+        const key = entry.keyAt.map((i) => (i < 0 ? '' : (row.cells[i] ?? '').trim())).join('|');
+        if (key.replaceAll('|', '') === '') {
+          if (entry.blankKeys.length < FIRST_LINES) entry.blankKeys.push(row.line);
+        } else entry.keys.add(key, row.line, row.cells);
+        entry.coverage.add(row.cells, row.line);
+        entry.gotchas.add(row.cells, row.line);
+        if (entry.pipelineAt >= 0 && entry.pipelines.size < MAX_PIPELINES) {
+          const pipeline = (row.cells[entry.pipelineAt] ?? '').trim();
+          if (pipeline !== '') entry.pipelines.add(pipeline);
+        }
+      }
+      if (!taken) account.excluded += 1;
+      if (account.rows % 10_000 === 0) {
+        options.onRows?.(file, account.rows);
+        heap.check();
+      }
     }
   }
   options.onRows?.(file, account.rows);

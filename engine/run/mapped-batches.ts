@@ -102,52 +102,54 @@ export async function* mapLoadRows(
     if (pass === 'first' && sourceKey !== '' && !notLoaded.has(sourceKey)) notLoaded.set(sourceKey, `${load.fileName}:${line} was ${status}: ${reason}`);
   };
   let batch = empty();
-  for await (const row of csv.rows) {
-    batch.fileRowsRead = ++fileRowsRead;
-    if (!mapper.belongsHere(row.cells)) continue;
-    batch.sourceRows += 1;
-    const repeat = duplicates?.get(row.line);
-    const extra = extraCells(row.cells, csv.headers.length);
-    if (repeat !== undefined) {
-      // Checked before the delta filter: an identical repeat would otherwise pass as "unchanged".
-      const reason = `${repeat.action === 'held' ? 'shares' : 'repeats'} the source key of line ${repeat.of} (${repeat.exact ? 'an identical row' : 'the rows differ'})${repeat.action === 'held' ? '; the duplicates policy holds every row of the key for a person to choose' : ''}`;
-      batch.problems.push({ line: row.line, sourceKey: mapper.sourceKey(row.cells), status: repeat.action === 'held' ? 'held' : 'duplicate', reason, column: load.keyColumns.join(' + '), value: mapper.sourceKey(row.cells) });
-    } else if (extra > 0 && pass === 'first') {
-      problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the row has ${extra} more filled cells than the header has columns (${csv.headers.length}): its values are shifted, likely by an unquoted delimiter`);
-    } else if (missing.length > 0) {
-      problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`, missing.join(', '));
-    } else {
-      const modified = modifiedIndex < 0 ? null : (row.cells[modifiedIndex]?.trim() ?? null);
-      const key = mapper.sourceKey(row.cells);
-      let hashed: string | undefined;
-      const fingerprint = (): string => (hashed ??= rowFingerprint(row.cells));
-      const written = unfound > 0 ? resumed?.ledger.rows.writtenBy(resumed.runId, load.id, key) : undefined;
-      if (written !== undefined) unfound -= 1;
-      if (written !== undefined && sameSourceRow(written, fingerprint, modified)) {
-        // What the killed attempt reported about the row's values is reported again, as if the row were mapped anew.
-        const issues = written.issues === null ? [] : (JSON.parse(written.issues) as ValueIssue[]);
-        for (const issue of issues) batch.issues.push({ ...issue, line: row.line, sourceKey: key });
-        batch.lookupsBlanked += issues.filter((i) => i.kind === 'lookup' && i.outcome === 'blanked').length;
-        batch.written.push({ sourceKey: key, line: row.line, destId: written.destId });
-      } else if (options.delta?.unchanged(load.id, key, fingerprint, modified) === true) {
-        batch.unchangedKeys.push(key);
+  for await (const rows of csv.chunks) {
+    for (const row of rows) {
+      batch.fileRowsRead = ++fileRowsRead;
+      if (!mapper.belongsHere(row.cells)) continue;
+      batch.sourceRows += 1;
+      const repeat = duplicates?.get(row.line);
+      const extra = extraCells(row.cells, csv.headers.length);
+      if (repeat !== undefined) {
+        // Checked before the delta filter: an identical repeat would otherwise pass as "unchanged".
+        const reason = `${repeat.action === 'held' ? 'shares' : 'repeats'} the source key of line ${repeat.of} (${repeat.exact ? 'an identical row' : 'the rows differ'})${repeat.action === 'held' ? '; the duplicates policy holds every row of the key for a person to choose' : ''}`;
+        batch.problems.push({ line: row.line, sourceKey: mapper.sourceKey(row.cells), status: repeat.action === 'held' ? 'held' : 'duplicate', reason, column: load.keyColumns.join(' + '), value: mapper.sourceKey(row.cells) });
+      } else if (extra > 0 && pass === 'first') {
+        problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the row has ${extra} more filled cells than the header has columns (${csv.headers.length}): its values are shifted, likely by an unquoted delimiter`);
+      } else if (missing.length > 0) {
+        problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`, missing.join(', '));
       } else {
-        const outcome = mapper.map(row.cells);
-        if (outcome.kind === 'filtered') throw new Error(`mapper filtered a row the load takes (${load.fileName}:${row.line})`);
-        for (const issue of outcome.issues ?? []) batch.issues.push({ ...issue, line: row.line, sourceKey: outcome.sourceKey });
-        if (outcome.kind === 'record') {
-          batch.lookupsBlanked += outcome.blanked.length;
-          const split = pass === 'first' && load.close !== undefined ? splitClose(load.close, outcome.values) : { values: outcome.values };
-          batch.records.push({ sourceKey: outcome.sourceKey, values: split.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint: fingerprint(), modified, ...(split.close === undefined ? {} : { close: split.close }) });
+        const modified = modifiedIndex < 0 ? null : (row.cells[modifiedIndex]?.trim() ?? null);
+        const key = mapper.sourceKey(row.cells);
+        let hashed: string | undefined;
+        const fingerprint = (): string => (hashed ??= rowFingerprint(row.cells));
+        const written = unfound > 0 ? resumed?.ledger.rows.writtenBy(resumed.runId, load.id, key) : undefined;
+        if (written !== undefined) unfound -= 1;
+        if (written !== undefined && sameSourceRow(written, fingerprint, modified)) {
+          // What the killed attempt reported about the row's values is reported again, as if the row were mapped anew.
+          const issues = written.issues === null ? [] : (JSON.parse(written.issues) as ValueIssue[]);
+          for (const issue of issues) batch.issues.push({ ...issue, line: row.line, sourceKey: key });
+          batch.lookupsBlanked += issues.filter((i) => i.kind === 'lookup' && i.outcome === 'blanked').length;
+          batch.written.push({ sourceKey: key, line: row.line, destId: written.destId });
+        } else if (options.delta?.unchanged(load.id, key, fingerprint, modified) === true) {
+          batch.unchangedKeys.push(key);
         } else {
-          problem(row.line, outcome.sourceKey, outcome.kind, outcome.reason, outcome.column ?? '', outcome.value ?? '');
-          if (outcome.queue !== undefined && pass === 'first') (batch.problems.at(-1) as RowProblem).queue = outcome.queue;
+          const outcome = mapper.map(row.cells);
+          if (outcome.kind === 'filtered') throw new Error(`mapper filtered a row the load takes (${load.fileName}:${row.line})`);
+          for (const issue of outcome.issues ?? []) batch.issues.push({ ...issue, line: row.line, sourceKey: outcome.sourceKey });
+          if (outcome.kind === 'record') {
+            batch.lookupsBlanked += outcome.blanked.length;
+            const split = pass === 'first' && load.close !== undefined ? splitClose(load.close, outcome.values) : { values: outcome.values };
+            batch.records.push({ sourceKey: outcome.sourceKey, values: split.values, line: row.line, names: pass === 'first' ? mapper.indexValues(row.cells) : [], fingerprint: fingerprint(), modified, ...(split.close === undefined ? {} : { close: split.close }) });
+          } else {
+            problem(row.line, outcome.sourceKey, outcome.kind, outcome.reason, outcome.column ?? '', outcome.value ?? '');
+            if (outcome.queue !== undefined && pass === 'first') (batch.problems.at(-1) as RowProblem).queue = outcome.queue;
+          }
         }
       }
-    }
-    if (batch.records.length >= batchSize || batch.problems.length >= batchSize || batch.unchangedKeys.length >= batchSize || batch.written.length >= batchSize) {
-      yield batch;
-      batch = empty();
+      if (batch.records.length >= batchSize || batch.problems.length >= batchSize || batch.unchangedKeys.length >= batchSize || batch.written.length >= batchSize) {
+        yield batch;
+        batch = empty();
+      }
     }
   }
   if (batch.sourceRows > 0) yield batch;

@@ -28,6 +28,11 @@ export interface CsvFile {
   headerNotes: HeaderNote[];
   /** The encoding the file was read in, and how that was decided. */
   encoding: FileEncoding;
+  /**
+   * The rows, a chunk of the file at a time: loops over millions of rows take each chunk without awaiting per row.
+   * `rows` gives the same rows one by one; a file is read through one of the two, once.
+   */
+  chunks: AsyncIterable<CsvRow[]>;
   rows: AsyncIterable<CsvRow>;
   /** Filled in while the rows are read: what a person should hear about the file as a whole. */
   stats: { blankLines: number[]; textProblems: TextProblem[] };
@@ -78,58 +83,82 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   const text = createReadStream(path, { highWaterMark: 1 << 16 })
     .on('error', (error) => text.destroy(error))
     .pipe(decoder);
-  const records = shape === undefined ? strictRecords(text, delimiter) : plainCsvRecords(text, delimiter, shape);
-  const iterator = records[Symbol.asyncIterator]();
+  const records = (shape === undefined ? strictRecords(text, delimiter) : plainCsvRecords(text, delimiter, shape))[Symbol.asyncIterator]();
+  /** The line the next record starts on: records are numbered as they are taken, a chunk at a time. */
   let next = 1;
-  const read = async (): Promise<IteratorResult<string[]>> => {
+  const readChunk = async (): Promise<string[][] | undefined> => {
     try {
-      return await iterator.next();
+      const item = await records.next();
+      return item.done === true ? undefined : item.value;
     } catch (error) {
       throw csvError(error, name, next);
     }
   };
-  let first = await read();
-  while (first.done !== true && isBlank(first.value)) {
-    stats.blankLines.push(next);
-    next += 1;
-    first = await read();
+  let pending: string[][] = [];
+  let at = 0;
+  let header: string[] | undefined;
+  while (header === undefined) {
+    if (at >= pending.length) {
+      const chunk = await readChunk();
+      if (chunk === undefined) return { headers: [], headerNotes: [], encoding, chunks: (async function* () {})(), rows: (async function* () {})(), stats };
+      [pending, at] = [chunk, 0];
+      continue;
+    }
+    const record = pending[at++] as string[];
+    if (isBlank(record)) {
+      stats.blankLines.push(next);
+      next += 1;
+    } else {
+      header = record;
+      next += 1 + newlines(record);
+    }
   }
-  if (first.done === true) return { headers: [], headerNotes: [], encoding, rows: (async function* () {})(), stats };
-  const relationships = options.relationshipColumns === undefined ? {} : relationshipAliases(first.value, options.known ?? [], options.relationshipColumns.key);
+  const relationships = options.relationshipColumns === undefined ? {} : relationshipAliases(header, options.known ?? [], options.relationshipColumns.key);
   const reasons = Object.fromEntries(Object.entries(relationships).map(([found, name]) => [found, relationshipReason(found, name)]));
-  const matched = matchHeaders(first.value, options.known ?? [], { ...relationships, ...options.aliases }, reasons);
+  const matched = matchHeaders(header, options.known ?? [], { ...relationships, ...options.aliases }, reasons);
   const { notes } = matched;
   const rowColumn = options.rowNumberColumn;
   const headers = rowColumn === undefined ? matched.headers : [...matched.headers, rowColumn];
-  next += 1 + newlines(first.value);
-  const rows = {
-    async *[Symbol.asyncIterator](): AsyncGenerator<CsvRow> {
-      for (;;) {
-        const item = await read();
-        if (item.done === true) return;
-        const line = next;
-        next += 1 + newlines(item.value);
-        if (isBlank(item.value)) {
-          stats.blankLines.push(line);
-          continue;
-        }
-        // The row-number cell goes at the header's width, so a short row is padded rather than misplaced.
-        if (rowColumn !== undefined) {
-          const cells = item.value.slice(0, headers.length - 1);
-          while (cells.length < headers.length - 1) cells.push('');
-          yield { cells: [...cells, String(line), ...item.value.slice(headers.length - 1)], line };
-        } else yield { cells: item.value, line };
-      }
-    },
+  const toRows = (chunk: string[][], from: number): CsvRow[] => {
+    const rows: CsvRow[] = [];
+    for (let i = from; i < chunk.length; i += 1) {
+      const cells = chunk[i] as string[];
+      const line = next;
+      next += 1 + newlines(cells);
+      if (isBlank(cells)) stats.blankLines.push(line);
+      else rows.push({ cells: rowColumn === undefined ? cells : withRowNumber(cells, headers.length, line), line });
+    }
+    return rows;
   };
-  return { headers, headerNotes: notes, encoding, rows, stats };
+  const chunks = (async function* (): AsyncGenerator<CsvRow[]> {
+    const rest = toRows(pending, at);
+    if (rest.length > 0) yield rest;
+    for (let chunk = await readChunk(); chunk !== undefined; chunk = await readChunk()) {
+      const rows = toRows(chunk, 0);
+      if (rows.length > 0) yield rows;
+    }
+  })();
+  const rows = (async function* (): AsyncGenerator<CsvRow> {
+    for await (const chunk of chunks) yield* chunk;
+  })();
+  return { headers, headerNotes: notes, encoding, chunks, rows, stats };
 }
 
-/** csv-parse, reading every ending (CRLF, LF, lone CR) as a record end and refusing stray quotes with their line. */
-function strictRecords(text: Readable, delimiter: string): AsyncIterable<string[]> {
+/** The row-number cell goes at the header's width, so a short row is padded rather than misplaced. */
+function withRowNumber(cells: string[], width: number, line: number): string[] {
+  const padded = cells.slice(0, width - 1);
+  while (padded.length < width - 1) padded.push('');
+  return [...padded, String(line), ...cells.slice(width - 1)];
+}
+
+/**
+ * csv-parse, reading every ending (CRLF, LF, lone CR) as a record end and refusing stray quotes with their line. Its
+ * records come one to a chunk, so a refused record is the next one after every record already taken.
+ */
+async function* strictRecords(text: Readable, delimiter: string): AsyncGenerator<string[][]> {
   const parser = parse({ delimiter, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] });
   text.on('error', (error) => parser.destroy(error));
-  return text.pipe(parser);
+  for await (const record of text.pipe(parser)) yield [record as string[]];
 }
 
 /** Cells past the header's width that hold something: a row shifted by an unquoted delimiter, most often. */

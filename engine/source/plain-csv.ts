@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import type { Duplex, Readable } from 'node:stream';
 import Papa from 'papaparse';
 
 /** How a file that passed the scan ends its records. */
@@ -85,9 +84,26 @@ export async function plainCsvShape(path: string, delimiter: string, encoding: s
   return { newline: crlf ? '\r\n' : '\n' };
 }
 
-/** The fast parser over decoded text, for a file plainCsvShape accepted: records as arrays of cells, as csv-parse gives them. */
-export function plainCsvRecords(text: Readable, delimiter: string, shape: PlainCsvShape): AsyncIterable<string[]> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter, newline: shape.newline, quoteChar: '"', escapeChar: '"', header: false, dynamicTyping: false, skipEmptyLines: false }) as unknown as Duplex;
-  text.on('error', (error) => parser.destroy(error));
-  return text.pipe(parser);
+/**
+ * The fast parser over decoded text, for a file plainCsvShape accepted: the records of each chunk of text, as arrays of
+ * cells (as csv-parse gives them). A chunk's last record may be cut; it is carried over and parsed with the next, as
+ * papaparse's own streamer does. Records come a chunk at a time, not one by one through a stream: a stream and an
+ * async iterator step per record cost more than the parse itself (0.85 against 0.35 s for 200,000 contacts).
+ */
+export async function* plainCsvRecords(text: AsyncIterable<string>, delimiter: string, shape: PlainCsvShape): AsyncGenerator<string[][]> {
+  const parser = new Papa.Parser({ delimiter, newline: shape.newline, quoteChar: '"', escapeChar: '"' });
+  let cut = '';
+  for await (const chunk of text) {
+    const input = cut + chunk;
+    const parsed = parser.parse(input, 0, true) as ParsedChunk;
+    cut = input.slice(parsed.meta.cursor);
+    if (parsed.data.length > 0) yield parsed.data;
+  }
+  if (cut !== '') yield (parser.parse(cut, 0, false) as ParsedChunk).data;
+}
+
+/** What Papa.Parser returns (its typings say `any`): the records, and where the last whole one ended. */
+interface ParsedChunk {
+  data: string[][];
+  meta: { cursor: number };
 }

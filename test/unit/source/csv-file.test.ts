@@ -35,6 +35,39 @@ describe('openCsv', () => {
     ]);
     expect(blankLines).toEqual([3]);
   });
+  it('given a file of many 64 KiB chunks with multi-line notes, blank lines and a 100 KiB cell, numbers every row by the line it starts on', async () => {
+    // Written here line by line, so each row's true line is known without the parser: records and cells cross the
+    // boundaries of the chunks the file is read in, which is where a line count or a cut record would go wrong.
+    const lines = ['Id,Note,Owner'];
+    const expected: [string, number][] = [];
+    for (let id = 1; id <= 6000; id += 1) {
+      if (id % 500 === 0) lines.push('');
+      expected.push([String(id), lines.length + 1]);
+      if (id === 1234) lines.push(`${id},"${'long '.repeat(20_000)}`, 'end",big@x.example');
+      else if (id % 7 === 0) lines.push(`${id},"first line, with a comma`, `second ""quoted"" line`, `third",o${id}@x.example`);
+      else lines.push(`${id},plain note ${'x'.repeat(id % 90)},o${id}@x.example`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    expect(text.length).toBeGreaterThan(6 * 65_536);
+    const { rows, blankLines } = await rowsOf(text, { rowNumberColumn: 'Row' });
+    expect(rows.map((r) => [r.cells[0], r.line])).toEqual(expected);
+    expect(rows.every((r) => r.cells[3] === String(r.line))).toBe(true);
+    expect(rows[1233]?.cells[1]).toBe(`${'long '.repeat(20_000)}\nend`);
+    expect(rows[6]?.cells[1]).toBe('first line, with a comma\nsecond "quoted" line\nthird');
+    expect(blankLines).toEqual(expected.filter(([id]) => Number(id) % 500 === 0).map(([, line]) => line - 1));
+
+    // The same file a chunk at a time gives the same rows.
+    const file = join(mkdtempSync(join(tmpdir(), 'csv-chunks-')), 'x.csv');
+    writeFileSync(file, text);
+    const chunked: [string | undefined, number][] = [];
+    let chunks = 0;
+    for await (const chunk of (await openCsv(file)).chunks) {
+      chunks += 1;
+      for (const row of chunk) chunked.push([row.cells[0], row.line]);
+    }
+    expect(chunked).toEqual(expected);
+    expect(chunks).toBeGreaterThan(5);
+  });
 });
 
 describe('openCsv on files other systems wrote', () => {
