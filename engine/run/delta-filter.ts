@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from '../util/sha1.js';
 import type { Ledger } from './ledger.js';
 
 /** A source row's identity as content: any cell that changes changes it. */
 export function rowFingerprint(cells: readonly string[]): string {
-  return createHash('sha1').update(cells.join('\u0001')).digest('base64url');
+  return sha1(cells.join('\u0001'), 'base64url');
 }
 
 /**

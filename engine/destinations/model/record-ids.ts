@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { sha1 } from '../../util/sha1.js';
 import { salesforceSuffix, standardSalesforcePrefix } from '../../util/salesforce-ids.js';
 
 /**
@@ -49,18 +49,9 @@ export function sequentialIdFactory(object: string, key: string, custom = false)
 /** Base-62 digits of the sequence in a Salesforce id: 62^6, 56 billion records a table, in the order ids sort in. */
 const SEQUENCE_DIGITS = 6;
 
-type Sha1 = (text: string) => string;
-
-/** Node's one-shot `crypto.hash` (20.12 and later) is several times faster than `createHash` for short inputs. */
-const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
-const sha1: Sha1 =
-  oneShot !== undefined
-    ? (text) => oneShot('sha1', text)
-    : (text) => crypto.createHash('sha1').update(text).digest('hex');
-
 /** The SHA-1 of object and source key, in lower-case hex. */
 function digest(object: string, sourceKey: string): string {
-  return sha1(`${object}\u0000${sourceKey}`);
+  return sha1(`${object}\u0000${sourceKey}`, 'hex');
 }
 
 /** A name-based (version 5 style) GUID from 32 hex digits (a SHA-1 digest), in Dataverse's lower-case form. */
@@ -75,7 +66,7 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export function salesforcePrefix(object: string, custom: boolean): string {
   const known = standardSalesforcePrefix(object);
   if (known !== undefined) return known;
-  const hex = sha1(object);
+  const hex = sha1(object, 'hex');
   const first = custom || object.endsWith('__c') ? 'a' : '0';
   return first + base62At(hex, 0) + base62At(hex, 1);
 }
