@@ -3,6 +3,7 @@ import type { DestinationRecord } from '../destinations/destination.js';
 import { RowStates, type RowState } from './row-states.js';
 import type { BatchOutcome, Intent, LedgerEntry, RunInfo, RunKind, RunStatus } from './ledger-records.js';
 import { CloseLedger } from './close-ledger.js';
+import { UndoLedger } from './undo-ledger.js';
 
 export type { RowState };
 
@@ -22,6 +23,8 @@ export class Ledger {
   readonly rows: RowStates;
   /** Won and lost records waiting for the close step, and what the step did. */
   readonly closes: CloseLedger;
+  /** A rollback's progress: the entries undone, and the group in flight. */
+  readonly undo: UndoLedger;
 
   /**
    * `cacheMiB` is SQLite's page cache for this connection: the writer's 16 MiB keeps the key indexes it writes into in
@@ -48,13 +51,9 @@ export class Ledger {
     // Ledgers written before delta runs existed lack the column that lets rollback restore row state.
     const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(ledger)').all().map((c) => c.name);
     if (!columns.includes('previous_state')) this.db.exec('ALTER TABLE ledger ADD COLUMN previous_state TEXT');
-    // Rollback progress: the entries already undone, and the group sent to the destination but not yet recorded.
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS undone(run_id INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(run_id, seq)) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS undo_intents(run_id INTEGER PRIMARY KEY, seqs TEXT NOT NULL);
-    `);
     this.rows = new RowStates(this.db);
     this.closes = new CloseLedger(this.db, this.rows);
+    this.undo = new UndoLedger(this.db, (runId) => this.entriesNewestFirst(runId));
     this.stmts = {
       named: this.db.prepare<[string, string, string], { source_key: string }>('SELECT source_key FROM names WHERE load = ? AND kind = ? AND value = ? LIMIT 3'),
       stageName: this.db.prepare('INSERT INTO names_pending(load, kind, value, source_key) VALUES (?, ?, ?, ?)'),
@@ -184,38 +183,6 @@ export class Ledger {
         previous: r.previous === null ? null : (JSON.parse(r.previous) as DestinationRecord),
         previousState: r.previous_state === null ? null : (JSON.parse(r.previous_state) as RowState),
       }));
-  }
-
-  /** Rollback: the run's entries not undone yet, newest first. */
-  entriesToUndo(runId: number): LedgerEntry[] {
-    const done = new Set(this.db.prepare<[number], number>('SELECT seq FROM undone WHERE run_id = ?').pluck().all(runId));
-    return this.entriesNewestFirst(runId).filter((e) => !done.has(e.seq));
-  }
-
-  /** Rollback: marks the run as being rolled back, so that a killed rollback is finished, not mistaken for a run. */
-  startUndo(runId: number): void {
-    this.db.prepare("UPDATE runs SET status = 'rolling-back' WHERE id = ?").run(runId);
-  }
-
-  /** Rollback: the entries about to be undone at the destination, written before it is touched. */
-  writeUndoIntent(runId: number, seqs: readonly number[]): void {
-    this.db.prepare('INSERT OR REPLACE INTO undo_intents(run_id, seqs) VALUES (?, ?)').run(runId, JSON.stringify(seqs));
-  }
-
-  /** Rollback: the entries a killed rollback sent to the destination without recording the outcome. */
-  openUndoIntent(runId: number): Set<number> {
-    const seqs = this.db.prepare<[number], string>('SELECT seqs FROM undo_intents WHERE run_id = ?').pluck().get(runId);
-    return new Set(seqs === undefined ? [] : (JSON.parse(seqs) as number[]));
-  }
-
-  /** Rollback: records what a group's undo did and clears its intent, atomically with `work` (key and state updates). */
-  commitUndo(runId: number, seqs: readonly number[], work: () => void): void {
-    const mark = this.db.prepare('INSERT OR IGNORE INTO undone(run_id, seq) VALUES (?, ?)');
-    this.db.transaction(() => {
-      work();
-      for (const seq of seqs) mark.run(runId, seq);
-      this.db.prepare('DELETE FROM undo_intents WHERE run_id = ?').run(runId);
-    })();
   }
 
   entryCount(runId: number): number {

@@ -64,7 +64,7 @@ export function rollbackPreview(engagement: Engagement, runId: number | undefine
     const latest = ledger.runs().filter((r) => r.status !== 'rolled-back' && r.kind !== 'rollback').at(-1);
     const target = runId ?? latest?.id;
     if (target === undefined || target !== latest?.id) return undefined;
-    const entries = ledger.entriesToUndo(target);
+    const entries = ledger.undo.entriesToUndo(target);
     const deletes = entries.filter((e) => e.action === 'created').length;
     return { runId: target, deletes, restores: entries.length - deletes };
   } finally {
@@ -99,10 +99,10 @@ async function rollbackLocked(
     await destination.open(destinationSetup(engagement, plan));
 
     const report: RollbackReport = { runId: target, deleted: 0, restored: 0, failed: [], resumed: latest.status === 'rolling-back' };
-    ledger.startUndo(target);
-    const inFlight = ledger.openUndoIntent(target);
+    ledger.undo.start(target);
+    const inFlight = ledger.undo.openIntent(target);
     const groupSize = Math.min(engagement.spec.options?.batchSize ?? GROUP_SIZE, GROUP_SIZE);
-    const entries = ledger.entriesToUndo(target);
+    const entries = ledger.undo.entriesToUndo(target);
     let progressed = 0;
     for (const group of consecutiveGroups(entries, groupSize)) {
       const first = group[0] as LedgerEntry;
@@ -110,7 +110,7 @@ async function rollbackLocked(
       progressed += group.length;
       const gone = first.action === 'created' ? await alreadyDeleted(destination, group, inFlight) : new Set<number>();
       const send = group.filter((e) => !gone.has(e.seq));
-      ledger.writeUndoIntent(target, group.map((e) => e.seq));
+      ledger.undo.writeIntent(target, group.map((e) => e.seq));
       const results: RecordResult[] =
         send.length === 0
           ? []
@@ -119,7 +119,7 @@ async function rollbackLocked(
             : await destination.restore(first.object, send.map((e) => ({ id: e.destId, values: e.previous ?? {} })));
       testHookKillAfter(report.deleted + report.restored + results.length);
       const done: number[] = [];
-      ledger.commitUndo(target, done, () => {
+      ledger.undo.commit(target, done, () => {
         for (const entry of group) {
           if (!gone.has(entry.seq)) continue;
           report.deleted += 1;
