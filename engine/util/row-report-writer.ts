@@ -1,8 +1,11 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
-import { stringify, type Stringifier } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { neutraliseCell } from './spreadsheet-cell.js';
 import { diskFullError } from './disk-full.js';
+
+/** Rows held before they are written even if no batch ends: bounds memory for a writer nobody drains. */
+const FLUSH_ROWS = 1000;
 
 /**
  * A CSV written row by row as the run goes (exceptions, queues), so a run with millions of problem rows keeps a flat
@@ -11,8 +14,13 @@ import { diskFullError } from './disk-full.js';
  * (line numbers, counts) are written as they are.
  */
 export class RowReportWriter<T extends Record<string, string | number>> {
-  private stringifier: Stringifier | undefined;
   private out: WriteStream | undefined;
+  /**
+   * Rows written since the last flush. They go to the file as one text a batch (at `drained`, `close`, or every
+   * FLUSH_ROWS): csv-stringify's stream form costs a Transform step per row, 0.5 s of a 240,000-row run.
+   */
+  private pending: Record<string, string | number>[] = [];
+  private headerWritten = false;
   /** A write that failed (a full disk): kept until close(), since a stream error with no listener ends the process. */
   private failure: Error | undefined;
   rows = 0;
@@ -23,13 +31,11 @@ export class RowReportWriter<T extends Record<string, string | number>> {
   ) {}
 
   write(row: T): void {
-    if (this.stringifier === undefined) {
+    if (this.out === undefined) {
       mkdirSync(dirname(this.path), { recursive: true });
       this.out = createWriteStream(this.path).on('error', (error) => {
         this.failure ??= error;
       });
-      this.stringifier = stringify({ header: true, columns: [...this.columns] });
-      this.stringifier.pipe(this.out);
     }
     this.rows += 1;
     const safe: Record<string, string | number> = {};
@@ -37,7 +43,15 @@ export class RowReportWriter<T extends Record<string, string | number>> {
       const value: string | number | undefined = row[column];
       safe[column] = typeof value === 'string' ? neutraliseCell(value) : (value ?? '');
     }
-    this.stringifier.write(safe);
+    this.pending.push(safe);
+    if (this.pending.length >= FLUSH_ROWS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.out === undefined || this.pending.length === 0) return;
+    this.out.write(stringify(this.pending, { header: !this.headerWritten, columns: [...this.columns] }));
+    this.headerWritten = true;
+    this.pending = [];
   }
 
   /**
@@ -46,8 +60,9 @@ export class RowReportWriter<T extends Record<string, string | number>> {
    * the buffer of a million-row success file does not grow in memory instead.
    */
   async drained(): Promise<void> {
-    const { stringifier, out } = this;
-    if (stringifier === undefined || out === undefined || this.failure !== undefined) return;
+    this.flush();
+    const { out } = this;
+    if (out === undefined || this.failure !== undefined) return;
     // A failed file (a full disk) never drains: its error ends the wait, and close() reports it.
     const settle = (stream: NodeJS.WritableStream & { writableNeedDrain: boolean }): Promise<void> | undefined =>
       stream.writableNeedDrain
@@ -61,18 +76,18 @@ export class RowReportWriter<T extends Record<string, string | number>> {
             out.once('error', done);
           })
         : undefined;
-    await settle(stringifier);
     await settle(out);
   }
 
   async close(): Promise<void> {
-    const { stringifier, out } = this;
-    if (stringifier === undefined || out === undefined) return;
+    this.flush();
+    const { out } = this;
+    if (out === undefined) return;
     await new Promise<void>((resolve, reject) => {
       if (this.failure !== undefined) reject(this.failure);
       out.on('finish', resolve);
       out.on('error', reject);
-      stringifier.end();
+      out.end();
     }).catch((error: unknown) => {
       throw diskFullError(error, this.path) ?? error;
     });
