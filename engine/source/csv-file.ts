@@ -4,7 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../util/input-error.js';
 import { matchHeaders, type HeaderNote } from './header-match.js';
-import { plainCsvRecords, plainCsvShape } from './plain-csv.js';
+import { plainCsvRecords, plainCsvShape, type RecordChunk } from './plain-csv.js';
 import { relationshipAliases, relationshipReason } from './relationship-columns.js';
 import { sniffEncoding, textDecoder, type FileEncoding } from './text-encoding.js';
 
@@ -86,7 +86,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   const records = (shape === undefined ? strictRecords(text, delimiter) : plainCsvRecords(text, delimiter, shape))[Symbol.asyncIterator]();
   /** The line the next record starts on: records are numbered as they are taken, a chunk at a time. */
   let next = 1;
-  const readChunk = async (): Promise<string[][] | undefined> => {
+  const readChunk = async (): Promise<RecordChunk | undefined> => {
     try {
       const item = await records.next();
       return item.done === true ? undefined : item.value;
@@ -94,17 +94,17 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
       throw csvError(error, name, next);
     }
   };
-  let pending: string[][] = [];
+  let pending: RecordChunk = { records: [], oneLineEach: true };
   let at = 0;
   let header: string[] | undefined;
   while (header === undefined) {
-    if (at >= pending.length) {
+    if (at >= pending.records.length) {
       const chunk = await readChunk();
       if (chunk === undefined) return { headers: [], headerNotes: [], encoding, chunks: (async function* () {})(), rows: (async function* () {})(), stats };
       [pending, at] = [chunk, 0];
       continue;
     }
-    const record = pending[at++] as string[];
+    const record = pending.records[at++] as string[];
     if (isBlank(record)) {
       stats.blankLines.push(next);
       next += 1;
@@ -119,12 +119,12 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   const { notes } = matched;
   const rowColumn = options.rowNumberColumn;
   const headers = rowColumn === undefined ? matched.headers : [...matched.headers, rowColumn];
-  const toRows = (chunk: string[][], from: number): CsvRow[] => {
+  const toRows = (chunk: RecordChunk, from: number): CsvRow[] => {
     const rows: CsvRow[] = [];
-    for (let i = from; i < chunk.length; i += 1) {
-      const cells = chunk[i] as string[];
+    for (let i = from; i < chunk.records.length; i += 1) {
+      const cells = chunk.records[i] as string[];
       const line = next;
-      next += 1 + newlines(cells);
+      next += chunk.oneLineEach ? 1 : 1 + newlines(cells);
       if (isBlank(cells)) stats.blankLines.push(line);
       else rows.push({ cells: rowColumn === undefined ? cells : withRowNumber(cells, headers.length, line), line });
     }
@@ -155,10 +155,10 @@ function withRowNumber(cells: string[], width: number, line: number): string[] {
  * csv-parse, reading every ending (CRLF, LF, lone CR) as a record end and refusing stray quotes with their line. Its
  * records come one to a chunk, so a refused record is the next one after every record already taken.
  */
-async function* strictRecords(text: Readable, delimiter: string): AsyncGenerator<string[][]> {
+async function* strictRecords(text: Readable, delimiter: string): AsyncGenerator<RecordChunk> {
   const parser = parse({ delimiter, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] });
   text.on('error', (error) => parser.destroy(error));
-  for await (const record of text.pipe(parser)) yield [record as string[]];
+  for await (const record of text.pipe(parser)) yield { records: [record as string[]], oneLineEach: false };
 }
 
 /** Cells past the header's width that hold something: a row shifted by an unquoted delimiter, most often. */

@@ -35,6 +35,14 @@ describe('openCsv', () => {
     ]);
     expect(blankLines).toEqual([3]);
   });
+  it('given a lone carriage return inside a quoted note (an old Mac line break), counts it as the line break editors show', async () => {
+    const { rows } = await rowsOf('Id,Note\n1,"before\rafter"\n2,plain\n');
+    expect(rows.map((r) => [r.cells[0], r.line])).toEqual([
+      ['1', 2],
+      ['2', 4],
+    ]);
+  });
+
   it('given a file of many 64 KiB chunks with multi-line notes, blank lines and a 100 KiB cell, numbers every row by the line it starts on', async () => {
     // Written here line by line, so each row's true line is known without the parser: records and cells cross the
     // boundaries of the chunks the file is read in, which is where a line count or a cut record would go wrong.

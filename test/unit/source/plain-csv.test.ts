@@ -29,7 +29,7 @@ async function fast(text: string, delimiter: string, chunk: number): Promise<str
   const pieces: string[] = [];
   for (let at = 0; at < text.length; at += chunk) pieces.push(text.slice(at, at + chunk));
   const records: string[][] = [];
-  for await (const chunk of plainCsvRecords(Readable.from(pieces), delimiter, shape)) records.push(...chunk);
+  for await (const chunk of plainCsvRecords(Readable.from(pieces), delimiter, shape)) records.push(...chunk.records);
   return records;
 }
 
