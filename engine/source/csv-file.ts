@@ -80,9 +80,8 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
   // A read error (the file vanished, a disk fault) is passed along the pipe, so the rows' reader rejects with it. Chunks
   // of 64 KiB, not 1 MiB: every cell papaparse cuts is a slice of its chunk's text, which stays alive as long as any
   // cell does; at 1 MiB that held 45 MiB more at a run's peak, for no measurable speed.
-  const text = createReadStream(path, { highWaterMark: 1 << 16 })
-    .on('error', (error) => text.destroy(error))
-    .pipe(decoder);
+  const file = createReadStream(path, { highWaterMark: 1 << 16 }).on('error', (error) => text.destroy(error));
+  const text = file.pipe(decoder);
   const records = (shape === undefined ? strictRecords(text, delimiter) : plainCsvRecords(text, delimiter, shape))[Symbol.asyncIterator]();
   /** The line the next record starts on: records are numbered as they are taken, a chunk at a time. */
   let next = 1;
@@ -131,11 +130,18 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     return rows;
   };
   const chunks = (async function* (): AsyncGenerator<CsvRow[]> {
-    const rest = toRows(pending, at);
-    if (rest.length > 0) yield rest;
-    for (let chunk = await readChunk(); chunk !== undefined; chunk = await readChunk()) {
-      const rows = toRows(chunk, 0);
-      if (rows.length > 0) yield rows;
+    try {
+      const rest = toRows(pending, at);
+      if (rest.length > 0) yield rest;
+      for (let chunk = await readChunk(); chunk !== undefined; chunk = await readChunk()) {
+        const rows = toRows(chunk, 0);
+        if (rows.length > 0) yield rows;
+      }
+    } finally {
+      // A reader that stops early (a sample of rows) closes the file now, not when the stream is collected; a pipe
+      // does not pass the end back to its source.
+      await records.return?.(undefined);
+      file.destroy();
     }
   })();
   const rows = (async function* (): AsyncGenerator<CsvRow> {

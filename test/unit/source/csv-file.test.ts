@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,5 +124,30 @@ describe('openCsv on files other systems wrote', () => {
     const { rows, csv } = await rowsOf(bytes);
     expect(csv.encoding).toEqual({ name: 'utf-16le', source: 'bom' });
     expect(rows[0]?.cells).toEqual(['1', 'Zoë']);
+  });
+});
+
+describe('openCsv read in part', () => {
+  const openFds = (path: string): number =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    }).length;
+
+  it.skipIf(process.platform !== 'linux')('given a reader that stops after the first rows of a large file, closes the file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'csv-part-')), 'big.csv');
+    writeFileSync(file, `Id,Note\n${Array.from({ length: 50_000 }, (_, i) => `${i},note ${i}`).join('\n')}\n`);
+    const csv = await openCsv(file);
+    const taken: string[] = [];
+    for await (const row of csv.rows) {
+      taken.push(row.cells[0] ?? '');
+      if (taken.length === 3) break;
+    }
+    expect(taken).toEqual(['0', '1', '2']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFds(file)).toBe(0);
   });
 });
