@@ -105,7 +105,7 @@ export async function* plainCsvRecords(text: AsyncIterable<string>, delimiter: s
     const parsed = parser.parse(input, 0, true) as ParsedChunk;
     const end = parsed.meta.cursor;
     cut = input.slice(end);
-    if (parsed.data.length > 0) yield { records: parsed.data, oneLineEach: lineBreaks(input, end, parsed.data.length, shape.newline === '\r\n') };
+    if (parsed.data.length > 0) yield { records: parsed.data, oneLineEach: oneBreakPerRecord(input, end, parsed.data.length, shape.newline === '\r\n') };
   }
   if (cut !== '') yield { records: (parser.parse(cut, 0, false) as ParsedChunk).data, oneLineEach: false };
 }
@@ -115,7 +115,7 @@ export async function* plainCsvRecords(text: AsyncIterable<string>, delimiter: s
  * LF: then no cell holds one. Counting a chunk's breaks costs a search per line; counting each record's cost one per
  * cell, twice, a tenth of reading a file.
  */
-function lineBreaks(text: string, end: number, records: number, crlf: boolean): boolean {
+function oneBreakPerRecord(text: string, end: number, records: number, crlf: boolean): boolean {
   let lf = 0;
   for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) if (++lf > records) return false;
   const crs = crlf ? records : 0;
