@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Engagement } from '../engagement/engagement.js';
-import { extraCells, openCsv, ROW_KEY } from '../source/csv-file.js';
+import { cellCount, extraCells, openCsv, ROW_KEY } from '../source/csv-file.js';
+import { ReadColumns } from './read-columns.js';
 import type { HeaderNote } from '../source/header-match.js';
 import { closestNames } from '../util/suggest.js';
 import { csvOptions, loadCsvOptions } from './csv-options.js';
@@ -99,6 +100,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     load,
     filter: new RowFilter(load, headers),
     keyAt: load.keyColumns.map((c) => headers.indexOf(c)),
+    read: new ReadColumns(load, headers),
     keys: new DuplicateKeys(load.duplicates),
     rows: 0,
     blankKeys: [] as number[],
@@ -109,19 +111,29 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   }));
   const wide: number[] = [];
   let wideCount = 0;
+  const short: number[] = [];
+  let shortCount = 0;
   const heap = new HeapBudget();
   for await (const rows of csv.chunks) {
     for (const row of rows) {
       account.rows += 1;
-      if (extraCells(row.cells, headers.length) > 0) {
+      const isWide = extraCells(row.cells, headers.length) > 0;
+      if (isWide) {
         wideCount += 1;
         if (wide.length < FIRST_LINES) wide.push(row.line);
       }
       let taken = false;
+      let isShort = false;
       for (const entry of perLoad) {
         if (!entry.filter.belongsHere(row.cells)) continue;
         taken = true;
         entry.rows += 1;
+        // A row the load skips for its shape claims no key, so a whole row with the same key is not called its repeat.
+        if (isWide) continue;
+        if (entry.read.pastEnd(cellCount(row)).length > 0) {
+          isShort = true;
+          continue;
+        }
         const key = entry.keyAt.map((i) => (i < 0 ? '' : (row.cells[i] ?? '').trim())).join('|');
         if (key.replaceAll('|', '') === '') {
           if (entry.blankKeys.length < FIRST_LINES) entry.blankKeys.push(row.line);
@@ -134,6 +146,10 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
         }
       }
       if (!taken) account.excluded += 1;
+      if (isShort) {
+        shortCount += 1;
+        if (short.length < FIRST_LINES) short.push(row.line);
+      }
       if (account.rows % 10_000 === 0) {
         options.onRows?.(file, account.rows);
         heap.check();
@@ -149,6 +165,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     add({ code: 'invalid-text', severity: 'blocker', message: `${problem.problem} (read as ${csv.encoding.name}): declare the export's encoding (options.encoding in migration.yaml) or fix the bytes`, lines: lines.slice(0, FIRST_LINES), count: lines.length });
   }
   if (account.rows === 0) add({ code: 'header-only', severity: 'note', message: 'the file has a header and no rows' });
+  if (shortCount > 0) add({ code: 'short-row', severity: 'warning', message: `${shortCount} rows end before a column their load reads (a line break inside an unquoted cell?): they are skipped and reported`, lines: short, count: shortCount });
   if (wideCount > 0) add({ code: 'wide-row', severity: 'warning', message: `${wideCount} rows have more cells than the header has columns (an unquoted delimiter?): they are skipped and reported`, lines: wide, count: wideCount });
   for (const entry of perLoad) {
     const duplicates = entry.keys.rows();

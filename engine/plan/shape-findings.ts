@@ -20,6 +20,7 @@ export type ShapeCode =
   | 'blank-key'
   | 'row-key'
   | 'wide-row'
+  | 'short-row'
   | 'refused-value'
   | 'text-too-long'
   | 'unknown-choice-value'

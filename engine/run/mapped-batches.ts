@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { extraCells, openCsv } from '../source/csv-file.js';
+import { cellCount, extraCells, openCsv, ROW_KEY } from '../source/csv-file.js';
+import { ReadColumns } from '../plan/read-columns.js';
 import type { MapperContext } from './mapper-context.js';
 import type { LocatedValueIssue, ValueIssue } from './value-issue.js';
 import type { Ledger } from './ledger.js';
@@ -86,6 +87,9 @@ export async function* mapLoadRows(
   const csv = await openCsv(load.file, loadCsvOptions({ ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) }, load));
   const mapper = new RowMapper({ ...context, load, headers: csv.headers }, pass);
   const missing = mapper.missingColumns();
+  const read = new ReadColumns(load, csv.headers);
+  // The header's own width, without the reader's row-number column, for the reasons given to a person.
+  const width = csv.headers.length - (load.keyColumns.includes(ROW_KEY) ? 1 : 0);
   if (pass === 'second' && missing.length > 0) return;
   const duplicates = pass === 'first' ? context.duplicates.get(load.id) : undefined;
   const notLoaded = context.notLoaded.get(load.id) ?? new Map<string, string>();
@@ -115,6 +119,9 @@ export async function* mapLoadRows(
         batch.problems.push({ line: row.line, sourceKey: mapper.sourceKey(row.cells), status: repeat.action === 'held' ? 'held' : 'duplicate', reason, column: load.keyColumns.join(' + '), value: mapper.sourceKey(row.cells) });
       } else if (extra > 0 && pass === 'first') {
         problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the row has ${extra} more filled cells than the header has columns (${csv.headers.length}): its values are shifted, likely by an unquoted delimiter`);
+      } else if (pass === 'first' && read.pastEnd(cellCount(row)).length > 0) {
+        const cut = read.pastEnd(cellCount(row));
+        problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the row ends after ${cellCount(row)} of the header's ${width} cells, so it has no ${cut.map((c) => `"${c}"`).join(', ')}: a line break inside an unquoted cell may have cut it, with the rest on the next line`, cut.join(', '));
       } else if (missing.length > 0) {
         problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`, missing.join(', '));
       } else {

@@ -14,6 +14,8 @@ export { ROW_KEY } from '../model/row-key.js';
 export interface CsvRow {
   cells: string[];
   line: number;
+  /** How many cells the line itself had, where the row-number column padded a shorter row to the header's width. */
+  cellCount?: number;
 }
 
 /** Text that did not decode cleanly, by the line it is on: replaced characters or NUL bytes. */
@@ -125,7 +127,8 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
       const line = next;
       next += chunk.oneLineEach ? 1 : 1 + newlines(cells);
       if (isBlank(cells)) stats.blankLines.push(line);
-      else rows.push({ cells: rowColumn === undefined ? cells : withRowNumber(cells, headers.length, line), line });
+      else if (rowColumn === undefined) rows.push({ cells, line });
+      else rows.push({ cells: withRowNumber(cells, headers.length, line), line, ...(cells.length < headers.length - 1 ? { cellCount: cells.length } : {}) });
     }
     return rows;
   };
@@ -165,6 +168,11 @@ async function* strictRecords(text: Readable, delimiter: string): AsyncGenerator
   const parser = parse({ delimiter, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] });
   text.on('error', (error) => parser.destroy(error));
   for await (const record of text.pipe(parser)) yield { records: [record as string[]], oneLineEach: false };
+}
+
+/** How many cells a row's line had: fewer than its cells where the row-number column padded it. */
+export function cellCount(row: CsvRow): number {
+  return row.cellCount ?? row.cells.length;
 }
 
 /** Cells past the header's width that hold something: a row shifted by an unquoted delimiter, most often. */

@@ -2,14 +2,14 @@ import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCsv, type CsvFile, type CsvOptions } from '../../../engine/source/csv-file.js';
+import { cellCount, openCsv, type CsvFile, type CsvOptions, type CsvRow } from '../../../engine/source/csv-file.js';
 import { InputError } from '../../../engine/util/input-error.js';
 
-async function rowsOf(text: string | Buffer, options: CsvOptions = {}): Promise<{ headers: string[]; rows: { cells: string[]; line: number }[]; blankLines: number[]; csv: CsvFile }> {
+async function rowsOf(text: string | Buffer, options: CsvOptions = {}): Promise<{ headers: string[]; rows: CsvRow[]; blankLines: number[]; csv: CsvFile }> {
   const file = join(mkdtempSync(join(tmpdir(), 'csv-rows-')), 'x.csv');
   writeFileSync(file, text);
   const csv = await openCsv(file, options);
-  const rows: { cells: string[]; line: number }[] = [];
+  const rows: CsvRow[] = [];
   for await (const row of csv.rows) rows.push(row);
   return { headers: csv.headers, rows, blankLines: csv.stats.blankLines, csv };
 }
@@ -124,6 +124,18 @@ describe('openCsv on files other systems wrote', () => {
     const { rows, csv } = await rowsOf(bytes);
     expect(csv.encoding).toEqual({ name: 'utf-16le', source: 'bom' });
     expect(rows[0]?.cells).toEqual(['1', 'Zoë']);
+  });
+});
+
+describe('openCsv with a row-number column', () => {
+  it('given a row shorter than the header, puts the line number at the header\'s width and keeps how many cells the line had', async () => {
+    const { headers, rows } = await rowsOf('Name,City,Country\nAnn,Leeds,UK\nBob\nCy,York,UK,extra\n', { rowNumberColumn: 'Row' });
+    expect(headers).toEqual(['Name', 'City', 'Country', 'Row']);
+    expect(rows.map((r) => [r.cells, cellCount(r)])).toEqual([
+      [['Ann', 'Leeds', 'UK', '2'], 4],
+      [['Bob', '', '', '3'], 1],
+      [['Cy', 'York', 'UK', '4', 'extra'], 5],
+    ]);
   });
 });
 

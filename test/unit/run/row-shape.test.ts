@@ -1,0 +1,72 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { expectBalanced } from '../../e2e/real-exports/export-harness.js';
+import { companies } from '../../e2e/safety/small-engagement.js';
+import { inProcessEngagement } from './in-process-engagement.js';
+
+/**
+ * Rows whose cells do not line up with the header, as exports written by hand-rolled scripts have them: a row cut
+ * in two by a line break inside an unquoted cell, and a row shifted by an unquoted comma. Neither may load with its
+ * values in the wrong columns, or with its later columns silently empty: each is skipped and named by line.
+ */
+describe('apply in process: rows that do not line up with the header', () => {
+  it('given two companies cut in two by an unquoted line break, skips all four halves by line and loads the rest', async () => {
+    const e = await inProcessEngagement({ companies: companies(6) });
+    // A CRLF export whose writer left the LF inside 101's and 102's city unquoted. Every line ending ends a record
+    // (the reader cannot tell this LF from a file's own LF endings), so each of those rows reads as two short records.
+    const file = join(e.exportDir, 'companies.csv');
+    const [header, ...lines] = readFileSync(file, 'utf8').split('\r\n');
+    const cut = (line: string): string => line.replace(',Leeds,', ',Leeds\nWest Yorkshire,');
+    writeFileSync(file, [header, lines[0], cut(lines[1] as string), cut(lines[2] as string), ...lines.slice(3)].join('\r\n'));
+
+    const report = await e.apply();
+    expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 8, created: 4, skipped: 4 });
+    // The engine reads 8 records from the 9 lines; csv-parse's own guess (CRLF only) would read 6, so the count is
+    // given here rather than taken from it.
+    expectBalanced(report, 'companies.csv', 8);
+    expect(e.accounts()).toEqual(new Map([['accounts:100', 'Company 100'], ['accounts:103', 'Company 103'], ['accounts:104', 'Company 104'], ['accounts:105', 'Company 105']]));
+
+    const exceptions = parse(readFileSync(join(e.dir, 'runs/1/exceptions.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(exceptions.map((r) => [r['file'], r['line'], r['source_key'], r['status']])).toEqual([
+      ['companies.csv', '3', '101', 'skipped'],
+      ['companies.csv', '4', 'West Yorkshire', 'skipped'],
+      ['companies.csv', '5', '102', 'skipped'],
+      ['companies.csv', '6', 'West Yorkshire', 'skipped'],
+    ]);
+    expect(exceptions[0]?.['reason']).toMatch(/^the row ends after 9 of the header's 16 cells, so it has no "State", .*"Last Modified Date": a line break inside an unquoted cell/);
+    expect(exceptions[0]?.['column']).toBe('State, Postal Code, Country, Description, Owner Email, Created Date, Last Modified Date');
+    expect(exceptions[1]?.['reason']).toMatch(/^the row ends after 8 of the header's 16 cells/);
+    // The two continuations share a key, but a row skipped for its shape claims no key: neither is called a repeat.
+    expect(report.export?.findings.filter((f) => f.code === 'duplicate-key')).toEqual([]);
+    expect(report.export?.findings.find((f) => f.code === 'short-row')).toMatchObject({ file: 'companies.csv', count: 4, lines: [3, 4, 5, 6] });
+  });
+
+  it('given a company name with an unquoted comma, skips that row by line as shifted and loads the rest', async () => {
+    const e = await inProcessEngagement({ companies: companies(3) });
+    const file = join(e.exportDir, 'companies.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Company 101', 'Smith, Jones and Co'));
+
+    const report = await e.apply();
+    expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 3, created: 2, skipped: 1 });
+    expectBalanced(report, 'companies.csv', 3);
+    const exceptions = parse(readFileSync(join(e.dir, 'runs/1/exceptions.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(exceptions.map((r) => [r['line'], r['source_key'], r['status']])).toEqual([['3', '101', 'skipped']]);
+    expect(exceptions[0]?.['reason']).toMatch(/1 more filled cells than the header has columns \(16\)/);
+    expect(report.export?.findings.find((f) => f.code === 'wide-row')).toMatchObject({ count: 1, lines: [3] });
+  });
+
+  it('given a header with an empty trailing column that the rows leave out, loads every row', async () => {
+    const e = await inProcessEngagement({ companies: companies(3) });
+    // A spreadsheet's stray column: the header has it, the rows stop one cell earlier. No column the load reads is lost.
+    const file = join(e.exportDir, 'companies.csv');
+    const [header, ...rest] = readFileSync(file, 'utf8').split('\r\n');
+    writeFileSync(file, [`${header as string},`, ...rest].join('\r\n'));
+
+    const report = await e.apply();
+    expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 3, created: 3, skipped: 0 });
+    expectBalanced(report, 'companies.csv', 3);
+    expect(report.export?.findings.filter((f) => f.code === 'short-row')).toEqual([]);
+  });
+});
