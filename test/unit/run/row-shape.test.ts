@@ -43,14 +43,18 @@ describe('apply in process: rows that do not line up with the header', () => {
     expect(report.export?.findings.find((f) => f.code === 'short-row')).toMatchObject({ file: 'companies.csv', count: 4, lines: [3, 4, 5, 6] });
   });
 
-  it('given a company name with an unquoted comma, skips that row by line as shifted and loads the rest', async () => {
+  it('given a company name with an unquoted comma, skips that row by line as shifted and loads a whole row with its key', async () => {
     const e = await inProcessEngagement({ companies: companies(3) });
     const file = join(e.exportDir, 'companies.csv');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Company 101', 'Smith, Jones and Co'));
+    // 101 is written twice: shifted by the comma on line 3, whole on line 5. The whole row is not its repeat.
+    const text = readFileSync(file, 'utf8');
+    const whole = text.split('\r\n')[2] as string;
+    writeFileSync(file, `${text.replace('Company 101', 'Smith, Jones and Co')}${whole}\r\n`);
 
     const report = await e.apply();
-    expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 3, created: 2, skipped: 1 });
-    expectBalanced(report, 'companies.csv', 3);
+    expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 4, created: 3, skipped: 1, duplicates: 0 });
+    expectBalanced(report, 'companies.csv', 4);
+    expect(e.accounts().get('accounts:101')).toBe('Company 101');
     const exceptions = parse(readFileSync(join(e.dir, 'runs/1/exceptions.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(exceptions.map((r) => [r['line'], r['source_key'], r['status']])).toEqual([['3', '101', 'skipped']]);
     expect(exceptions[0]?.['reason']).toMatch(/1 more filled cells than the header has columns \(16\)/);
