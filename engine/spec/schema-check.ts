@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestNames } from '../util/suggest.js';
 import { packageRoot } from '../util/package-root.js';
+import { prebuiltValidator } from './prebuilt-specs.js';
 
 export type SpecKind = 'platform' | 'pair' | 'engagement' | 'estimator';
 
@@ -15,8 +16,23 @@ const SCHEMA_FILES: Record<SpecKind, string> = {
   estimator: 'estimator.schema.json',
 };
 
+export const SPEC_KINDS = Object.keys(SCHEMA_FILES) as SpecKind[];
+
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/**
+ * The one place ajv's options are set: validators compiled here and those the build compiles ahead (with `source`,
+ * which keeps their code) must report errors alike.
+ */
+export function newAjv(options: { source?: boolean } = {}): Ajv {
+  return addFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, ...(options.source === true ? { code: { source: true } } : {}) }));
+}
+
+/** A layer's schema, as text: what its prebuilt validator is found by. */
+export function schemaText(kind: SpecKind): string {
+  return readFileSync(join(packageRoot(), 'schemas', SCHEMA_FILES[kind]), 'utf8');
+}
 
 let ajv: Ajv | undefined;
 const validators = new Map<SpecKind, ValidateFunction>();
@@ -24,9 +40,8 @@ const validators = new Map<SpecKind, ValidateFunction>();
 function validatorFor(kind: SpecKind): ValidateFunction {
   const cached = validators.get(kind);
   if (cached) return cached;
-  ajv ??= addFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }));
-  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', SCHEMA_FILES[kind]), 'utf8')) as object;
-  const validate = ajv.compile(schema);
+  const text = schemaText(kind);
+  const validate = prebuiltValidator(text) ?? (ajv ??= newAjv()).compile(JSON.parse(text) as object);
   validators.set(kind, validate);
   return validate;
 }

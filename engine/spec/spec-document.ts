@@ -2,16 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fromPointer } from '../util/json-pointer.js';
+import { prebuiltSpecData } from './prebuilt-specs.js';
 
 /**
  * A parsed YAML spec that still knows where every value came from, so that a JSON pointer found later (by the schema
  * or a semantic check) can be turned back into a line and column.
  */
 export interface SpecDocument {
-  file: string;
-  text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  readonly file: string;
+  readonly text: string;
+  /** Read only to place a diagnostic: a spec the build parsed (see prebuilt-specs) parses it on first use. */
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
   /** The plain data, or undefined when the YAML did not parse. */
   data: unknown;
 }
@@ -117,7 +119,34 @@ export async function readSpec(file: string): Promise<ParsedSpec> {
       code === 'EISDIR' ? 'This is a folder, not a spec file.' : code === 'ENOENT' ? 'No such file.' : `The file cannot be read (${code ?? String(error)}); check its permissions.`;
     return { ...parseSpec(file, ''), diagnostics: [{ code: 'io/not-found', severity: 'error', message, file }] };
   }
-  return parseSpec(file, text);
+  const data = prebuiltSpecData(text);
+  return data === undefined ? parseSpec(file, text) : { document: parsedOnDemand(file, text, data), diagnostics: [] };
+}
+
+/**
+ * A spec the build already parsed cleanly: its data comes from the build, and the YAML document, which only turns a
+ * diagnostic's pointer into a line, is parsed the first time something asks for it.
+ */
+function parsedOnDemand(file: string, text: string, data: unknown): SpecDocument {
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const parse = (): { doc: Document.Parsed; lineCounter: LineCounter } => {
+    if (parsed === undefined) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
+    }
+    return parsed;
+  };
+  return {
+    file,
+    text,
+    data,
+    get doc() {
+      return parse().doc;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+  };
 }
 
 /** yaml's messages carry their own position and a code frame; keep only the first sentence-like line. */
