@@ -13,7 +13,7 @@ import { outOfScopeFiles } from './out-of-scope.js';
 import { RowFilter } from './row-filter.js';
 import type { ExportCheck, FileAccount, ShapeFinding } from './shape-findings.js';
 import { ValueCoverage } from './value-coverage.js';
-import { HeapBudget } from '../util/heap-budget.js';
+import { checkHeap } from '../util/heap-budget.js';
 
 const FIRST_LINES = 5;
 /** Past this many a column is not a list of pipelines: the processes stop growing and the checklist stays readable. */
@@ -113,7 +113,6 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   let wideCount = 0;
   const short: number[] = [];
   let shortCount = 0;
-  const heap = new HeapBudget();
   for await (const rows of csv.chunks) {
     for (const row of rows) {
       account.rows += 1;
@@ -152,7 +151,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
       }
       if (account.rows % 10_000 === 0) {
         options.onRows?.(file, account.rows);
-        heap.check();
+        checkHeap();
       }
     }
   }

@@ -10,7 +10,7 @@ import type { QueueName, QueueRow } from './queue-resolutions.js';
 import { conflictRows, findConflicts, type ConflictRow } from './conflicts.js';
 import { reportValueIssues, type ValueReports } from './value-reports.js';
 import { keepClosed, withoutCreateOnly } from './close-split.js';
-import { HeapBudget } from '../util/heap-budget.js';
+import { checkHeap } from '../util/heap-budget.js';
 
 export interface ExceptionRow extends Record<string, string | number> {
   file: string;
@@ -68,7 +68,6 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
   const reasons = new ReasonTally();
   const note = (reason: string): void => reasons.add(reason);
   const hasKeys = ctx.ledger.hasKeys(load.id);
-  const heap = new HeapBudget();
   let batchNo = 0;
 
   for await (const batch of ctx.source.batches(load, 'first')) {
@@ -93,7 +92,7 @@ export async function runLoad(ctx: LoadRunContext, load: PlannedLoad, counts: Lo
       await writeBatch(ctx, load, batch, records, batchNo, hasKeys, counts, note);
     }
     ctx.onRows?.(load.id, counts.sourceRows, batch.fileRowsRead);
-    heap.check();
+    checkHeap();
     await reportsDrained(ctx);
   }
   // The next load's lookups may name this load's rows by name or email.

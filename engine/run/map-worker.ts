@@ -5,7 +5,7 @@ import { DeltaFilter } from './delta-filter.js';
 import { Ledger } from './ledger.js';
 import { mapLoadRows, type Pass } from './mapped-batches.js';
 import { mapperContext } from './mapper-context.js';
-import { HeapBudget } from '../util/heap-budget.js';
+import { checkHeap } from '../util/heap-budget.js';
 
 // The mapping half of a run, in its own thread: it receives the compiled plan and the engagement as data (rebuilding the
 // specs' indexes, which are classes and cannot be copied between threads), reads the ledger's indexes through its own
@@ -23,8 +23,6 @@ const options = {
   ...(setup.deltaRunId === undefined ? {} : { delta: new DeltaFilter(ledger, setup.deltaRunId) }),
   ...(setup.resumedRunId === undefined ? {} : { resumed: { ledger, runId: setup.resumedRunId } }),
 };
-
-const heap = new HeapBudget();
 let credits = 0;
 let waiting: (() => void) | undefined;
 
@@ -57,7 +55,7 @@ async function mapLoad(loadId: string, pass: Pass): Promise<void> {
       waiting = undefined;
       credits -= 1;
       send({ type: 'batch', batch: next.value });
-      heap.check();
+      checkHeap();
     }
     send({ type: 'end' });
   } catch (error) {

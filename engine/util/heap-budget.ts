@@ -5,6 +5,9 @@ import { runInNewContext } from 'node:vm';
 const FLOOR_BYTES = 32 * 1024 * 1024;
 
 let collect: (() => void) | undefined;
+// The thread's budget, one for all its loads and files: the heap is the thread's, and a budget started afresh for each
+// load forced a full collection at its first batch whatever the heap held (ten in the demo's apply).
+let limit = FLOOR_BYTES;
 
 /**
  * Keeps a long run's heap near what it holds, not what it has thrown away.
@@ -16,17 +19,13 @@ let collect: (() => void) | undefined;
  * cannot be lowered once a process has started (`--max-old-space-size` is read when V8 starts), and a hard limit
  * would make a batch of large attachments crash the run, so instead the run asks for a full collection once the heap
  * has grown past twice what it held after the last one (and past a 32 MiB floor). At a batch boundary that costs a
- * few milliseconds every few hundred batches.
+ * few milliseconds every few hundred batches. Called between batches: collects if the heap has outgrown the budget, then
+ * sets the next budget from what is live.
  */
-export class HeapBudget {
-  private limit = FLOOR_BYTES;
-
-  /** Called between batches: collects if the heap has outgrown the budget, then sets the next budget from what is live. */
-  check(): void {
-    if (getHeapStatistics().used_heap_size < this.limit) return;
-    collector()();
-    this.limit = Math.max(FLOOR_BYTES, 2 * getHeapStatistics().used_heap_size);
-  }
+export function checkHeap(): void {
+  if (getHeapStatistics().used_heap_size < limit) return;
+  collector()();
+  limit = Math.max(FLOOR_BYTES, 2 * getHeapStatistics().used_heap_size);
 }
 
 function collector(): () => void {
