@@ -7,7 +7,7 @@ import type { MigrationPlan } from './migration-plan.js';
 import { TABLE_FILES } from './out-of-scope.js';
 
 /** Raised when the export check changes what it reads or reports, so a check remembered by an older build is not reused. */
-const CHECK_FORMAT = 1;
+const CHECK_FORMAT = 2;
 
 /**
  * A digest of everything an export check's result depends on: the bytes of the files the plan reads and of the other
