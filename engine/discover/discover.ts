@@ -95,8 +95,9 @@ export async function discover(engagement: Engagement, options: DiscoverOptions 
       warnings: shapeFindings.filter((f) => f.severity === 'warning'),
       notes: shapeFindings.filter((f) => f.severity === 'note' && f.code !== 'not-in-scope'),
       notInScope: check.notInScope,
-      // Duplicate lines are for the run; discovery shows their count and first lines in its findings.
-      files: check.files.map((f) => ({ ...f, loads: f.loads.map((l) => ({ ...l, duplicates: [] })) })),
+      // Duplicate lines and rows no load takes are for the run; discovery shows their count and first lines in its
+      // findings.
+      files: check.files.map(({ notTaken: _rows, ...f }) => ({ ...f, loads: f.loads.map((l) => ({ ...l, duplicates: [] })) })),
     },
   };
 }

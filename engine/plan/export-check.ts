@@ -11,6 +11,7 @@ import { loadColumns, requiredColumns } from './load-columns.js';
 import type { MigrationPlan, PlannedLoad } from './migration-plan.js';
 import { outOfScopeFiles } from './out-of-scope.js';
 import { RowFilter } from './row-filter.js';
+import { RowsNotTaken } from './rows-not-taken.js';
 import type { ExportCheck, FileAccount, ShapeFinding } from './shape-findings.js';
 import { ValueCoverage } from './value-coverage.js';
 import { checkHeap } from '../util/heap-budget.js';
@@ -113,6 +114,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   let wideCount = 0;
   const short: number[] = [];
   let shortCount = 0;
+  const notTaken = new RowsNotTaken(loads, headers);
   for await (const rows of csv.chunks) {
     for (const row of rows) {
       account.rows += 1;
@@ -144,7 +146,10 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
           if (pipeline !== '') entry.pipelines.add(pipeline);
         }
       }
-      if (!taken) account.excluded += 1;
+      if (!taken) {
+        account.excluded += 1;
+        notTaken.add(row.cells, row.line);
+      }
       if (isShort) {
         shortCount += 1;
         if (short.length < FIRST_LINES) short.push(row.line);
@@ -164,6 +169,10 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     add({ code: 'invalid-text', severity: 'blocker', message: `${problem.problem} (read as ${csv.encoding.name}): declare the export's encoding (options.encoding in migration.yaml) or fix the bytes`, lines: lines.slice(0, FIRST_LINES), count: lines.length });
   }
   if (account.rows === 0) add({ code: 'header-only', severity: 'note', message: 'the file has a header and no rows' });
+  const leftOut = notTaken.account();
+  if (leftOut !== undefined) account.notTaken = leftOut;
+  const notTakenFinding = notTaken.finding();
+  if (notTakenFinding !== undefined) add(notTakenFinding);
   if (shortCount > 0) add({ code: 'short-row', severity: 'warning', message: `${shortCount} rows end before a column their load reads (a line break inside an unquoted cell?): they are skipped and reported`, lines: short, count: shortCount });
   if (wideCount > 0) add({ code: 'wide-row', severity: 'warning', message: `${wideCount} rows have more cells than the header has columns (an unquoted delimiter?): they are skipped and reported`, lines: wide, count: wideCount });
   for (const entry of perLoad) {

@@ -62,7 +62,7 @@ export function compilePlan(engagement: Engagement): MigrationPlan {
       fileName,
       object: load.to,
       keyColumns: asList(load.key ?? object?.key ?? []),
-      ...(load.where ? { filter: { column: load.where.column, values: new Set(load.where.in.map((v) => v.toLowerCase())) } } : {}),
+      ...(load.where ? { filter: { column: load.where.column, values: new Set(load.where.in.map((v) => v.toLowerCase())), written: load.where.in } } : {}),
       fields: (load.fields ?? []).map((f) => ({
         to: f.to,
         columns: asList(f.from),

@@ -15,7 +15,8 @@ export interface PlannedLoad {
   fileName: string;
   object: string;
   keyColumns: string[];
-  filter?: { column: string; values: ReadonlySet<string> };
+  /** The rows of a shared file this load takes: `values` lower-cased for matching, `written` as the spec spells them. */
+  filter?: { column: string; values: ReadonlySet<string>; written: readonly string[] };
   fields: PlannedField[];
   lookups: PlannedLookup[];
   owner?: Load['owner'];

@@ -20,6 +20,7 @@ export type ShapeCode =
   | 'blank-key'
   | 'row-key'
   | 'wide-row'
+  | 'not-taken'
   | 'short-row'
   | 'refused-value'
   | 'text-too-long'
@@ -69,11 +70,20 @@ export interface FileAccount {
   rows: number;
   /** Rows that no load takes (a filter leaves them out): the spec excludes them. */
   excluded: number;
+  /** Those rows, each by line, for the run's exceptions. */
+  notTaken?: NotTaken;
   blankLines: number;
   encoding: string;
   loads: LoadAccount[];
   /** Columns of the file that no mapping reads: what stays behind. */
   unmappedColumns: string[];
+}
+
+/** Rows of a shared file that no load's filter takes, with the value that left each out and why. */
+export interface NotTaken {
+  column: string;
+  reason: string;
+  rows: { line: number; key: string; value: string }[];
 }
 
 /** An export file the pair does not read, with its rows, so nothing is left behind without a word. */

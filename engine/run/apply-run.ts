@@ -129,6 +129,12 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     const runDir = join(engagement.dir, 'runs', String(run.id));
     mkdirSync(runDir, { recursive: true });
     const exceptions = new RowReportWriter<ExceptionRow>(join(runDir, 'exceptions.csv'), ['file', 'line', 'load', 'object', 'source_key', 'status', 'reason', 'column', 'value']);
+    // Rows no load takes are counted in the figures as excluded; each is also named here, by line.
+    for (const { file, notTaken } of check.files) {
+      for (const row of notTaken?.rows ?? []) {
+        exceptions.write({ file, line: row.line, load: '', object: '', source_key: row.key, status: 'excluded', reason: notTaken?.reason ?? '', column: notTaken?.column ?? '', value: row.value });
+      }
+    }
     // Queues live beside migration.yaml, not per run: the admin fills them in once and every later run reads them.
     const { rows: previous, resolutions } = readQueues(engagement.dir);
     for (const queue of QUEUES) rmSync(queuePath(engagement.dir, queue), { force: true });

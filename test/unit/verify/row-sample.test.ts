@@ -44,7 +44,7 @@ function load(id: string, file: string, type: string): PlannedLoad {
     fileName: 'activities.csv',
     object: id,
     keyColumns: ['Id'],
-    filter: { column: 'Type', values: new Set([type]) },
+    filter: { column: 'Type', values: new Set([type]), written: [type] },
     fields: [],
     lookups: [],
     indexBy: [],
