@@ -39,7 +39,7 @@ export function parseSpec(file: string, text: string): ParsedSpec {
   };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    doc = parseYaml(text, lineCounter);
   } catch (error) {
     // yaml recurses over flow collections; thousands of nested brackets exhaust the stack before it can report them.
     if (error instanceof RangeError) return fail(`The file nests deeper than ${MAX_SPEC_DEPTH} levels; a spec never needs that.`);
@@ -55,6 +55,11 @@ export function parseSpec(file: string, text: string): ParsedSpec {
   if (diagnostics.length === 0) diagnostics.push(...shapeProblems(file, doc));
   const data = diagnostics.length > 0 ? undefined : toData(file, doc, diagnostics);
   return { document: { file, text, doc, lineCounter, data }, diagnostics };
+}
+
+/** The one way a spec's YAML is parsed: keys must be unique, and positions are counted for diagnostics. */
+function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
 }
 
 /**
@@ -132,7 +137,7 @@ function parsedOnDemand(file: string, text: string, data: unknown): SpecDocument
   const parse = (): { doc: Document.Parsed; lineCounter: LineCounter } => {
     if (parsed === undefined) {
       const lineCounter = new LineCounter();
-      parsed = { doc: parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }), lineCounter };
+      parsed = { doc: parseYaml(text, lineCounter), lineCounter };
     }
     return parsed;
   };
