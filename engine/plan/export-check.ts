@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Engagement } from '../engagement/engagement.js';
-import { cellCount, extraCells, openCsv, ROW_KEY } from '../source/csv-file.js';
-import { ReadColumns } from './read-columns.js';
+import { openCsv, ROW_KEY } from '../source/csv-file.js';
+import { RowShape, type ShapeProblem } from './row-shape.js';
 import type { HeaderNote } from '../source/header-match.js';
 import { closestNames } from '../util/suggest.js';
 import { csvOptions, loadCsvOptions } from './csv-options.js';
@@ -101,7 +101,7 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
     load,
     filter: new RowFilter(load, headers),
     keyAt: load.keyColumns.map((c) => headers.indexOf(c)),
-    read: new ReadColumns(load, headers),
+    shape: new RowShape(load, headers),
     keys: new DuplicateKeys(load.duplicates),
     rows: 0,
     blankKeys: [] as number[],
@@ -118,21 +118,16 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
   for await (const rows of csv.chunks) {
     for (const row of rows) {
       account.rows += 1;
-      const isWide = extraCells(row.cells, headers.length) > 0;
-      if (isWide) {
-        wideCount += 1;
-        if (wide.length < FIRST_LINES) wide.push(row.line);
-      }
       let taken = false;
-      let isShort = false;
+      let misshapen: ShapeProblem['kind'] | undefined;
       for (const entry of perLoad) {
         if (!entry.filter.belongsHere(row.cells)) continue;
         taken = true;
         entry.rows += 1;
         // A row the load skips for its shape claims no key, so a whole row with the same key is not called its repeat.
-        if (isWide) continue;
-        if (entry.read.pastEnd(cellCount(row)).length > 0) {
-          isShort = true;
+        const problem = entry.shape.problem(row);
+        if (problem !== undefined) {
+          misshapen ??= problem.kind;
           continue;
         }
         const key = entry.keyAt.map((i) => (i < 0 ? '' : (row.cells[i] ?? '').trim())).join('|');
@@ -150,9 +145,11 @@ async function checkFile(engagement: Engagement, plan: MigrationPlan, path: stri
         account.excluded += 1;
         notTaken.add(row.cells, row.line);
       }
-      if (isShort) {
-        shortCount += 1;
-        if (short.length < FIRST_LINES) short.push(row.line);
+      if (misshapen !== undefined) {
+        const lines = misshapen === 'wide' ? wide : short;
+        if (lines.length < FIRST_LINES) lines.push(row.line);
+        if (misshapen === 'wide') wideCount += 1;
+        else shortCount += 1;
       }
       if (account.rows % 10_000 === 0) {
         options.onRows?.(file, account.rows);

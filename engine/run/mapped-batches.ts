@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { DestinationRecord } from '../destinations/destination.js';
 import type { PlannedLoad } from '../plan/migration-plan.js';
-import { cellCount, extraCells, openCsv, ROW_KEY } from '../source/csv-file.js';
-import { ReadColumns } from '../plan/read-columns.js';
+import { openCsv } from '../source/csv-file.js';
+import { RowShape } from '../plan/row-shape.js';
 import type { MapperContext } from './mapper-context.js';
 import type { LocatedValueIssue, ValueIssue } from './value-issue.js';
 import type { Ledger } from './ledger.js';
@@ -87,9 +87,7 @@ export async function* mapLoadRows(
   const csv = await openCsv(load.file, loadCsvOptions({ ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) }, load));
   const mapper = new RowMapper({ ...context, load, headers: csv.headers }, pass);
   const missing = mapper.missingColumns();
-  const read = new ReadColumns(load, csv.headers);
-  // The header's own width, without the reader's row-number column, for the reasons given to a person.
-  const width = csv.headers.length - (load.keyColumns.includes(ROW_KEY) ? 1 : 0);
+  const shape = new RowShape(load, csv.headers);
   if (pass === 'second' && missing.length > 0) return;
   const duplicates = pass === 'first' ? context.duplicates.get(load.id) : undefined;
   const notLoaded = context.notLoaded.get(load.id) ?? new Map<string, string>();
@@ -112,16 +110,13 @@ export async function* mapLoadRows(
       if (!mapper.belongsHere(row.cells)) continue;
       batch.sourceRows += 1;
       const repeat = duplicates?.get(row.line);
-      const extra = extraCells(row.cells, csv.headers.length);
+      const misshapen = pass === 'first' ? shape.problem(row) : undefined;
       if (repeat !== undefined) {
         // Checked before the delta filter: an identical repeat would otherwise pass as "unchanged".
         const reason = `${repeat.action === 'held' ? 'shares' : 'repeats'} the source key of line ${repeat.of} (${repeat.exact ? 'an identical row' : 'the rows differ'})${repeat.action === 'held' ? '; the duplicates policy holds every row of the key for a person to choose' : ''}`;
         batch.problems.push({ line: row.line, sourceKey: mapper.sourceKey(row.cells), status: repeat.action === 'held' ? 'held' : 'duplicate', reason, column: load.keyColumns.join(' + '), value: mapper.sourceKey(row.cells) });
-      } else if (extra > 0 && pass === 'first') {
-        problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the row has ${extra} more filled cells than the header has columns (${csv.headers.length}): its values are shifted, likely by an unquoted delimiter`);
-      } else if (pass === 'first' && read.pastEnd(cellCount(row)).length > 0) {
-        const cut = read.pastEnd(cellCount(row));
-        problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the row ends after ${cellCount(row)} of the header's ${width} cells, so it has no ${cut.map((c) => `"${c}"`).join(', ')}: a line break inside an unquoted cell may have cut it, with the rest on the next line`, cut.join(', '));
+      } else if (misshapen !== undefined) {
+        problem(row.line, mapper.sourceKey(row.cells), 'skipped', misshapen.reason, misshapen.column);
       } else if (missing.length > 0) {
         problem(row.line, mapper.sourceKey(row.cells), 'skipped', `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}`, missing.join(', '));
       } else {

@@ -6,6 +6,7 @@ import { isBlankKey, RowMapper } from '../run/row-mapper.js';
 import { hashString, mix, Rng } from '../util/rng.js';
 import { Reservoir } from './reservoir.js';
 import { loadCsvOptions } from '../plan/csv-options.js';
+import { RowShape } from '../plan/row-shape.js';
 
 /** One source row picked for checking, as the export holds it. */
 export interface SampledRow {
@@ -14,6 +15,8 @@ export interface SampledRow {
   sourceKey: string;
   /** Under `duplicates: hold`, the row's source key repeats in the file, so no row of it was loaded. */
   repeatsKey?: boolean;
+  /** Why the run skips the row for its shape (cells that do not line up with the header), so no record is expected. */
+  misshapen?: string;
 }
 
 export interface LoadSample {
@@ -53,6 +56,7 @@ export async function sampleRows(loads: readonly PlannedLoad[], context: MapperC
     const reservoir = new Reservoir<SampledRow>(options.size, rng);
     const csv = await openCsv(load.file, loadCsvOptions({ ...context.csv, ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }) }, load));
     const mapper = new RowMapper({ ...context, load, headers: csv.headers });
+    const shape = new RowShape(load, csv.headers);
     // Under the default duplicates policy the first row of a key is the one loaded; later ones are reported, not kept.
     // Under `hold` no row of a repeated key is loaded, which is known only once the whole file is read.
     const seen = load.duplicates === 'last' ? undefined : new Set<string>();
@@ -60,6 +64,12 @@ export async function sampleRows(loads: readonly PlannedLoad[], context: MapperC
     for await (const row of csv.rows) {
       if (!mapper.belongsHere(row.cells)) continue;
       const sourceKey = mapper.sourceKey(row.cells);
+      // A row skipped for its shape claims no key, as in the run: a whole row with the same key is the one loaded.
+      const misshapen = shape.problem(row)?.reason;
+      if (misshapen !== undefined) {
+        if (options.qualifies === undefined || options.qualifies(load, sourceKey)) reservoir.offer({ line: row.line, cells: row.cells, sourceKey, misshapen }, undefined);
+        continue;
+      }
       if (seen !== undefined && !isBlankKey(sourceKey)) {
         if (seen.has(sourceKey)) {
           if (load.duplicates === 'first') continue;

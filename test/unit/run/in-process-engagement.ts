@@ -10,6 +10,8 @@ import { initEngagement } from '../../../engine/engagement/init-engagement.js';
 import type { RunReport } from '../../../engine/run/run-report.js';
 import { applyRun, type ApplyOptions } from '../../../engine/run/apply-run.js';
 import { rollbackRun, type RollbackReport } from '../../../engine/run/rollback-run.js';
+import { verifyRun } from '../../../engine/verify/verify-run.js';
+import type { VerificationReport } from '../../../engine/verify/verification-report.js';
 import { OWNER, PAIR, writeExport, type ExportRows } from '../../e2e/safety/small-engagement.js';
 
 /**
@@ -23,6 +25,8 @@ export interface InProcessEngagement {
   export(rows: ExportRows): void;
   apply(options?: ApplyOptions, wrap?: (destination: Destination) => Destination): Promise<RunReport>;
   rollback(runId?: number): Promise<RollbackReport>;
+  /** `verify` of the destination's current state, with every row of the export in the sample when `sample` is large. */
+  verify(sample: number): Promise<VerificationReport>;
   /** Rows of the sandbox's `account` table: name by source key. */
   accounts(): Map<string, string>;
   /** `UPDATE` on the sandbox, as a person editing records in the destination. */
@@ -77,6 +81,14 @@ export async function inProcessEngagement(rows: ExportRows, options: { batchSize
       const destination = sandbox();
       try {
         return await rollbackRun(await engagement(), destination, runId);
+      } finally {
+        await destination.close();
+      }
+    },
+    async verify(sample) {
+      const destination = sandbox();
+      try {
+        return await verifyRun(await engagement(), destination, { sample, seed: 1 });
       } finally {
         await destination.close();
       }

@@ -41,6 +41,10 @@ describe('apply in process: rows that do not line up with the header', () => {
     // The two continuations share a key, but a row skipped for its shape claims no key: neither is called a repeat.
     expect(report.export?.findings.filter((f) => f.code === 'duplicate-key')).toEqual([]);
     expect(report.export?.findings.find((f) => f.code === 'short-row')).toMatchObject({ file: 'companies.csv', count: 4, lines: [3, 4, 5, 6] });
+    // verify reads the rows as the run does: the halves are rightly absent, the rest match.
+    const verified = await e.verify(100);
+    expect(verified.mismatches).toEqual([]);
+    expect(verified.loads.find((l) => l.load === 'accounts')).toMatchObject({ checked: 4, matching: 4, notLoaded: 4 });
   });
 
   it('given a company name with an unquoted comma, skips that row by line as shifted and loads a whole row with its key', async () => {
@@ -59,6 +63,10 @@ describe('apply in process: rows that do not line up with the header', () => {
     expect(exceptions.map((r) => [r['line'], r['source_key'], r['status']])).toEqual([['3', '101', 'skipped']]);
     expect(exceptions[0]?.['reason']).toMatch(/1 more filled cells than the header has columns \(16\)/);
     expect(report.export?.findings.find((f) => f.code === 'wide-row')).toMatchObject({ count: 1, lines: [3] });
+    // verify expects the shifted row absent and the whole 101 present, as the run loaded it.
+    const verified = await e.verify(100);
+    expect(verified.mismatches).toEqual([]);
+    expect(verified.loads.find((l) => l.load === 'accounts')).toMatchObject({ checked: 3, matching: 3, notLoaded: 1 });
   });
 
   it('given a header with an empty trailing column that the rows leave out, loads every row', async () => {
