@@ -131,9 +131,9 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     const exceptions = new RowReportWriter<ExceptionRow>(join(runDir, 'exceptions.csv'), ['file', 'line', 'load', 'object', 'source_key', 'status', 'reason', 'column', 'value']);
     // Rows no load takes are counted in the figures as excluded; each is also named here, by line.
     for (const { file, notTaken } of check.files) {
-      for (const row of notTaken?.rows ?? []) {
-        exceptions.write({ file, line: row.line, load: '', object: '', source_key: row.key, status: 'excluded', reason: notTaken?.reason ?? '', column: notTaken?.column ?? '', value: row.value });
-      }
+      if (notTaken === undefined) continue;
+      const { reason, column } = notTaken;
+      for (const row of notTaken.rows) exceptions.write({ file, line: row.line, load: '', object: '', source_key: row.key, status: 'excluded', reason, column, value: row.value });
     }
     // Queues live beside migration.yaml, not per run: the admin fills them in once and every later run reads them.
     const { rows: previous, resolutions } = readQueues(engagement.dir);

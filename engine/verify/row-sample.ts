@@ -15,8 +15,8 @@ export interface SampledRow {
   sourceKey: string;
   /** Under `duplicates: hold`, the row's source key repeats in the file, so no row of it was loaded. */
   repeatsKey?: boolean;
-  /** Why the run skips the row for its shape (cells that do not line up with the header), so no record is expected. */
-  misshapen?: string;
+  /** The run skips the row for its shape (cells that do not line up with the header), so it wrote nothing for it. */
+  misshapen?: boolean;
 }
 
 export interface LoadSample {
@@ -65,9 +65,8 @@ export async function sampleRows(loads: readonly PlannedLoad[], context: MapperC
       if (!mapper.belongsHere(row.cells)) continue;
       const sourceKey = mapper.sourceKey(row.cells);
       // A row skipped for its shape claims no key, as in the run: a whole row with the same key is the one loaded.
-      const misshapen = shape.problem(row)?.reason;
-      if (misshapen !== undefined) {
-        if (options.qualifies === undefined || options.qualifies(load, sourceKey)) reservoir.offer({ line: row.line, cells: row.cells, sourceKey, misshapen }, undefined);
+      if (shape.problem(row) !== undefined) {
+        if (options.qualifies === undefined || options.qualifies(load, sourceKey)) reservoir.offer({ line: row.line, cells: row.cells, sourceKey, misshapen: true }, undefined);
         continue;
       }
       if (seen !== undefined && !isBlankKey(sourceKey)) {

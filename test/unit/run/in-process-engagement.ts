@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,6 +26,8 @@ export interface InProcessEngagement {
   export(rows: ExportRows): void;
   apply(options?: ApplyOptions, wrap?: (destination: Destination) => Destination): Promise<RunReport>;
   rollback(runId?: number): Promise<RollbackReport>;
+  /** A run's row report (`exceptions`, `success`…) as rows by column name; a report the run did not write has none. */
+  report(name: string, runId?: number): Record<string, string>[];
   /** `verify` of the destination's current state, with every row of the export in the sample when `sample` is large. */
   verify(sample: number): Promise<VerificationReport>;
   /** Rows of the sandbox's `account` table: name by source key. */
@@ -84,6 +87,10 @@ export async function inProcessEngagement(rows: ExportRows, options: { batchSize
       } finally {
         await destination.close();
       }
+    },
+    report(name, runId = 1) {
+      const file = join(dir, 'runs', String(runId), `${name}.csv`);
+      return existsSync(file) ? (parse(readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[]) : [];
     },
     async verify(sample) {
       const destination = sandbox();

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { expectEveryFileBalanced } from '../../e2e/real-exports/export-harness.js';
 import { companies } from '../../e2e/safety/small-engagement.js';
@@ -24,9 +23,9 @@ describe('apply in process: report lines after multi-line cells', () => {
     const report = await e.apply({}, refusing('accounts:103'));
     expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 6, created: 5, failed: 1 });
     expectEveryFileBalanced(report, e.exportDir);
-    const exceptions = parse(readFileSync(join(e.dir, 'runs/1/exceptions.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const exceptions = e.report('exceptions');
     expect(exceptions.map((r) => [r['file'], r['line'], r['source_key'], r['status']])).toEqual([['companies.csv', '7', '103', 'failed']]);
-    const success = parse(readFileSync(join(e.dir, 'runs/1/success.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const success = e.report('success');
     expect(success.map((r) => [r['source_key'], r['line']])).toEqual([
       ['100', '2'],
       ['101', '3'],

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { expectBalanced } from '../../e2e/real-exports/export-harness.js';
 import { companies } from '../../e2e/safety/small-engagement.js';
@@ -28,7 +27,7 @@ describe('apply in process: rows that do not line up with the header', () => {
     expectBalanced(report, 'companies.csv', 8);
     expect(e.accounts()).toEqual(new Map([['accounts:100', 'Company 100'], ['accounts:103', 'Company 103'], ['accounts:104', 'Company 104'], ['accounts:105', 'Company 105']]));
 
-    const exceptions = parse(readFileSync(join(e.dir, 'runs/1/exceptions.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const exceptions = e.report('exceptions');
     expect(exceptions.map((r) => [r['file'], r['line'], r['source_key'], r['status']])).toEqual([
       ['companies.csv', '3', '101', 'skipped'],
       ['companies.csv', '4', 'West Yorkshire', 'skipped'],
@@ -59,7 +58,7 @@ describe('apply in process: rows that do not line up with the header', () => {
     expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 4, created: 3, skipped: 1, duplicates: 0 });
     expectBalanced(report, 'companies.csv', 4);
     expect(e.accounts().get('accounts:101')).toBe('Company 101');
-    const exceptions = parse(readFileSync(join(e.dir, 'runs/1/exceptions.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    const exceptions = e.report('exceptions');
     expect(exceptions.map((r) => [r['line'], r['source_key'], r['status']])).toEqual([['3', '101', 'skipped']]);
     expect(exceptions[0]?.['reason']).toMatch(/1 more filled cells than the header has columns \(16\)/);
     expect(report.export?.findings.find((f) => f.code === 'wide-row')).toMatchObject({ count: 1, lines: [3] });
