@@ -24,6 +24,8 @@ export interface InProcessEngagement {
   exportDir: string;
   /** Rewrites the export, as a source system would between two runs. */
   export(rows: ExportRows): void;
+  /** Edits one export file by hand, line by line (the files are CRLF): damage as other systems write it. */
+  editExport(file: string, edit: (lines: string[]) => string[]): void;
   apply(options?: ApplyOptions, wrap?: (destination: Destination) => Destination): Promise<RunReport>;
   rollback(runId?: number): Promise<RollbackReport>;
   /** A run's row report (`exceptions`, `success`…) as rows by column name; a report the run did not write has none. */
@@ -72,6 +74,10 @@ export async function inProcessEngagement(rows: ExportRows, options: { batchSize
     dir,
     exportDir,
     export: (next) => writeExport(exportDir, next),
+    editExport(file, edit) {
+      const path = join(exportDir, file);
+      writeFileSync(path, edit(readFileSync(path, 'utf8').split('\r\n')).join('\r\n'));
+    },
     async apply(applyOptions = {}, wrap = (d) => d) {
       const destination = wrap(sandbox());
       try {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectEveryFileBalanced } from '../../e2e/real-exports/export-harness.js';
@@ -14,11 +14,8 @@ describe('apply in process: report lines after multi-line cells', () => {
     const e = await inProcessEngagement({ companies: companies(6) });
     // Rewritten by hand as an export that quotes its multi-line cells: 101 and 102 take two lines each (an LF inside
     // quotes, in a CRLF file), so 103 starts on line 7.
-    const file = join(e.exportDir, 'companies.csv');
-    const [header, ...lines] = readFileSync(file, 'utf8').split('\r\n');
-    const twoLines = (line: string): string => line.replace(',Leeds,', ',"Leeds\nWest Yorkshire",');
-    writeFileSync(file, [header, lines[0], twoLines(lines[1] as string), twoLines(lines[2] as string), ...lines.slice(3)].join('\r\n'));
-    expect(readFileSync(file, 'utf8').split(/\r?\n/)[6]?.startsWith('103,')).toBe(true);
+    e.editExport('companies.csv', (lines) => lines.map((line, i) => (i === 2 || i === 3 ? line.replace(',Leeds,', ',"Leeds\nWest Yorkshire",') : line)));
+    expect(readFileSync(join(e.exportDir, 'companies.csv'), 'utf8').split(/\r?\n/)[6]?.startsWith('103,')).toBe(true);
 
     const report = await e.apply({}, refusing('accounts:103'));
     expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 6, created: 5, failed: 1 });

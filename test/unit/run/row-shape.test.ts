@@ -1,9 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectBalanced } from '../../e2e/real-exports/export-harness.js';
 import { companies } from '../../e2e/safety/small-engagement.js';
-import { inProcessEngagement } from './in-process-engagement.js';
+import { inProcessEngagement, type InProcessEngagement } from './in-process-engagement.js';
 
 /**
  * Rows whose cells do not line up with the header, as exports written by hand-rolled scripts have them: a row cut
@@ -15,10 +13,7 @@ describe('apply in process: rows that do not line up with the header', () => {
     const e = await inProcessEngagement({ companies: companies(6) });
     // A CRLF export whose writer left the LF inside 101's and 102's city unquoted. Every line ending ends a record
     // (the reader cannot tell this LF from a file's own LF endings), so each of those rows reads as two short records.
-    const file = join(e.exportDir, 'companies.csv');
-    const [header, ...lines] = readFileSync(file, 'utf8').split('\r\n');
-    const cut = (line: string): string => line.replace(',Leeds,', ',Leeds\nWest Yorkshire,');
-    writeFileSync(file, [header, lines[0], cut(lines[1] as string), cut(lines[2] as string), ...lines.slice(3)].join('\r\n'));
+    e.editExport('companies.csv', (lines) => lines.map((line, i) => (i === 2 || i === 3 ? line.replace(',Leeds,', ',Leeds\nWest Yorkshire,') : line)));
 
     const report = await e.apply();
     expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 8, created: 4, skipped: 4 });
@@ -41,18 +36,13 @@ describe('apply in process: rows that do not line up with the header', () => {
     expect(report.export?.findings.filter((f) => f.code === 'duplicate-key')).toEqual([]);
     expect(report.export?.findings.find((f) => f.code === 'short-row')).toMatchObject({ file: 'companies.csv', count: 4, lines: [3, 4, 5, 6] });
     // verify reads the rows as the run does: the halves are rightly absent, the rest match.
-    const verified = await e.verify(100);
-    expect(verified.mismatches).toEqual([]);
-    expect(verified.loads.find((l) => l.load === 'accounts')).toMatchObject({ checked: 4, matching: 4, notLoaded: 4 });
+    await expectVerified(e, { checked: 4, matching: 4, notLoaded: 4 });
   });
 
   it('given a company name with an unquoted comma, skips that row by line as shifted and loads a whole row with its key', async () => {
     const e = await inProcessEngagement({ companies: companies(3) });
-    const file = join(e.exportDir, 'companies.csv');
     // 101 is written twice: shifted by the comma on line 3, whole on line 5. The whole row is not its repeat.
-    const text = readFileSync(file, 'utf8');
-    const whole = text.split('\r\n')[2] as string;
-    writeFileSync(file, `${text.replace('Company 101', 'Smith, Jones and Co')}${whole}\r\n`);
+    e.editExport('companies.csv', (lines) => [...lines.slice(0, -1).map((line) => line.replace('Company 101', 'Smith, Jones and Co')), lines[2] as string, '']);
 
     const report = await e.apply();
     expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 4, created: 3, skipped: 1, duplicates: 0 });
@@ -63,17 +53,13 @@ describe('apply in process: rows that do not line up with the header', () => {
     expect(exceptions[0]?.['reason']).toMatch(/1 more filled cells than the header has columns \(16\)/);
     expect(report.export?.findings.find((f) => f.code === 'wide-row')).toMatchObject({ count: 1, lines: [3] });
     // verify expects the shifted row absent and the whole 101 present, as the run loaded it.
-    const verified = await e.verify(100);
-    expect(verified.mismatches).toEqual([]);
-    expect(verified.loads.find((l) => l.load === 'accounts')).toMatchObject({ checked: 3, matching: 3, notLoaded: 1 });
+    await expectVerified(e, { checked: 3, matching: 3, notLoaded: 1 });
   });
 
   it('given a header with an empty trailing column that the rows leave out, loads every row', async () => {
     const e = await inProcessEngagement({ companies: companies(3) });
     // A spreadsheet's stray column: the header has it, the rows stop one cell earlier. No column the load reads is lost.
-    const file = join(e.exportDir, 'companies.csv');
-    const [header, ...rest] = readFileSync(file, 'utf8').split('\r\n');
-    writeFileSync(file, [`${header as string},`, ...rest].join('\r\n'));
+    e.editExport('companies.csv', ([header, ...rest]) => [`${header as string},`, ...rest]);
 
     const report = await e.apply();
     expect(report.loads.find((l) => l.load === 'accounts')).toMatchObject({ sourceRows: 3, created: 3, skipped: 0 });
@@ -81,3 +67,10 @@ describe('apply in process: rows that do not line up with the header', () => {
     expect(report.export?.findings.filter((f) => f.code === 'short-row')).toEqual([]);
   });
 });
+
+/** verify over every row of the export finds no mismatch, and counts the companies as given. */
+async function expectVerified(e: InProcessEngagement, accounts: { checked: number; matching: number; notLoaded: number }): Promise<void> {
+  const verified = await e.verify(100);
+  expect(verified.mismatches).toEqual([]);
+  expect(verified.loads.find((l) => l.load === 'accounts')).toMatchObject(accounts);
+}
