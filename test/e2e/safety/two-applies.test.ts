@@ -29,7 +29,9 @@ describe('two writers on one engagement', () => {
   it('given a second apply while the first runs, the second exits 3 naming the first, and ledger and destination equal a single run', async () => {
     const root = mkdtempSync(join(tmpdir(), 'two-applies-'));
     const exportDir = join(root, 'export');
-    writeExport(exportDir, { companies: companies(40) });
+    // 400 companies in batches of 4: long enough that the poll below finds the lock held, even on a loaded machine,
+    // now that an apply of 40 starts and ends within a few hundred milliseconds.
+    writeExport(exportDir, { companies: companies(400) });
     const single = engagement(join(root, 'single'), exportDir, { batchSize: 4 });
     const shared = engagement(join(root, 'shared'), exportDir, { batchSize: 4 });
     expect((await runCliAsync(['apply', '--project', single])).exitCode).toBe(0);
@@ -52,8 +54,8 @@ describe('two writers on one engagement', () => {
     expect(existsSync(join(shared, 'engagement.lock'))).toBe(false);
     expect(ledgerRows(shared)).toEqual(ledgerRows(single));
     // One entry per company, plus the pair's default pipeline process (a flow and its four stages) set up for deals.
-    expect((ledgerRows(shared).entries as { load: string }[]).filter((e) => e.load === 'accounts')).toHaveLength(40);
-    expect(ledgerRows(shared).entries).toHaveLength(45);
+    expect((ledgerRows(shared).entries as { load: string }[]).filter((e) => e.load === 'accounts')).toHaveLength(400);
+    expect(ledgerRows(shared).entries).toHaveLength(405);
     expect(tableChecksums(join(shared, 'sandbox.db'))).toEqual(tableChecksums(join(single, 'sandbox.db')));
   }, 180_000);
 
