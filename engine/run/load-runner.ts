@@ -115,30 +115,31 @@ async function writeBatch(
   const results = await sendBatch(ctx, load, records, batchNo, hasKeys);
   const issuesOf = issuesByRow(batch.issues);
   const outcomes: BatchOutcome[] = [];
-  results.forEach((result, i) => {
+  for (let i = 0; i < results.length; i++) {
     const record = records[i] as MappedRecord;
+    const result = results[i] as RecordResult;
     const outcome = classify(ctx, load, record, result);
     if (outcome === undefined) {
       const reason = result.error ?? 'rejected by the destination';
       counts.failed += 1;
       note(reason);
       ctx.exceptions.write(exception(load, record.line, record.sourceKey, 'failed', reason, '', ''));
-      return;
+      continue;
     }
     // The ledger keeps `unchanged` for a record the killed attempt wrote (its entry is there already); the figures
     // and the success file say what the run did to it.
     const earlier = outcome.action === 'unchanged' && ctx.resumed === true ? ctx.ledger.earlierAttempt(ctx.runId, load.id, record.sourceKey) : undefined;
     const action = earlier ?? outcome.action;
     counts[action === 'created' ? 'created' : action === 'updated' ? 'updated' : 'unchanged'] += 1;
-    outcomes.push({
-      ...outcome,
-      names: record.names,
-      state: { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null },
-      ...(record.close === undefined ? {} : { close: { ...record.close, line: record.line } }),
-      ...withIssues(issuesOf.get(record.line)),
-    });
+    // Completed in place rather than copied: a run makes one of these per row.
+    if (record.names !== undefined) outcome.names = record.names;
+    outcome.state = { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null };
+    if (record.close !== undefined) outcome.close = { ...record.close, line: record.line };
+    const issues = issuesOf.get(record.line);
+    if (issues !== undefined) outcome.issues = JSON.stringify(issues);
+    outcomes.push(outcome);
     ctx.successes?.write({ file: load.fileName, line: record.line, load: load.id, source_key: record.sourceKey, object: load.object, dest_id: outcome.destId, action });
-  });
+  }
   ctx.ledger.commitBatch(ctx.runId, { load: load.id, object: load.object, batch: batchNo }, outcomes);
 }
 
@@ -170,10 +171,6 @@ function issuesByRow(issues: readonly LocatedValueIssue[]): Map<number, ValueIss
     else list.push(issue);
   }
   return byLine;
-}
-
-function withIssues(issues: ValueIssue[] | undefined): { issues?: string } {
-  return issues === undefined ? {} : { issues: JSON.stringify(issues) };
 }
 
 /**
@@ -253,8 +250,8 @@ export function destinationKey(loadId: string, sourceKey: string): string {
  */
 function classify(ctx: LoadRunContext, load: PlannedLoad, record: OutgoingRecord, result: RecordResult): BatchOutcome | undefined {
   if (result.status === 'failed' || result.id === undefined) return undefined;
-  const key = `${load.id}\u0000${record.sourceKey}`;
-  if (result.status === 'unchanged' && ctx.interrupted.has(key)) {
+  const key = result.status === 'unchanged' && ctx.interrupted.size > 0 ? `${load.id}\u0000${record.sourceKey}` : undefined;
+  if (key !== undefined && ctx.interrupted.has(key)) {
     const before = ctx.interrupted.get(key) ?? null;
     if (before === null) return { sourceKey: record.sourceKey, destId: result.id, action: 'created' };
     if (JSON.stringify(before) !== JSON.stringify(pick(record.values, Object.keys(before)))) {
@@ -262,7 +259,9 @@ function classify(ctx: LoadRunContext, load: PlannedLoad, record: OutgoingRecord
     }
   }
   const action = result.status === 'created' || result.status === 'updated' ? result.status : 'unchanged';
-  return { sourceKey: record.sourceKey, destId: result.id, action, ...(result.previous ? { previous: result.previous } : {}) };
+  const outcome: BatchOutcome = { sourceKey: record.sourceKey, destId: result.id, action };
+  if (result.previous) outcome.previous = result.previous;
+  return outcome;
 }
 
 function pick(values: DestinationRecord, keys: readonly string[]): DestinationRecord {

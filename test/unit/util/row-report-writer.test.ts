@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { RowReportWriter } from '../../../engine/util/row-report-writer.js';
@@ -36,6 +37,17 @@ describe('CSVs written for people', () => {
     expect(raw.map((r) => r.value)).toEqual([...HOSTILE.map((v) => `'${v}`), ...SIGNED_NUMBERS, "''quoted by a person", "'''twice", 'plain value', '']);
     // Numbers are ours (line numbers), not the customer's: written as numbers.
     expect(raw.map((r) => r.line)).toEqual(VALUES.map((_, i) => String(-i)));
+  });
+
+  it('given cells with commas, quotes, line breaks and accents, writes the bytes csv-stringify would, and they parse back to the same cells', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'success.csv');
+    const tricky = ['Smith, Jones & Co', 'the "Big" deal', 'line one\nline two', 'ends in CR\r', 'CRLF\r\ninside', 'Zoë Müller — 北京', '"', ',', ''];
+    const writer = new RowReportWriter<{ line: number; value: string; note: string }>(path, ['line', 'value', 'note']);
+    tricky.forEach((value, i) => writer.write({ line: i + 2, value, note: `row ${i}` }));
+    await writer.close();
+    const text = readFileSync(path, 'utf8');
+    expect(text).toBe(stringify(tricky.map((value, i) => [i + 2, value, `row ${i}`]), { header: true, columns: ['line', 'value', 'note'] }));
+    expect(readSpreadsheetCsvRaw(path).map((r) => r['value'])).toEqual(tricky);
   });
 
   it('given a queue written and read back, every value comes back exactly, leading quotes included', async () => {
