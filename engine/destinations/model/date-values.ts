@@ -3,6 +3,8 @@ import { isEmpty, type Coerce, type Reject, type ValueLimits } from './value-typ
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A date-time already as stored (UTC, whole seconds): what the engine's date transforms write. */
+const STORED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -30,7 +32,11 @@ export function dateCoercer(withTime: boolean, limits: ValueLimits, reject: Reje
     const problem = dateProblem({ year, month, day, hour, minute, second, offset });
     if (problem !== undefined) return reject(value, `is not a real ${withTime ? 'date-time' : 'date'}: ${problem}`);
     let stored = `${m[1]}-${m[2]}-${m[3]}`;
-    if (withTime) {
+    // A value already in the stored form is stored as it is: moving it to UTC would give it back unchanged, and every
+    // date-time a transform writes is in that form (checked once by the mapper and once by the sandbox, per row).
+    if (withTime && STORED_DATE_TIME.test(value)) {
+      stored = value;
+    } else if (withTime) {
       const millis = Math.floor(Number(`0${m[7] ?? ''}`) * 1000);
       const instant = new Date(0);
       instant.setUTCFullYear(year, month - 1, day);

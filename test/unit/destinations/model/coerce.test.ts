@@ -80,6 +80,18 @@ describe('valueCoercer', () => {
     expect(coerce(created, '1752-12-31T23:00:00Z', { dateMin: '1753-01-01' })).toMatch(/is before 1753-01-01/);
   });
 
+  it('given date-times already in the stored form, keeps them as written and still refuses days that do not exist', () => {
+    const created: PlatformField = { name: 'overriddencreatedon', type: 'datetime' };
+    expect(coerce(created, '2024-02-29T23:59:59Z')).toBe('2024-02-29T23:59:59Z');
+    expect(coerce(created, '9999-12-31T23:59:59Z')).toBe('9999-12-31T23:59:59Z');
+    expect(coerce(created, '2023-02-29T10:00:00Z')).toBe(
+      'rejected: Attribute overriddencreatedon value "2023-02-29T10:00:00Z" is not a real date-time: day 29 does not exist in February 2023.',
+    );
+    expect(coerce(created, '0000-01-01T00:00:00Z')).toMatch(/is not a real date-time: year 0 does not exist/);
+    expect(coerce(created, '1753-01-01T00:00:00Z', { dateMin: '1753-01-01' })).toBe('1753-01-01T00:00:00Z');
+    expect(coerce(created, ' 2024-03-01T10:15:00Z ')).toBe('2024-03-01T10:15:00Z');
+  });
+
   it('given text within and beyond maxLength, counts characters rather than UTF-16 units', () => {
     const ticker: PlatformField = { name: 'tickersymbol', type: 'text', maxLength: 3 };
     expect(coerce(ticker, '😀😀😀')).toBe('😀😀😀');
