@@ -135,7 +135,7 @@ export async function* mapLoadRows(
         } else if (options.delta?.unchanged(load.id, key, fingerprint, modified) === true) {
           batch.unchangedKeys.push(key);
         } else {
-          const outcome = mapper.map(row.cells);
+          const outcome = mapper.map(row.cells, key);
           if (outcome.kind === 'filtered') throw new Error(`mapper filtered a row the load takes (${load.fileName}:${row.line})`);
           for (const issue of outcome.issues ?? []) batch.issues.push({ ...issue, line: row.line, sourceKey: outcome.sourceKey });
           if (outcome.kind === 'record') {

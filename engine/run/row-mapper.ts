@@ -6,7 +6,7 @@ import { Rejection, type Coerce } from '../destinations/model/coerce.js';
 import { resolveLookupGroup, type LookupGroup } from './lookup-group.js';
 import type { ValueIssue } from './value-issue.js';
 import type { ExportFormat } from '../spec/generated/platform-spec.js';
-import { applyTransforms } from '../transforms/registry.js';
+import { compileTransforms, type TransformChain } from '../transforms/registry.js';
 import { TransformError, type TransformContext, type Value } from '../transforms/transform.js';
 import type { LookupResolver } from './lookup-resolver.js';
 import { KEY_PART_SEPARATOR, parseReference, readReference, type Reference } from '../source/reference.js';
@@ -45,6 +45,13 @@ export function isBlankKey(sourceKey: string): boolean {
   return sourceKey.replaceAll('|', '') === '';
 }
 
+/** A field mapping as a row mapper runs it: its cells' positions in the file and its transform chain, found once. */
+interface MappedField {
+  field: PlannedField;
+  positions: number[];
+  transforms: TransformChain;
+}
+
 const MIME: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.png': 'image/png',
@@ -69,6 +76,7 @@ export class RowMapper {
   private readonly filter: RowFilter;
   private readonly lookupGroups: LookupGroup[];
   private readonly rules: Map<string, Coerce | undefined>;
+  private readonly fields: MappedField[];
 
   /**
    * The first pass fills everything but deferred lookups; the second pass, after every load has run, fills only the
@@ -92,6 +100,11 @@ export class RowMapper {
     this.lookupGroups = [...groups].map(([to, lookups]) => ({ to, lookups }));
     // Required fields are left to the destination, which refuses the record; the others are checked here.
     this.rules = new Map(ctx.load.fields.filter((f) => f.onError !== 'skip').map((f) => [f.to, ctx.attributeRule?.(ctx.load.object, f.to)]));
+    this.fields = ctx.load.fields.map((field) => ({
+      field,
+      positions: field.columns.map(this.column),
+      transforms: compileTransforms(field.steps, ctx.transforms, { object: ctx.load.sourceObject, columns: field.columns }),
+    }));
   }
 
   /** The name and email later loads may look this row up by, lower-cased as lookups compare them. */
@@ -128,9 +141,9 @@ export class RowMapper {
     return this.filter.belongsHere(cells);
   }
 
-  map(cells: readonly string[]): RowOutcome {
+  /** `sourceKey` is the row's key where the caller has already read it (see `sourceKey`). */
+  map(cells: readonly string[], sourceKey = this.sourceKey(cells)): RowOutcome {
     if (!this.belongsHere(cells)) return { kind: 'filtered' };
-    const sourceKey = this.sourceKey(cells);
     if (this.keyIndexes.length === 0 || isBlankKey(sourceKey)) {
       return { kind: 'skipped', sourceKey, reason: `the row has no source key (${this.ctx.load.keyColumns.join(', ') || 'no key column'})` };
     }
@@ -141,7 +154,7 @@ export class RowMapper {
       const outcome = this.resolveLookups(cells, values, sourceKey, issues);
       return outcome ?? { kind: 'record', sourceKey, values, blanked, issues };
     }
-    for (const field of this.ctx.load.fields) {
+    for (const field of this.fields) {
       const outcome = this.mapField(field, cells, values, sourceKey, issues);
       if (outcome) return outcome;
     }
@@ -178,16 +191,17 @@ export class RowMapper {
    * One field through its transforms and the destination's rules. A value either refuses costs the row only when the
    * field says so (required fields skip by default); otherwise the field is left blank and the value reported.
    */
-  private mapField(field: PlannedField, cells: readonly string[], values: DestinationRecord, sourceKey: string, issues: ValueIssue[]): RowOutcome | undefined {
+  private mapField(mapped: MappedField, cells: readonly string[], values: DestinationRecord, sourceKey: string, issues: ValueIssue[]): RowOutcome | undefined {
+    const { field, positions } = mapped;
     if (field.value !== undefined && field.columns.length === 0) {
       values[field.to] = field.value;
       return undefined;
     }
-    const inputs: Value[] = field.columns.map((c) => this.cleanCell(cells, c));
+    const inputs: Value[] = positions.length === 1 ? [this.cleanCell(cells, positions[0] as number)] : positions.map((position) => this.cleanCell(cells, position));
     let problem: string;
     try {
       const input = inputs.length === 1 ? (inputs[0] as Value) : inputs;
-      const out = applyTransforms(input, field.steps, this.ctx.transforms, { object: this.ctx.load.sourceObject, columns: field.columns });
+      const out = mapped.transforms(input);
       const value = out === null && field.value !== undefined ? field.value : out;
       const checked = this.rules.get(field.to)?.(value);
       if (!(checked instanceof Rejection)) {
@@ -247,8 +261,8 @@ export class RowMapper {
     return named === undefined ? parsed : { ...parsed, module: named };
   }
 
-  private cleanCell(cells: readonly string[], column: string): string {
-    const raw = this.cell(cells, this.column(column));
+  private cleanCell(cells: readonly string[], position: number): string {
+    const raw = this.cell(cells, position);
     // A plain field mapping reading a Vtiger reference column wants the record's name, not `Products::::Widget`.
     return this.ctx.format?.references === 'module-label' ? parseReference(raw, this.ctx.format).value : raw;
   }

@@ -39,26 +39,39 @@ function definitionOf(name: string): TransformDefinition {
   return definition;
 }
 
+/** A field mapping's transform chain, ready to run on its values (see `compileTransforms`). */
+export type TransformChain = (input: Value | readonly Value[]) => Value;
+
 /**
- * Runs a field mapping's transform chain. Several `from` columns reach the first step as a list only when it
+ * A field mapping's transform chain with its steps, their definitions and the field's formats resolved once: a run
+ * applies one chain per field to millions of rows. Several `from` columns reach the first step as a list only when it
  * combines them (`join`); otherwise they are joined with a space first, so that `from: [First, Last]` with
  * `title-case` reads naturally. With no steps the value passes through, empty as null. `scope` names the object and
- * columns the values come from, so that the formats declared for them apply.
+ * columns the values come from, so that the formats declared for them apply. An unknown transform throws when the
+ * chain runs, as it always has, not when it is made.
  */
+export function compileTransforms(steps: TransformStep | TransformStep[] | undefined, baseContext: TransformContext, scope?: FieldScope): TransformChain {
+  const context = contextForField(baseContext, scope);
+  const calls = (steps === undefined ? [] : Array.isArray(steps) ? steps : [steps]).map(toCall);
+  let definitions: TransformDefinition[] | undefined;
+  return (input) => {
+    definitions ??= calls.map((call) => definitionOf(call.name));
+    const joinFirst = definitions[0]?.multiInput !== true;
+    let value: Value | readonly Value[] = joinFirst && isList(input) ? joinValues(input) : input;
+    for (let i = 0; i < calls.length; i++) value = (definitions[i] as TransformDefinition).apply(value, calls[i] as TransformCall, context);
+    if (isList(value)) return joinValues(value);
+    return isEmpty(value) ? null : value;
+  };
+}
+
+/** Runs a transform chain once (see `compileTransforms`, which a loop over rows uses instead). */
 export function applyTransforms(
   input: Value | readonly Value[],
   steps: TransformStep | TransformStep[] | undefined,
   baseContext: TransformContext,
   scope?: FieldScope,
 ): Value {
-  const context = contextForField(baseContext, scope);
-  const calls = (steps === undefined ? [] : Array.isArray(steps) ? steps : [steps]).map(toCall);
-  const first = calls[0];
-  let value: Value | readonly Value[] =
-    isList(input) && (first === undefined || definitionOf(first.name).multiInput !== true) ? joinValues(input) : input;
-  for (const call of calls) value = definitionOf(call.name).apply(value, call, context);
-  if (isList(value)) return joinValues(value);
-  return isEmpty(value) ? null : value;
+  return compileTransforms(steps, baseContext, scope)(input);
 }
 
 const ARGUMENT_KEYS = [
