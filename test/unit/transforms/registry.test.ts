@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { TransformStep } from '../../../engine/spec/generated/pair-spec.js';
 import type { Value } from '../../../engine/transforms/transform.js';
 import { TransformError } from '../../../engine/transforms/transform.js';
-import { TRANSFORMS, applyTransforms, checkTransformCall } from '../../../engine/transforms/registry.js';
+import { TRANSFORMS, applyTransforms, checkTransformCall, compileTransforms } from '../../../engine/transforms/registry.js';
 import { contextFor, run } from './fixtures.js';
 
 /** The names the pairs README documents; the registry must hold exactly these. */
@@ -112,6 +112,28 @@ describe('applyTransforms', () => {
 
   it('given a failing step in a chain, throws its TransformError', () => {
     expect(() => applyTransforms('13/45/2024', ['trim', 'date'], contextFor('uk'))).toThrow(TransformError);
+  });
+});
+
+describe('compileTransforms', () => {
+  it('given one chain run over many rows, gives each row what applying the chain to it alone gives', () => {
+    const steps: TransformStep[] = [{ name: 'join', separator: ', ' }, 'upper'];
+    const chain = compileTransforms(steps, contextFor('us'));
+    const rows: Value[][] = [['Springfield', 'IL'], ['', 'OR'], ['', ''], ['Zoë', 'Åre']];
+    expect(rows.map((row) => chain(row))).toEqual(['SPRINGFIELD, IL', 'OR', null, 'ZOË, ÅRE']);
+    expect(rows.map((row) => chain(row))).toEqual(rows.map((row) => applyTransforms(row, steps, contextFor('us'))));
+  });
+
+  it('given an unknown transform name, makes the chain and throws only when it runs, then on every row', () => {
+    const chain = compileTransforms(['trim', 'sparkle'], contextFor());
+    expect(() => chain('x')).toThrow('unknown transform "sparkle"');
+    expect(() => chain('y')).toThrow('unknown transform "sparkle"');
+  });
+
+  it('given a chain that fails on one row, still maps the next row', () => {
+    const chain = compileTransforms(['trim', 'date'], contextFor('uk'));
+    expect(() => chain('13/45/2024')).toThrow(TransformError);
+    expect(chain(' 05/03/2024 ')).toBe('2024-03-05');
   });
 });
 
