@@ -1,5 +1,5 @@
 import { TransformError, type TransformDefinition } from './transform.js';
-import { foldCase, list, show, singleInput, text } from './define.js';
+import { foldCase, indexBy, list, show, singleInput, text } from './define.js';
 
 const TRUE_WORDS = ['yes', 'true', '1', 'on', 'y', 'checked'];
 const FALSE_WORDS = ['no', 'false', '0', 'off', 'n', 'unchecked'];
@@ -19,6 +19,8 @@ const boolean = singleInput({
   },
 });
 
+const fromKey = (pair: { from: string }): string => foldCase(pair.from);
+
 const map = singleInput({
   name: 'map',
   description:
@@ -27,7 +29,7 @@ const map = singleInput({
   apply(value, call) {
     const key = foldCase(text(value));
     const pairs = call.values ?? [];
-    const found = pairs.find((pair) => foldCase(pair.from) === key);
+    const found = indexBy(pairs, fromKey).get(key);
     if (found) return found.to;
     throw new TransformError(`${show(value)} is not in the value map; known values: ${list(pairs.map((p) => p.from))}`);
   },

@@ -39,6 +39,28 @@ export function foldCase(text: string): string {
   return text.normalize('NFC').trim().toLowerCase();
 }
 
+const indexes = new WeakMap<(entry: never) => string, WeakMap<readonly unknown[], Map<string, unknown>>>();
+
+/**
+ * A table's entries by key (`keyOf`, a folding such as foldCase), the first entry of a key kept, as a search from the
+ * top would find it. Made once per table and kept while the table lives: a value map or stage table is looked up for
+ * every row of a file, and folding each entry again for each row cost a microsecond or more per value.
+ */
+export function indexBy<T>(entries: readonly T[], keyOf: (entry: T) => string): ReadonlyMap<string, T> {
+  let byTable = indexes.get(keyOf);
+  if (byTable === undefined) indexes.set(keyOf, (byTable = new WeakMap()));
+  let index = byTable.get(entries) as Map<string, T> | undefined;
+  if (index === undefined) {
+    index = new Map();
+    for (const entry of entries) {
+      const key = keyOf(entry);
+      if (!index.has(key)) index.set(key, entry);
+    }
+    byTable.set(entries, index);
+  }
+  return index;
+}
+
 interface SingleInputSpec {
   name: string;
   description: string;

@@ -1,5 +1,5 @@
 import type { TransformDefinition, Value } from './transform.js';
-import { foldCase, isEmpty, isList } from './define.js';
+import { foldCase, indexBy, isEmpty, isList } from './define.js';
 
 /**
  * Mapping expressions over several `from` columns. They receive the columns as a list (they are `multiInput`), so a
@@ -20,8 +20,10 @@ const firstNonEmpty: TransformDefinition = {
   },
 };
 
+const candidateKey = (candidate: string | number | boolean): string => foldCase(String(candidate));
+
 const matches = (subject: Value, candidates: readonly (string | number | boolean)[]): boolean =>
-  candidates.some((c) => foldCase(String(c)) === foldCase(String(subject)));
+  indexBy(candidates, candidateKey).has(foldCase(String(subject)));
 
 const ifTransform: TransformDefinition = {
   name: 'if',

@@ -1,15 +1,16 @@
 import type { StageRow } from '../spec/generated/pair-spec.js';
 import { TransformError, type TransformDefinition } from './transform.js';
-import { list, show, singleInput, text } from './define.js';
+import { indexBy, list, show, singleInput, text } from './define.js';
 
 /** Exports pad and re-case stage labels ("Closed  Won", "closed won"); whitespace is dropped entirely to match. */
 const stageKey = (label: string): string => label.normalize('NFC').toLowerCase().replace(/\s+/g, '');
 
 export const STAGE_OUTPUTS = ['stage', 'probability', 'outcome'] as const;
 
+const sourceKey = (row: StageRow): string => stageKey(row.source);
+
 export function findStage(rows: readonly StageRow[], label: string): StageRow | undefined {
-  const key = stageKey(label);
-  return rows.find((row) => stageKey(row.source) === key);
+  return indexBy(rows, sourceKey).get(stageKey(label));
 }
 
 const stage = singleInput({

@@ -75,6 +75,18 @@ describe('map', () => {
     const many = Array.from({ length: 13 }, (_, i) => ({ from: `v${i}`, to: i }));
     expect(failure({ name: 'map', values: many }, 'x').message).toMatch(/"v9" and 3 more$/);
   });
+
+  it('given a table of 250 entries used for many rows, maps each value, any case, to its own entry', () => {
+    const countries = Array.from({ length: 250 }, (_, i) => ({ from: `Country ${i} Ö`, to: `C${i}` }));
+    const call = { name: 'map', values: countries };
+    const inputs = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? `country ${i % 250} ö` : `COUNTRY ${i % 250} O\u0308`));
+    expect(inputs.map((input) => run(call, input))).toEqual(inputs.map((_, i) => `C${i % 250}`));
+  });
+
+  it('given two entries that differ only in case, takes the first, as reading the table from the top does', () => {
+    const call = { name: 'map', values: [{ from: 'Hot', to: 'first' }, { from: 'HOT', to: 'second' }] };
+    expect(run(call, 'hot')).toBe('first');
+  });
 });
 
 describe('tags', () => {
