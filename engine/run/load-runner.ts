@@ -132,7 +132,7 @@ async function writeBatch(
     const action = earlier ?? outcome.action;
     counts[action === 'created' ? 'created' : action === 'updated' ? 'updated' : 'unchanged'] += 1;
     // Completed in place rather than copied: a run makes one of these per row.
-    if (record.names !== undefined) outcome.names = record.names;
+    outcome.names = record.names;
     outcome.state = { fingerprint: record.fingerprint, modified: record.modified, version: result.version ?? null };
     if (record.close !== undefined) outcome.close = { ...record.close, line: record.line };
     const issues = issuesOf.get(record.line);

@@ -54,9 +54,12 @@ export function compileTransforms(steps: TransformStep | TransformStep[] | undef
   const context = contextForField(baseContext, scope);
   const calls = (steps === undefined ? [] : Array.isArray(steps) ? steps : [steps]).map(toCall);
   let definitions: TransformDefinition[] | undefined;
+  let joinFirst = true;
   return (input) => {
-    definitions ??= calls.map((call) => definitionOf(call.name));
-    const joinFirst = definitions[0]?.multiInput !== true;
+    if (definitions === undefined) {
+      definitions = calls.map((call) => definitionOf(call.name));
+      joinFirst = definitions[0]?.multiInput !== true;
+    }
     let value: Value | readonly Value[] = joinFirst && isList(input) ? joinValues(input) : input;
     for (let i = 0; i < calls.length; i++) value = (definitions[i] as TransformDefinition).apply(value, calls[i] as TransformCall, context);
     if (isList(value)) return joinValues(value);

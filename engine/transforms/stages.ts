@@ -7,10 +7,10 @@ const stageKey = (label: string): string => label.normalize('NFC').toLowerCase()
 
 export const STAGE_OUTPUTS = ['stage', 'probability', 'outcome'] as const;
 
-const sourceKey = (row: StageRow): string => stageKey(row.source);
+const sourceLabelKey = (row: StageRow): string => stageKey(row.source);
 
 export function findStage(rows: readonly StageRow[], label: string): StageRow | undefined {
-  return indexBy(rows, sourceKey).get(stageKey(label));
+  return indexBy(rows, sourceLabelKey).get(stageKey(label));
 }
 
 const stage = singleInput({
