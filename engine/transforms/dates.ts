@@ -9,11 +9,11 @@ import { formatDate, formatDateTime, parseIso, parseWithFormat, type DateParts }
  * write. The first format whose shape fits decides: a value shaped like a candidate but naming no real day is an
  * error rather than a reason to try a looser reading.
  */
-function parse(value: Scalar, formats: readonly string[], locale: string | undefined, expected: string): DateParts {
+function parse(value: Scalar, { all, expected }: Candidates, locale: string | undefined, kind: 'date' | 'datetime'): DateParts {
   if (typeof value !== 'string') {
-    throw new TransformError(`${show(value)} is not a date in the format ${expected}`);
+    throw new TransformError(`${show(value)} is not a date in the format ${expectation(expected, kind)}`);
   }
-  for (const format of formats) {
+  for (const format of all) {
     const result = parseWithFormat(value, format, locale);
     if (result === undefined) continue;
     if ('problem' in result) {
@@ -22,7 +22,7 @@ function parse(value: Scalar, formats: readonly string[], locale: string | undef
     return result;
   }
   const iso = parseIso(value);
-  if (iso === undefined) throw new TransformError(`${show(value)} is not a date in the format ${expected}`);
+  if (iso === undefined) throw new TransformError(`${show(value)} is not a date in the format ${expectation(expected, kind)}`);
   if ('problem' in iso) throw new TransformError(`${show(value)} is not a valid ISO 8601 date: ${iso.problem}`);
   return iso;
 }
@@ -47,9 +47,22 @@ function distinct(...formats: string[]): string[] {
   return [...new Set(formats.filter((f) => f !== ''))];
 }
 
+/**
+ * The candidates of a call in a field's format, found once per call and format rather than once per value: both stay
+ * the same for every row of a file (the format is the field's, see format-scope).
+ */
+const known = new WeakMap<TransformCall, WeakMap<ExportFormat, Record<'date' | 'datetime', Candidates | undefined>>>();
+
 function candidates(call: TransformCall, format: ExportFormat, kind: 'date' | 'datetime'): Candidates {
-  if (call.formats === undefined) return dateCandidates(format, kind);
-  const listed = distinct(...call.formats);
+  let byFormat = known.get(call);
+  if (byFormat === undefined) known.set(call, (byFormat = new WeakMap()));
+  let kinds = byFormat.get(format);
+  if (kinds === undefined) byFormat.set(format, (kinds = { date: undefined, datetime: undefined }));
+  return (kinds[kind] ??= call.formats === undefined ? dateCandidates(format, kind) : listedCandidates(call.formats));
+}
+
+function listedCandidates(formats: readonly string[]): Candidates {
+  const listed = distinct(...formats);
   return { expected: listed, all: listed };
 }
 
@@ -59,8 +72,7 @@ const date = singleInput({
     "The column's date formats (`formats`, else the source platform's, overridable per object, column and engagement) or ISO 8601 to an ISO date, YYYY-MM-DD.",
   args: [{ name: 'formats', required: false }],
   apply(value, call, { format }) {
-    const { all, expected } = candidates(call, format, 'date');
-    return formatDate(parse(value, all, format.locale, expectation(expected, 'date')));
+    return formatDate(parse(value, candidates(call, format, 'date'), format.locale, 'date'));
   },
 });
 
@@ -73,8 +85,7 @@ const datetime = singleInput({
     { name: 'timeZone', required: false },
   ],
   apply(value, call, { format }) {
-    const { all, expected } = candidates(call, format, 'datetime');
-    const parts = parse(value, all, format.locale, expectation(expected, 'datetime'));
+    const parts = parse(value, candidates(call, format, 'datetime'), format.locale, 'datetime');
     return formatDateTime(parts, call.timeZone ?? format.timeZone ?? 'UTC');
   },
 });

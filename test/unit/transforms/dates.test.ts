@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Value } from '../../../engine/transforms/transform.js';
 import { daysInMonth } from '../../../engine/transforms/date-format.js';
-import { failure, run, type PlatformName } from './fixtures.js';
+import { applyTransforms } from '../../../engine/transforms/registry.js';
+import { contextFor, failure, run, type PlatformName } from './fixtures.js';
 
 describe('date', () => {
   it.each<[PlatformName, Value, Value]>([
@@ -94,6 +95,23 @@ describe('datetime', () => {
     ['uk', '05/03/2024 14:30', 'is not a date in the format DD/MM/YYYY HH:mm:ss'],
   ])('%s: given %j, throws a TransformError saying %j', (platform, input, message) => {
     expect(failure('datetime', input, platform).message).toContain(message);
+  });
+});
+
+describe('one date step read in several formats', () => {
+  it("given the same step over two exports' formats in turn, reads each value in its own export's formats", () => {
+    const step = { name: 'datetime' };
+    expect(applyTransforms('03/05/2024 14:30', step, contextFor('us'))).toBe('2024-03-05T14:30:00Z');
+    expect(applyTransforms('03/05/2024 14:30:00', step, contextFor('uk'))).toBe('2024-05-03T14:30:00Z');
+    expect(applyTransforms('03/05/2024 14:30', step, contextFor('us'))).toBe('2024-03-05T14:30:00Z');
+    expect(() => applyTransforms('2024/05/03', step, contextFor('uk'))).toThrow('is not a date in the format DD/MM/YYYY HH:mm:ss (or ISO 8601');
+  });
+
+  it("given a step with its own formats, reads with those whatever the export's are", () => {
+    const step = { name: 'date', formats: ['DD.MM.YYYY'] };
+    expect(applyTransforms('05.03.2024', step, contextFor('us'))).toBe('2024-03-05');
+    expect(applyTransforms('06.03.2024', step, contextFor('uk'))).toBe('2024-03-06');
+    expect(() => applyTransforms('03/05/2024', step, contextFor('us'))).toThrow('is not a date in the format DD.MM.YYYY (or ISO 8601 YYYY-MM-DD)');
   });
 });
 
