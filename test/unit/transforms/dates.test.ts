@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Value } from '../../../engine/transforms/transform.js';
 import { daysInMonth } from '../../../engine/transforms/date-format.js';
+import type { TransformCall } from '../../../engine/spec/generated/pair-spec.js';
 import { applyTransforms } from '../../../engine/transforms/registry.js';
 import { contextFor, failure, run, type PlatformName } from './fixtures.js';
 
@@ -100,7 +101,7 @@ describe('datetime', () => {
 
 describe('one date step read in several formats', () => {
   it("given the same step over two exports' formats in turn, reads each value in its own export's formats", () => {
-    const step = { name: 'datetime' };
+    const step: TransformCall = { name: 'datetime' };
     expect(applyTransforms('03/05/2024 14:30', step, contextFor('us'))).toBe('2024-03-05T14:30:00Z');
     expect(applyTransforms('03/05/2024 14:30:00', step, contextFor('uk'))).toBe('2024-05-03T14:30:00Z');
     expect(applyTransforms('03/05/2024 14:30', step, contextFor('us'))).toBe('2024-03-05T14:30:00Z');
@@ -108,7 +109,7 @@ describe('one date step read in several formats', () => {
   });
 
   it("given a step with its own formats, reads with those whatever the export's are", () => {
-    const step = { name: 'date', formats: ['DD.MM.YYYY'] };
+    const step: TransformCall = { name: 'date', formats: ['DD.MM.YYYY'] };
     expect(applyTransforms('05.03.2024', step, contextFor('us'))).toBe('2024-03-05');
     expect(applyTransforms('06.03.2024', step, contextFor('uk'))).toBe('2024-03-06');
     expect(() => applyTransforms('03/05/2024', step, contextFor('us'))).toThrow('is not a date in the format DD.MM.YYYY (or ISO 8601 YYYY-MM-DD)');
