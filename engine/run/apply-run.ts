@@ -138,7 +138,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
     // Queues live beside migration.yaml, not per run: the admin fills them in once and every later run reads them.
     const { rows: previous, resolutions } = readQueues(engagement.dir);
     for (const queue of QUEUES) rmSync(queuePath(engagement.dir, queue), { force: true });
-    const queues = { orphans: new QueueWriter(engagement.dir, 'orphans'), owners: new QueueWriter(engagement.dir, 'owners') };
+    const queues = { orphans: new QueueWriter(engagement.dir, 'orphans', resolutions), owners: new QueueWriter(engagement.dir, 'owners', resolutions) };
     const batchSize = spec.options?.batchSize ?? destination.preferredBatchSize;
     const delimiter = engagement.source.spec.export?.delimiter;
     const users = await destination.users();

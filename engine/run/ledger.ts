@@ -4,6 +4,7 @@ import { RowStates, type RowState } from './row-states.js';
 import type { BatchOutcome, Intent, LedgerEntry, RunInfo, RunKind, RunStatus } from './ledger-records.js';
 import { CloseLedger } from './close-ledger.js';
 import { UndoLedger } from './undo-ledger.js';
+import { NotLoadedRows } from './not-loaded-rows.js';
 
 export type { RowState };
 
@@ -102,6 +103,11 @@ export class Ledger {
   readSnapshot(): () => void {
     this.db.exec('BEGIN');
     return () => this.db.exec('COMMIT');
+  }
+
+  /** A fresh record, on this connection, of why rows did not load (see NotLoadedRows): mapping fills it, lookups read it. */
+  notLoadedRows(): NotLoadedRows {
+    return new NotLoadedRows(this.db);
   }
 
   destinationId(load: string, sourceKey: string): string | undefined {

@@ -1,17 +1,13 @@
 import type { PlannedLookup } from '../plan/migration-plan.js';
 import type { Ledger } from './ledger.js';
 import type { Reference } from '../source/reference.js';
+import type { NotLoadedRows } from './not-loaded-rows.js';
 
 /** Why a reference matched no record: nothing has it, several have it, it names another kind, or its row did not load. */
 export type LookupProblem = 'missing' | 'ambiguous' | 'wrong-type' | 'not-loaded';
 
 export type Resolution = { id: string } | { problem: string; outcome: LookupProblem } | undefined;
 
-/**
- * Rows of earlier loads that did not load, by load and source key, with the reason: a reference to one of them is
- * told apart from a reference to nothing, so a held child names the parent's own problem.
- */
-export type NotLoaded = Map<string, Map<string, string>>;
 
 /**
  * Resolves a reference to the destination id of a record created by an earlier load: by the source key, or by name
@@ -24,7 +20,8 @@ export class LookupResolver {
     private readonly ledger: Ledger,
     /** Load id to the module/object labels that name it in references (`Accounts`, `Organization`). */
     private readonly moduleNames: ReadonlyMap<string, readonly string[]>,
-    private readonly notLoaded: NotLoaded = new Map(),
+    /** Rows of earlier loads that did not load, with why: a reference to one says so rather than "missing". */
+    private readonly notLoaded?: NotLoadedRows,
   ) {}
 
   resolve(lookup: PlannedLookup, reference: Reference): Resolution {
@@ -53,7 +50,7 @@ export class LookupResolver {
     if (ambiguous !== undefined) return { outcome: 'ambiguous', problem: ambiguous };
     if (lookup.by === 'key') {
       for (const target of targets) {
-        const why = this.notLoaded.get(target)?.get(reference.value);
+        const why = this.notLoaded?.reason(target, reference.value);
         if (why !== undefined) return { outcome: 'not-loaded', problem: `the ${target} row with key "${reference.value}" did not load (${why})` };
       }
     }

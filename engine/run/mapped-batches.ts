@@ -90,8 +90,6 @@ export async function* mapLoadRows(
   const shape = new RowShape(load, csv.headers);
   if (pass === 'second' && missing.length > 0) return;
   const duplicates = pass === 'first' ? context.duplicates.get(load.id) : undefined;
-  const notLoaded = context.notLoaded.get(load.id) ?? new Map<string, string>();
-  context.notLoaded.set(load.id, notLoaded);
   const modifiedIndex = load.modifiedColumn === undefined ? -1 : csv.headers.indexOf(load.modifiedColumn);
   let fileRowsRead = 0;
   const empty = (): MappedBatch => ({ records: [], problems: [], sourceRows: 0, fileRowsRead, lookupsBlanked: 0, issues: [], unchangedKeys: [], written: [] });
@@ -101,7 +99,7 @@ export async function* mapLoadRows(
   let unfound = resumed === undefined ? 0 : resumed.ledger.rows.writtenCount(resumed.runId, load.id);
   const problem = (line: number, sourceKey: string, status: RowProblem['status'], reason: string, column = '', value = ''): void => {
     batch.problems.push({ line, sourceKey, status: pass === 'second' ? 'incomplete' : status, reason, column, value });
-    if (pass === 'first' && sourceKey !== '' && !notLoaded.has(sourceKey)) notLoaded.set(sourceKey, `${load.fileName}:${line} was ${status}: ${reason}`);
+    if (pass === 'first' && sourceKey !== '') context.notLoaded.note(load.id, sourceKey, `${load.fileName}:${line} was ${status}: ${reason}`);
   };
   let batch = empty();
   for await (const rows of csv.chunks) {

@@ -1,7 +1,8 @@
 import type { Engagement } from '../engagement/engagement.js';
 import type { MigrationPlan } from '../plan/migration-plan.js';
 import type { Ledger } from './ledger.js';
-import { LookupResolver, type NotLoaded } from './lookup-resolver.js';
+import { LookupResolver } from './lookup-resolver.js';
+import type { NotLoadedRows } from './not-loaded-rows.js';
 import { csvOptions } from '../plan/csv-options.js';
 import { ReferencedObjects } from '../source/referenced-object.js';
 import type { DuplicateRow } from '../plan/shape-findings.js';
@@ -19,7 +20,7 @@ export type MapperContext = Omit<RowMapperContext, 'load' | 'headers'> & {
   /** Rows of each load that repeat a source key and do not load as themselves, by load and line (see plan/duplicate-keys). */
   duplicates: ReadonlyMap<string, ReadonlyMap<number, DuplicateRow>>;
   /** Rows earlier loads could not load, filled as the run maps them, so references to them say why. */
-  notLoaded: NotLoaded;
+  notLoaded: NotLoadedRows;
 };
 
 /** Everything row mapping reads, built the same way on the main thread and in the mapping worker. */
@@ -31,7 +32,7 @@ export async function mapperContext(
   resolutions: ReadonlyMap<string, string>,
   duplicates: ReadonlyMap<string, readonly DuplicateRow[]> = new Map(),
 ): Promise<MapperContext> {
-  const notLoaded: NotLoaded = new Map();
+  const notLoaded = ledger.notLoadedRows();
   const attributeRule = attributeRules(engagement);
   const format = engagement.source.spec.export;
   // A Vtiger reference names its module (`Accounts::::Acme`); a load answers to its object's id and label.

@@ -99,14 +99,17 @@ interface OwnerQueueRow extends Record<string, string | number> {
 const OWNER_COLUMNS = ['owner', 'records', 'loads', 'first_row', 'reason', 'resolution'] as const;
 
 /**
- * A queue file written as the run goes. It remembers which cells it held, so that afterwards the admin's earlier
- * answers that worked can be kept in the file: a rerun needs them again, and they document what was decided.
+ * A queue file written as the run goes. It remembers which of the admin's earlier answers it held again, so that
+ * afterwards the answers that worked can be kept in the file: a rerun needs them again, and they document what was
+ * decided. Only cells that have an answer are remembered (`answered`, the queues' answers as the run read them): a
+ * first run whose orphans nobody has answered yet holds every one of them, and remembering each cost memory per row.
  *
  * The owner queue is grouped: an unknown owner often owns thousands of records, and the admin answers once per owner,
  * so it has one row per owner with the count of their records. Owners are few, so they are gathered in memory and
  * written when the queue closes.
  */
 export class QueueWriter extends RowReportWriter<QueueRow> {
+  /** Answered cells (and, in the owner queue, owners) held again by this run. */
   readonly held = new Set<string>();
   private readonly owners = new Map<string, { row: OwnerQueueRow; perLoad: Map<string, number> }>();
   private readonly kept: OwnerQueueRow[] = [];
@@ -114,13 +117,15 @@ export class QueueWriter extends RowReportWriter<QueueRow> {
   constructor(
     private readonly engagementDir: string,
     private readonly queue: QueueName,
+    private readonly answered: ReadonlyMap<string, string>,
   ) {
     super(queuePath(engagementDir, queue), ['file', 'line', 'load', 'source_key', 'column', 'value', 'reason', 'resolution']);
   }
 
   override write(row: QueueRow): void {
     if (this.queue !== 'owners') {
-      this.held.add(resolutionKey(String(row.load), String(row.source_key), String(row.column)));
+      const key = resolutionKey(String(row.load), String(row.source_key), String(row.column));
+      if (this.answered.has(key)) this.held.add(key);
       super.write(row);
       return;
     }

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { RowReportWriter } from '../../../engine/util/row-report-writer.js';
-import { QueueWriter, readQueues, queuePath } from '../../../engine/run/queue-resolutions.js';
+import { QueueWriter, readQueues, queuePath, resolutionKey } from '../../../engine/run/queue-resolutions.js';
 import type { QueueRow } from '../../../engine/run/queue-resolutions.js';
 import { InputError } from '../../../engine/util/input-error.js';
 
@@ -21,7 +21,7 @@ function queueRow(value: string, i: number): QueueRow {
 }
 
 async function writeQueue(dir: string, values: readonly string[]): Promise<void> {
-  const writer = new QueueWriter(dir, 'orphans');
+  const writer = new QueueWriter(dir, 'orphans', new Map());
   values.forEach((v, i) => writer.write(queueRow(v, i)));
   await writer.close();
 }
@@ -107,10 +107,32 @@ describe('a queue file a person broke', () => {
   });
 });
 
+describe('the orphan queue of a rerun', () => {
+  it('given answers that worked and one that did not, keeps the first once each and holds the other once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orphans-rerun-'));
+    const row = (value: string, resolution: string): QueueRow => ({ ...queueRow(value, ['A', 'B', 'C', 'D'].indexOf(value)), resolution });
+    const first = new QueueWriter(dir, 'orphans', new Map());
+    [row('A', '100'), row('B', '200'), row('C', '')].forEach((r) => first.write(r));
+    await first.close();
+    const { rows, resolutions } = readQueues(dir);
+    expect(resolutions.size).toBe(2);
+
+    // The rerun holds A again (its answer named nothing), C (still unanswered) and a new row D; B's answer worked.
+    const next = new QueueWriter(dir, 'orphans', resolutions);
+    [row('A', ''), row('C', ''), row('D', '')].forEach((r) => next.write(r));
+    next.keepResolved(rows.get('orphans') ?? []);
+    await next.close();
+    const after = readQueues(dir).rows.get('orphans') ?? [];
+    expect(after.map((r) => [r['source_key'], r['resolution']])).toEqual([['A', ''], ['C', ''], ['D', ''], ['B', '200']]);
+    // Only answered cells are remembered, not every row held: the unanswered C and D cost no memory.
+    expect(next.held).toEqual(new Set([resolutionKey('contacts', 'A', 'Company ID')]));
+  });
+});
+
 describe('the owner queue', () => {
   it('given 5 records of one unknown owner and 2 of another over two loads, writes one row per owner with their counts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'owners-'));
-    const writer = new QueueWriter(dir, 'owners');
+    const writer = new QueueWriter(dir, 'owners', new Map());
     const held = [
       ...Array.from({ length: 3 }, (_, i) => ({ load: 'contacts', file: 'contacts.csv', line: i + 2, owner: 'Jo Blogs' })),
       ...Array.from({ length: 2 }, (_, i) => ({ load: 'opportunities', file: 'deals.csv', line: i + 5, owner: 'jo blogs ' })),
@@ -132,7 +154,7 @@ describe('the owner queue', () => {
 
   it('given an answer on an owner row, resolves every record of that owner, in any load, and keeps the answer when the owner is no longer held', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'owners-answer-'));
-    const first = new QueueWriter(dir, 'owners');
+    const first = new QueueWriter(dir, 'owners', new Map());
     first.write({ file: 'contacts.csv', line: 2, load: 'contacts', source_key: '1', column: 'Owner', value: 'Jo Blogs', reason: 'unknown', resolution: '' });
     await first.close();
     const text = readFileSync(queuePath(dir, 'owners'), 'utf8').replace(/,$/m, ',jo@northwind.example');
@@ -140,7 +162,7 @@ describe('the owner queue', () => {
 
     const { rows, resolutions } = readQueues(dir);
     expect([...resolutions]).toEqual([['owner\u0000jo blogs', 'jo@northwind.example']]);
-    const next = new QueueWriter(dir, 'owners');
+    const next = new QueueWriter(dir, 'owners', new Map());
     next.keepResolved(rows.get('owners') ?? []);
     await next.close();
     expect(readQueues(dir).rows.get('owners')?.map((r) => [r['owner'], r['resolution']])).toEqual([['Jo Blogs', 'jo@northwind.example']]);

@@ -24,7 +24,7 @@ const context: MapperContext = {
   resolutions: new Map(),
   csv: {},
   duplicates: new Map(),
-  notLoaded: new Map(),
+  notLoaded: ledger.notLoadedRows(),
 };
 
 /** An activities file shared by two loads, calls and meetings, told apart by its Type column. */
