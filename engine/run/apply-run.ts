@@ -136,7 +136,7 @@ async function applyLocked(engagement: Engagement, destination: Destination, opt
       for (const row of notTaken.rows) exceptions.write({ file, line: row.line, load: '', object: '', source_key: row.key, status: 'excluded', reason, column, value: row.value });
     }
     // Queues live beside migration.yaml, not per run: the admin fills them in once and every later run reads them.
-    const { rows: previous, resolutions } = readQueues(engagement.dir);
+    const { answered: previous, resolutions } = readQueues(engagement.dir);
     for (const queue of QUEUES) rmSync(queuePath(engagement.dir, queue), { force: true });
     const queues = { orphans: new QueueWriter(engagement.dir, 'orphans', resolutions), owners: new QueueWriter(engagement.dir, 'owners', resolutions) };
     const batchSize = spec.options?.batchSize ?? destination.preferredBatchSize;

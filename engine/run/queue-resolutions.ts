@@ -42,32 +42,32 @@ export type QueueFileRow = Record<string, string>;
 /**
  * The admin's answers in the engagement's queue files: for an orphan, the key (or name) of the record to link; for an
  * owner, the email of the destination user, once per source owner. Rows left blank stay held. The files may have been
- * saved again by a spreadsheet (another delimiter, another encoding): see readSpreadsheetCsv. They are small (one row
- * per held cell or per owner), so they are read whole.
+ * saved again by a spreadsheet (another delimiter, another encoding): see readSpreadsheetCsv. Only the answered rows
+ * are kept (`answered`): a first run whose owners nobody has mapped yet holds every row, and its orphan queue can have
+ * as many rows as the export; answers are what a person typed, so they are few.
  */
-export function readQueues(engagementDir: string): { rows: Map<QueueName, QueueFileRow[]>; resolutions: Map<string, string> } {
-  const rows = new Map<QueueName, QueueFileRow[]>();
+export function readQueues(engagementDir: string): { answered: Map<QueueName, QueueFileRow[]>; resolutions: Map<string, string> } {
+  const answered = new Map<QueueName, QueueFileRow[]>();
   const resolutions = new Map<string, string>();
   for (const queue of QUEUES) {
     const path = queuePath(engagementDir, queue);
     if (!existsSync(path)) continue;
     const parsed = readQueueFile(path, queue);
-    rows.set(queue, parsed);
+    answered.set(queue, parsed);
     for (const row of parsed) {
       const answer = (row['resolution'] ?? '').trim();
-      if (answer === '') continue;
       // Owner files written before owners were grouped have one row per record, keyed like orphans.
       if (queue === 'owners' && row['source_key'] === undefined) resolutions.set(ownerResolutionKey(row['owner'] ?? ''), answer);
       else resolutions.set(resolutionKey(row['load'] ?? '', row['source_key'] ?? '', row['column'] ?? ''), answer);
     }
   }
-  return { rows, resolutions };
+  return { answered, resolutions };
 }
 
 /** A queue file a person edited so that it no longer parses is their input to fix, not a crash. */
 function readQueueFile(path: string, queue: QueueName): QueueFileRow[] {
   try {
-    return readSpreadsheetCsv(readFileSync(path));
+    return readSpreadsheetCsv(readFileSync(path), (row) => (row['resolution'] ?? '').trim() !== '');
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     return failOn(error, queue);

