@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsvError } from 'csv-parse/sync';
 import { RowReportWriter } from '../util/row-report-writer.js';
@@ -67,7 +67,7 @@ export function readQueues(engagementDir: string): { answered: Map<QueueName, Qu
 /** A queue file a person edited so that it no longer parses is their input to fix, not a crash. */
 function readQueueFile(path: string, queue: QueueName): QueueFileRow[] {
   try {
-    return readSpreadsheetCsv(readFileSync(path), (row) => (row['resolution'] ?? '').trim() !== '');
+    return readSpreadsheetCsv(path, (row) => (row['resolution'] ?? '').trim() !== '');
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     return failOn(error, queue);

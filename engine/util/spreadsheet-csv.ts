@@ -1,6 +1,12 @@
-import { parse } from 'csv-parse/sync';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { CsvError, parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { restoreCell } from './spreadsheet-cell.js';
+
+/** Bytes read at a time: the file is never held whole, since a queue can have a row per source row. */
+const CHUNK_BYTES = 1 << 20;
+
+type Encoding = { name: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'; bomBytes: number };
 
 /**
  * Reads back a CSV we wrote for a person after a spreadsheet may have saved it again. Excel saves "CSV" with the
@@ -8,35 +14,125 @@ import { restoreCell } from './spreadsheet-cell.js';
  * "CSV UTF-8" (which adds a BOM), and "Unicode Text" as UTF-16 with tabs. So the encoding comes from the BOM, else
  * UTF-8 when the bytes are valid UTF-8, else Windows-1252; the delimiter is whichever of `,` `;` tab the header row
  * uses most. Header names are matched trimmed and lower-cased, and every cell loses the quote `neutraliseCell` added.
- * `keep` chooses the rows returned.
+ *
+ * `keep` chooses the rows returned. The file is read a chunk at a time and parsed a stretch of whole records at a
+ * time, so memory holds a chunk and the kept rows, not the file: a queue may have a row per source row, and reading
+ * a 44 MB one whole took 220 MiB. A record that cannot be parsed throws csv-parse's error with the file's line.
  */
-export function readSpreadsheetCsv(bytes: Buffer, keep?: (row: Record<string, string>) => boolean): Record<string, string>[] {
-  const text = decode(bytes);
-  const delimiter = headerDelimiter(text);
-  return parse(text, {
-    delimiter,
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-    skip_empty_lines: true,
-    relax_column_count: true,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    // Rows `keep` refuses are dropped as they are read, not after: a queue may hold a row per source row.
-    on_record: (record: Record<string, string | undefined>) => {
-      const row = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, restoreCell(v ?? '')]));
-      return keep === undefined || keep(row) ? row : null;
-    },
-  }) as Record<string, string>[];
+export function readSpreadsheetCsv(path: string, keep?: (row: Record<string, string>) => boolean): Record<string, string>[] {
+  const encoding = detectEncoding(path);
+  const decoder = iconv.getDecoder(encoding.name);
+  const rows: Record<string, string>[] = [];
+  let columns: string[] | undefined;
+  let delimiter: string | undefined;
+  /** Decoded text not parsed yet: whatever follows the last whole record. */
+  let pending = '';
+  /** Lines before `pending`, so that an error names the file's line, not the stretch's. */
+  let linesBefore = 0;
+  const parseStretch = (text: string): void => {
+    delimiter ??= headerDelimiter(text);
+    let records: Record<string, string | undefined>[];
+    try {
+      records = parse(text, {
+        delimiter,
+        columns: columns ?? ((header: string[]) => (columns = header.map((h) => h.trim().toLowerCase()))),
+        skip_empty_lines: true,
+        relax_column_count: true,
+        record_delimiter: ['\r\n', '\n', '\r'],
+        // Rows `keep` refuses are dropped as they are read, not after.
+        on_record: (record: Record<string, string | undefined>) => {
+          const row = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, restoreCell(v ?? '')]));
+          return keep === undefined || keep(row) ? row : null;
+        },
+      }) as Record<string, string | undefined>[];
+    } catch (error) {
+      // csv-parse counts the stretch's lines; the file's are `linesBefore` more, in the message too.
+      if (error instanceof CsvError) {
+        const located = error as CsvError & { lines?: number };
+        located.lines = linesBefore + (located.lines ?? 1);
+        located.message = located.message.replace(/\bline (\d+)\b/g, (_all, n: string) => `line ${linesBefore + Number(n)}`);
+      }
+      throw error;
+    }
+    for (const record of records) rows.push(record as Record<string, string>);
+    linesBefore += countLineFeeds(text);
+  };
+  forEachChunk(path, encoding.bomBytes, (bytes) => {
+    pending += decoder.write(bytes);
+    const end = lastRecordEnd(pending);
+    // No whole record yet (the header's decides the delimiter): read on.
+    if (end < 0) return;
+    parseStretch(pending.slice(0, end));
+    pending = pending.slice(end);
+  });
+  pending += decoder.end() ?? '';
+  if (pending !== '' || columns === undefined) parseStretch(pending);
+  return rows;
 }
 
-function decode(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf-16be');
+/** Reads the file from `start`, a chunk at a time. */
+function forEachChunk(path: string, start: number, take: (bytes: Buffer) => void): void {
+  const fd = openSync(path, 'r');
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const buffer = Buffer.alloc(CHUNK_BYTES);
+    for (let position = start; ; ) {
+      const read = readSync(fd, buffer, 0, CHUNK_BYTES, position);
+      if (read === 0) return;
+      take(buffer.subarray(0, read));
+      position += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The BOM's encoding, else UTF-8 when every byte is valid UTF-8 (checked a chunk at a time), else Windows-1252. */
+function detectEncoding(path: string): Encoding {
+  const head = Buffer.alloc(3);
+  const fd = openSync(path, 'r');
+  let got: number;
+  try {
+    got = readSync(fd, head, 0, 3, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (got >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf-8', bomBytes: 3 };
+  if (got >= 2 && head[0] === 0xff && head[1] === 0xfe) return { name: 'utf-16le', bomBytes: 2 };
+  if (got >= 2 && head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', bomBytes: 2 };
+  const check = new TextDecoder('utf-8', { fatal: true });
+  try {
+    forEachChunk(path, 0, (bytes) => void check.decode(bytes, { stream: true }));
+    check.decode();
+    return { name: 'utf-8', bomBytes: 0 };
   } catch {
     // Not UTF-8: a spreadsheet's ANSI save. iconv-lite, because Node 20's TextDecoder reads windows-1252 as Latin-1.
-    return iconv.decode(bytes, 'windows-1252');
+    return { name: 'windows-1252', bomBytes: 0 };
   }
+}
+
+/**
+ * Where the last whole record of `text` ends: just after the last line feed outside quotes (a doubled quote inside a
+ * quoted cell flips the count twice), or -1 when there is none. Splitting after a line feed never parts a CRLF.
+ */
+function lastRecordEnd(text: string): number {
+  let quoted = false;
+  let end = -1;
+  for (let at = text.indexOf('"'), from = 0; ; at = text.indexOf('"', from)) {
+    const stop = at < 0 ? text.length : at;
+    if (!quoted) {
+      const feed = text.lastIndexOf('\n', stop - 1);
+      if (feed >= from) end = feed + 1;
+    }
+    if (at < 0) return end;
+    quoted = !quoted;
+    from = at + 1;
+  }
+}
+
+function countLineFeeds(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n += 1;
+  return n;
 }
 
 /** The separator the first line uses most, counting only outside quotes. */

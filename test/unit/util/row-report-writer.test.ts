@@ -175,7 +175,7 @@ describe('the owner queue', () => {
 
 /** Every row of a queue file, as the engine reads its cells (readQueues keeps only the answered ones). */
 function queueFile(dir: string, queue: 'orphans' | 'owners'): Record<string, string>[] {
-  return readSpreadsheetCsv(readFileSync(queuePath(dir, queue)));
+  return readSpreadsheetCsv(queuePath(dir, queue));
 }
 
 function readSpreadsheetCsvRaw(path: string): Record<string, string>[] {
