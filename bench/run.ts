@@ -96,9 +96,12 @@ if (PARTS.has('memory') || PARTS.has('linear')) {
     say(`peak memory at 2M contacts: ${(memory['2000000'] as number).toFixed(0)} MiB (goal <= 350), 2M / 250k: ${growth.toFixed(2)}x (goal <= 1.1x)`);
     // The same 250k export with no owner mapped: every row is held, and holding must not cost memory per row.
     const size = sized(250_000);
-    const held = apply(withoutOwners(freshProject(root, await exportOf(root, size.contacts, size.companies), 'held-250000'))).rssKiB / MiB;
-    say(`peak memory at 250k contacts with every row held for its owner: ${held.toFixed(0)} MiB, ${(held / (memory['250000'] as number)).toFixed(2)}x the loading run's`);
-    Object.assign(results, { peakMemoryMiB: memory, peakMemoryGoalMiB: 350, memoryGrowth: growth, memoryGrowthGoal: 1.1, heldPeakMemoryMiB: held });
+    const heldProject = withoutOwners(freshProject(root, await exportOf(root, size.contacts, size.companies), 'held-250000'));
+    const held = apply(heldProject).rssKiB / MiB;
+    // The rerun reads the orphan queue the first run wrote, a row per held contact.
+    const rerun = apply(heldProject).rssKiB / MiB;
+    say(`peak memory at 250k contacts with every row held for its owner: ${held.toFixed(0)} MiB, rerun over its queues ${rerun.toFixed(0)} MiB; ${(Math.max(held, rerun) / (memory['250000'] as number)).toFixed(2)}x the loading run's`);
+    Object.assign(results, { peakMemoryMiB: memory, peakMemoryGoalMiB: 350, memoryGrowth: growth, memoryGrowthGoal: 1.1, heldPeakMemoryMiB: { first: held, rerun } });
   }
   if (PARTS.has('linear')) {
     if (!fullRuns.has(1_000_000)) {
