@@ -48,17 +48,21 @@ function distinct(...formats: string[]): string[] {
 }
 
 /**
- * The candidates of a call in a field's format, found once per call and format rather than once per value: both stay
- * the same for every row of a file (the format is the field's, see format-scope).
+ * The candidates found once per format or per listed formats rather than once per value: either stays the same for
+ * every row of a file (the format is the field's, see format-scope; a step's own list is the spec's).
  */
-const known = new WeakMap<TransformCall, WeakMap<ExportFormat, Record<'date' | 'datetime', Candidates | undefined>>>();
+const fromFormat = new WeakMap<ExportFormat, Record<'date' | 'datetime', Candidates | undefined>>();
+const fromList = new WeakMap<readonly string[], Candidates>();
 
 function candidates(call: TransformCall, format: ExportFormat, kind: 'date' | 'datetime'): Candidates {
-  let byFormat = known.get(call);
-  if (byFormat === undefined) known.set(call, (byFormat = new WeakMap()));
-  let kinds = byFormat.get(format);
-  if (kinds === undefined) byFormat.set(format, (kinds = { date: undefined, datetime: undefined }));
-  return (kinds[kind] ??= call.formats === undefined ? dateCandidates(format, kind) : listedCandidates(call.formats));
+  if (call.formats !== undefined) {
+    let listed = fromList.get(call.formats);
+    if (listed === undefined) fromList.set(call.formats, (listed = listedCandidates(call.formats)));
+    return listed;
+  }
+  let kinds = fromFormat.get(format);
+  if (kinds === undefined) fromFormat.set(format, (kinds = { date: undefined, datetime: undefined }));
+  return (kinds[kind] ??= dateCandidates(format, kind));
 }
 
 function listedCandidates(formats: readonly string[]): Candidates {
