@@ -10,7 +10,7 @@ import { restoreCell } from './spreadsheet-cell.js';
  */
 const CHUNK_BYTES = 1 << 15;
 
-type Encoding = { name: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'; bomBytes: number };
+type Bom = { name: 'utf-8' | 'utf-16le' | 'utf-16be'; bomBytes: number };
 
 /**
  * Reads back a CSV we wrote for a person after a spreadsheet may have saved it again. Excel saves "CSV" with the
@@ -24,8 +24,31 @@ type Encoding = { name: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'; bomB
  * a 44 MB one whole took 220 MiB. A record that cannot be parsed throws csv-parse's error with the file's line.
  */
 export function readSpreadsheetCsv(path: string, keep?: (row: Record<string, string>) => boolean): Record<string, string>[] {
-  const encoding = detectEncoding(path);
-  const decoder = iconv.getDecoder(encoding.name);
+  const bom = bomEncoding(path);
+  if (bom !== undefined) return readDecoded(path, bom.bomBytes, iconv.getDecoder(bom.name), keep);
+  // No BOM: UTF-8 when every byte decodes as UTF-8, found while reading, so a UTF-8 file is read once; else a
+  // spreadsheet's ANSI save, read again. iconv-lite, because Node 20's TextDecoder reads windows-1252 as Latin-1.
+  try {
+    return readDecoded(path, 0, strictUtf8(), keep);
+  } catch (error) {
+    if (!(error instanceof TypeError && (error as TypeError & { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA')) throw error;
+    return readDecoded(path, 0, iconv.getDecoder('windows-1252'), keep);
+  }
+}
+
+interface TextDecoding {
+  write(bytes: Buffer): string;
+  end(): string | undefined;
+}
+
+/** UTF-8 that throws at the first byte that is not, a chunk at a time. */
+function strictUtf8(): TextDecoding {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+/** The rows of the file from byte `start` (past any BOM), decoded by `decoder`. */
+function readDecoded(path: string, start: number, decoder: TextDecoding, keep: ((row: Record<string, string>) => boolean) | undefined): Record<string, string>[] {
   const rows: Record<string, string>[] = [];
   let columns: string[] | undefined;
   let delimiter: string | undefined;
@@ -61,7 +84,7 @@ export function readSpreadsheetCsv(path: string, keep?: (row: Record<string, str
     for (const record of records) rows.push(record as Record<string, string>);
     linesBefore += countLineFeeds(text);
   };
-  forEachChunk(path, encoding.bomBytes, (bytes) => {
+  forEachChunk(path, start, (bytes) => {
     pending += decoder.write(bytes);
     const end = lastRecordEnd(pending);
     // No whole record yet (the header's decides the delimiter): read on.
@@ -90,8 +113,8 @@ function forEachChunk(path: string, start: number, take: (bytes: Buffer) => void
   }
 }
 
-/** The BOM's encoding, else UTF-8 when every byte is valid UTF-8 (checked a chunk at a time), else Windows-1252. */
-function detectEncoding(path: string): Encoding {
+/** The encoding a byte-order mark names, or undefined when the file has none. */
+function bomEncoding(path: string): Bom | undefined {
   const head = Buffer.alloc(3);
   const fd = openSync(path, 'r');
   let got: number;
@@ -103,15 +126,7 @@ function detectEncoding(path: string): Encoding {
   if (got >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { name: 'utf-8', bomBytes: 3 };
   if (got >= 2 && head[0] === 0xff && head[1] === 0xfe) return { name: 'utf-16le', bomBytes: 2 };
   if (got >= 2 && head[0] === 0xfe && head[1] === 0xff) return { name: 'utf-16be', bomBytes: 2 };
-  const check = new TextDecoder('utf-8', { fatal: true });
-  try {
-    forEachChunk(path, 0, (bytes) => void check.decode(bytes, { stream: true }));
-    check.decode();
-    return { name: 'utf-8', bomBytes: 0 };
-  } catch {
-    // Not UTF-8: a spreadsheet's ANSI save. iconv-lite, because Node 20's TextDecoder reads windows-1252 as Latin-1.
-    return { name: 'windows-1252', bomBytes: 0 };
-  }
+  return undefined;
 }
 
 /**
