@@ -20,7 +20,7 @@ import {
   checksum,
   reportRows,
 } from './export-harness.js';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 async function discover(project: string): Promise<Discovery> {
   const run = await json<{ discovery: Discovery } & Discovery>(['discover', '--project', project]);
@@ -268,5 +268,39 @@ describe('files and headers named the way this export names them', () => {
     expect(expectBalanced(report, 'Empresas.csv', 2).loads[0]?.created).toBe(2);
     const notes = report.export?.findings.filter((f) => f.code === 'header-variant').map((f) => f.column);
     expect(notes).toEqual(['Company ID', 'Company Name']);
+  });
+});
+
+describe('rows held for an unknown owner, then answered in the queue', () => {
+  // Company 3's owner is no destination user: it is held, and so is contact 14, whose company it is.
+  const { project } = engagementWith({
+    'companies.csv': lines(COMPANY_HEADER, [company('1', 'Acme'), company('2', 'Globex'), company('3', 'Initech').replace(OWNER, 'gone@acme.example')]),
+    'contacts.csv': lines(CONTACT_HEADER, [contact('11', 'One', 'one@acme.example', '1'), contact('14', 'Four', 'four@acme.example', '3')]),
+  });
+
+  it('given a first run, holds both by line; given the owner answered, the rerun loads both, once, and keeps the answer', async () => {
+    const first = (await apply(project)).result!;
+    expectBalanced(first, 'companies.csv', 3);
+    expectBalanced(first, 'contacts.csv', 2);
+    expect(reportRows(project, first.files.exceptions).map((e) => [e['file'], e['line'], e['status']])).toEqual([
+      ['companies.csv', '4', 'held'],
+      ['contacts.csv', '3', 'held'],
+    ]);
+    expect(reportRows(project, 'queues/orphans.csv').map((r) => [r['file'], r['line'], r['source_key']])).toEqual([['contacts.csv', '3', '14']]);
+    const owners = join(project, 'queues', 'owners.csv');
+    expect(reportRows(project, 'queues/owners.csv').map((r) => [r['owner'], r['records']])).toEqual([['gone@acme.example', '1']]);
+    writeFileSync(owners, readFileSync(owners, 'utf8').replace(/,$/m, `,${OWNER}`));
+
+    const rerun = (await apply(project)).result!;
+    expectBalanced(rerun, 'companies.csv', 3);
+    expectBalanced(rerun, 'contacts.csv', 2);
+    expect(rerun.loads.filter((l) => l.sourceRows > 0).map((l) => [l.load, l.created, l.unchanged, l.held])).toEqual([
+      ['accounts', 1, 2, 0],
+      ['contacts', 1, 1, 0],
+    ]);
+    expect(rerun.files.exceptions).toBeUndefined();
+    // The answer that worked stays in the queue for later runs; the orphan, now linked, is gone from it.
+    expect(reportRows(project, 'queues/owners.csv').map((r) => [r['owner'], r['resolution']])).toEqual([['gone@acme.example', OWNER]]);
+    expect(reportRows(project, 'queues/orphans.csv')).toEqual([]);
   });
 });
