@@ -64,12 +64,20 @@ const url = singleInput({
 });
 
 const EXTENSION = /\s*(?:ext\.?|extension|x|#)\s*(\d{1,6})$/i;
+/** A number already written the way `phone` writes one: digit groups separated by single spaces, perhaps after a +. */
+const GROUPED = /^\+?\d+(?: \d+)*$/;
 
 const phone = singleInput({
   name: 'phone',
   description: 'Trims a phone number and writes it as + and digit groups separated by single spaces.',
   apply(value) {
     const raw = text(value).trim();
+    // Most exports already write numbers this way: returned as they are, without the five rewrites below.
+    if (GROUPED.test(raw)) {
+      let digits = 0;
+      for (let i = 0; i < raw.length; i += 1) if (raw.charCodeAt(i) !== 0x20 && raw.charCodeAt(i) !== 0x2b) digits += 1;
+      if (digits >= 3 && digits <= 17) return raw;
+    }
     const ext = EXTENSION.exec(raw);
     let number = ext ? raw.slice(0, ext.index) : raw;
     // In "+44 (0)20 ..." the bracketed 0 is the trunk prefix, dialled only from inside the country; kept after a

@@ -77,6 +77,9 @@ describe('phone', () => {
     ['+49 30/1234567', '+49 30 1234567'],
     ['+ 33 1 23 45 67 89', '+33 1 23 45 67 89'],
     ['5551234567', '5551234567'],
+    ['+44 161 193 1778', '+44 161 193 1778'],
+    ['123', '123'],
+    ['+1 234 567 890 123 456 7', '+1 234 567 890 123 456 7'],
     ['555-1234 ext. 12', '555 1234 x12'],
     ['555-1234 x12', '555 1234 x12'],
     ['555-1234 #12', '555 1234 x12'],
@@ -94,6 +97,9 @@ describe('phone', () => {
     ['+1 555 +123', 'is not a phone number'],
     ['☎ 555 1234', 'is not a phone number'],
     ['123456789012345678', 'is not a phone number'],
+    ['+1 234 567 890 123 456 78', 'is not a phone number'],
+    ['1 2', 'is not a phone number'],
+    ['+', 'is not a phone number'],
   ])('given %j, throws a TransformError saying %j', (input, message) => {
     expect(failure('phone', input).message).toContain(message);
   });
