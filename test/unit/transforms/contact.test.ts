@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Value } from '../../../engine/transforms/transform.js';
 import { failure, run } from './fixtures.js';
+import { isEmailShape } from '../../../engine/transforms/contact.js';
 
 describe('email', () => {
   it.each<[Value, Value]>([
@@ -34,6 +35,30 @@ describe('email', () => {
     ['a@acme.com, b@acme.com', 'holds more than one email address'],
   ])('given %j, throws a TransformError saying %j', (input, message) => {
     expect(failure('email', input).message).toContain(message);
+  });
+
+  it('accepts a plain ASCII address exactly when its shape is an address, at every edge of the shape', () => {
+    const locals = ['a', 'a.b', '.a', 'a.', 'a..b', 'a_b', 'a+b', 'a-b', "o'n", 'A1', 'x'.repeat(64), 'x'.repeat(65)];
+    const domains = ['acme.com', 'ACME.Com', 'acme-.com', '-acme.com', 'a.b.co', 'acme.c', 'acme.c0m', 'acme', 'acme..com', 'ac_me.com', '1acme.io', 'acme.com.', 'a-b.c-d.org'];
+    const outcomes = locals.flatMap((local) =>
+      domains.map((domain) => {
+        const address = `${local}@${domain}`;
+        let got: Value | Error;
+        try {
+          got = run('email', ` ${address} `);
+        } catch (error) {
+          got = error as Error;
+        }
+        return { address, got, shaped: isEmailShape(address.toLowerCase()) };
+      }),
+    );
+    expect(outcomes).toHaveLength(156);
+    for (const { address, got, shaped } of outcomes) {
+      if (shaped) expect(got, address).toBe(address.toLowerCase());
+      else expect((got as Error).message, address).toContain('is not an email address');
+    }
+    // Both kinds are among them, so neither branch above went untried.
+    expect(outcomes.filter((o) => o.shaped).length).toBe(40); // 8 good local parts × 5 good domains
   });
 });
 
