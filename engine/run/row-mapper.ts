@@ -130,7 +130,8 @@ export class RowMapper {
 
   cell(cells: readonly string[], index: number): string {
     const raw = index < 0 ? '' : (cells[index] ?? '');
-    return this.ctx.nullCells.has(raw.trim()) ? '' : raw;
+    // Most platforms write no null markers: then a cell needs no trimmed copy to look up.
+    return this.ctx.nullCells.size > 0 && this.ctx.nullCells.has(raw.trim()) ? '' : raw;
   }
 
   sourceKey(cells: readonly string[]): string {
