@@ -80,12 +80,6 @@ const phone = singleInput({
   description: 'Trims a phone number and writes it as + and digit groups separated by single spaces.',
   apply(value) {
     const raw = text(value).trim();
-    // Most exports already write numbers this way: returned as they are, without the five rewrites below.
-    if (GROUPED.test(raw)) {
-      let digits = 0;
-      for (let i = 0; i < raw.length; i += 1) if (raw.charCodeAt(i) !== 0x20 && raw.charCodeAt(i) !== 0x2b) digits += 1;
-      if (digits >= 3 && digits <= 17) return raw;
-    }
     const ext = EXTENSION.exec(raw);
     let number = ext ? raw.slice(0, ext.index) : raw;
     // In "+44 (0)20 ..." the bracketed 0 is the trunk prefix, dialled only from inside the country; kept after a
@@ -96,6 +90,8 @@ const phone = singleInput({
     }
     const digits = number.replace(/\D/g, '');
     if (digits.length < 3 || digits.length > 17) throw new TransformError(`${show(raw)} is not a phone number`);
+    // Most exports already write numbers this way: nothing to regroup.
+    if (ext === null && GROUPED.test(number)) return number;
     // Brackets, dots, dashes and slashes are only grouping; spaces keep the grouping readable.
     const grouped = number
       .replace(/[().\-/]/g, ' ')
