@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PAIRS } from './bundled-pairs.js';
-import { repoRoot, runCli, jsonResult } from '../run-cli.js';
+import { runCli, jsonResult } from '../run-cli.js';
+import { killHalfway, ledgerEntries } from '../kill-apply.js';
 import { tableChecksums } from './sandbox-checks.js';
 import { parse } from 'csv-parse/sync';
 import type { RunReport } from '../../../engine/run/run-report.js';
@@ -18,34 +18,6 @@ function engagement(root: string, name: string, pair: string, exportDir: string)
   const file = join(project, 'migration.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('failThreshold: 0.05', 'failThreshold: 0.05\n  batchSize: 4'));
   return project;
-}
-
-function ledgerEntries(project: string): number {
-  try {
-    const db = new Database(join(project, 'ledger.db'), { readonly: true, timeout: 50 });
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM ledger').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
-/** Starts `apply`, waits until the ledger holds `entries` records, then kills the process outright. */
-async function killHalfway(project: string, entries: number): Promise<number> {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'run.js'), 'apply', '--project', project, '--json'], { stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let seen = 0;
-  while (child.exitCode === null) {
-    seen = ledgerEntries(project);
-    if (seen >= entries) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  child.kill('SIGKILL');
-  await exited;
-  return seen;
 }
 
 describe.each(BUNDLED_PAIRS)('an apply of %s killed halfway', (pair) => {

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../run-cli.js';
+import { killHalfway } from '../kill-apply.js';
 import { COMPANY_HEADER, OWNER, company, engagementWith, expectEveryFileBalanced, json, lines, reportRows } from './export-harness.js';
 import type { RunReport } from '../../../engine/run/run-report.js';
 
@@ -12,19 +10,6 @@ import type { RunReport } from '../../../engine/run/run-report.js';
  * most rows unchanged, and a run resumed after a kill, which finds the rows its killed attempt wrote. Every row must
  * still end in the destination or in a report, and every file must balance.
  */
-function ledgerEntries(project: string): number {
-  try {
-    const db = new Database(join(project, 'ledger.db'), { readonly: true, timeout: 50 });
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM ledger').get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
 describe('a delta over an export edited by hand', () => {
   const rows = ['1', '2', '3', '4', '5'].map((id) => company(id, `Company ${id}`));
   const { project, exportDir } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, rows) });
@@ -62,15 +47,7 @@ describe('an apply of an export written by hand, killed halfway and resumed', ()
   const { project, exportDir } = engagementWith({ 'companies.csv': lines(COMPANY_HEADER, rows) }, 'options:\n  batchSize: 4\n');
 
   it('given the resumed run, reports the rows the killed attempt could not load again, by line, and balances', async () => {
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'run.js'), 'apply', '--project', project, '--json'], { stdio: 'ignore' });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    let seen = 0;
-    while (child.exitCode === null && seen < 200) {
-      seen = ledgerEntries(project);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    child.kill('SIGKILL');
-    await exited;
+    const seen = await killHalfway(project, 200);
     expect(seen).toBeGreaterThanOrEqual(200);
     expect(seen).toBeLessThan(398);
 
